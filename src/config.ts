@@ -1,0 +1,64 @@
+// Environment, validated once at start-up. A bad or missing value stops the
+// process with a message naming the variable; secrets are never logged.
+import { z } from "zod";
+
+const optional = z.string().trim().min(1).optional().catch(undefined);
+const bool = z.enum(["true", "false", "1", "0", "yes", "no", ""]).default("false").transform((v) => ["true", "1", "yes"].includes(v));
+
+export const Env = z.object({
+  KNOWLEDGE_DIR: z.string().default("knowledge"),
+  SQLITE_PATH: z.string().default("data/role-mentor.sqlite"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_PRETTY: bool,
+  CONTEXT_TTL_HOURS: z.coerce.number().positive().default(24),
+  QUIZ_TTL_DAYS: z.coerce.number().positive().default(7),
+  DISCORD_TOKEN: optional,
+  DISCORD_APPLICATION_ID: optional,
+  DISCORD_GUILD_ID: optional,
+  DISCORD_API_URL: z.url().optional(),
+  SLACK_BOT_TOKEN: optional,
+  SLACK_APP_TOKEN: optional,
+  SLACK_SIGNING_SECRET: optional,
+  SLACK_MODE: z.enum(["socket", "http"]).default("socket"),
+  SLACK_API_URL: z.url().optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+});
+export type Env = z.infer<typeof Env>;
+
+export interface Config {
+  env: Env;
+  discord: { token: string; applicationId: string; guildId?: string; apiUrl?: string } | null;
+  slack: { botToken: string; appToken?: string; signingSecret?: string; mode: "socket" | "http"; port: number; apiUrl?: string } | null;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parse the environment; throws ConfigError naming the variable at fault. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== "")));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`Invalid environment variable ${issue.path.join(".")}: ${issue.message}`);
+  }
+  const env = parsed.data;
+  const need = (names: (keyof Env)[], why: string) => {
+    const missing = names.filter((n) => env[n] === undefined);
+    if (missing.length > 0) throw new ConfigError(`Missing environment variable ${missing.join(", ")} (${why})`);
+  };
+
+  let discord: Config["discord"] = null;
+  if (env.DISCORD_TOKEN || env.DISCORD_APPLICATION_ID || env.DISCORD_GUILD_ID) {
+    need(["DISCORD_TOKEN", "DISCORD_APPLICATION_ID"], "Discord needs both the bot token and the application id");
+    discord = { token: env.DISCORD_TOKEN!, applicationId: env.DISCORD_APPLICATION_ID!, guildId: env.DISCORD_GUILD_ID, apiUrl: env.DISCORD_API_URL };
+  }
+
+  let slack: Config["slack"] = null;
+  if (env.SLACK_BOT_TOKEN || env.SLACK_APP_TOKEN || env.SLACK_SIGNING_SECRET) {
+    if (env.SLACK_MODE === "socket") need(["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN"], "Slack Socket Mode needs the bot token and the app-level token");
+    else need(["SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"], "Slack HTTP mode needs the bot token and the signing secret");
+    slack = { botToken: env.SLACK_BOT_TOKEN!, appToken: env.SLACK_APP_TOKEN, signingSecret: env.SLACK_SIGNING_SECRET, mode: env.SLACK_MODE, port: env.PORT, apiUrl: env.SLACK_API_URL };
+  }
+  return { env, discord, slack };
+}

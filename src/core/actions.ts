@@ -1,0 +1,55 @@
+// What a choice (button) asks the mentor to do, and its compact encoding as
+// a choice id ("compare:ml-engineer+ai-engineer:salary"), short enough for
+// every platform's button id. Ids never contain user text.
+import { z } from "zod";
+import { AspectId, RoleId, JobSearchTopicId, Slug } from "../knowledge/schema.ts";
+
+export const Action = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("role"), role: RoleId, aspect: AspectId.optional() }),
+  z.object({ kind: z.literal("compare"), roles: z.array(RoleId).min(2).max(3), aspect: AspectId.optional() }),
+  z.object({ kind: z.literal("path"), role: RoleId }),
+  z.object({ kind: z.literal("transition"), from: RoleId, to: RoleId }),
+  z.object({ kind: z.literal("resources"), role: RoleId.optional() }),
+  z.object({ kind: z.literal("glossary"), term: Slug }),
+  z.object({ kind: z.literal("jobs"), role: RoleId.optional(), topic: JobSearchTopicId.optional() }),
+  z.object({ kind: z.literal("fit") }),
+  z.object({ kind: z.literal("decide") }),
+  z.object({ kind: z.literal("help") }),
+  z.object({ kind: z.literal("quiz"), op: z.string().min(1), arg: z.string().optional() }),
+]);
+export type Action = z.infer<typeof Action>;
+
+export function encodeAction(a: Action): string {
+  switch (a.kind) {
+    case "role": return join("role", a.role, a.aspect);
+    case "compare": return join("compare", a.roles.join("+"), a.aspect);
+    case "path": return join("path", a.role);
+    case "transition": return join("transition", a.from, a.to);
+    case "resources": return join("resources", a.role);
+    case "glossary": return join("glossary", a.term);
+    case "jobs": return join("jobs", a.role ?? "-", a.topic);
+    case "quiz": return join("quiz", a.op, a.arg);
+    default: return a.kind;
+  }
+}
+
+/** Decode a choice id; undefined for anything that is not a valid action (foreign or corrupted ids). */
+export function decodeAction(id: string): Action | undefined {
+  if (id.length > 100) return undefined;
+  const [kind, a, b] = id.split(":");
+  const raw: Record<string, unknown> = { kind };
+  switch (kind) {
+    case "role": Object.assign(raw, { role: a, aspect: b }); break;
+    case "compare": Object.assign(raw, { roles: a?.split("+"), aspect: b }); break;
+    case "path": Object.assign(raw, { role: a }); break;
+    case "transition": Object.assign(raw, { from: a, to: b }); break;
+    case "resources": Object.assign(raw, { role: a }); break;
+    case "glossary": Object.assign(raw, { term: a }); break;
+    case "jobs": Object.assign(raw, { role: a === "-" ? undefined : a, topic: b }); break;
+    case "quiz": Object.assign(raw, { op: a, arg: id.split(":").slice(2).join(":") || undefined }); break;
+  }
+  const parsed = Action.safeParse(raw);
+  return parsed.success ? parsed.data : undefined;
+}
+
+const join = (...parts: (string | undefined)[]) => parts.filter((p) => p !== undefined).join(":");

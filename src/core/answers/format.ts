@@ -1,0 +1,50 @@
+// Shared wording: role names, figures with their source and date, source lines.
+import type { Figure, RoleId, Source, AspectId } from "../../knowledge/schema.ts";
+import type { KnowledgeBase } from "../../knowledge/knowledge-base.ts";
+
+export const ASPECT_LABELS: Record<AspectId, string> = {
+  focus: "Focus",
+  responsibilities: "Responsibilities",
+  skills: "Skills",
+  tools: "Tools",
+  applications: "Applications",
+  salary: "Salary",
+  demand: "Demand",
+};
+
+export const shortName = (kb: KnowledgeBase, id: RoleId) => kb.role(id).short;
+
+export function listNames(names: string[]): string {
+  if (names.length <= 1) return names.join("");
+  return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+
+/** "$112,590: Median annual pay, data scientists (US; BLS, May 2024)". Article claims say so. */
+export function formatFigure(f: Figure): string {
+  const claim = f.kind === "article-claim" ? "claimed by " : "";
+  const date = f.source.as_of.replace(/\s*\(article claim\)\s*/i, "");
+  return `${f.value}: ${f.label} (${f.region}; ${claim}${f.source.name}, ${date})${f.note ? `. ${f.note}` : ""}`;
+}
+
+/** One line naming where the text came from, shortest names first. */
+export function sourcesLine(sources: Source[]): string | undefined {
+  const names = [...new Set(sources.map((s) => (s.as_of ? `${s.name} (${s.as_of})` : s.name)))];
+  if (names.length === 0) return undefined;
+  return `Sources: ${names.slice(0, 4).join("; ")}${names.length > 4 ? `; and ${names.length - 4} more` : ""}`;
+}
+
+/** The role people most often weigh against this one. */
+export function counterpart(id: RoleId): RoleId {
+  switch (id) {
+    case "ml-engineer": return "ai-engineer";
+    case "ai-engineer": return "ml-engineer";
+    case "mlops-engineer": return "ml-engineer";
+    case "data-analyst": return "data-scientist";
+    case "data-engineer": return "data-scientist";
+    case "software-engineer": return "ai-engineer";
+    default: return "ml-engineer";
+  }
+}
+
+export const SALARY_ELSEWHERE =
+  "These figures are for the United States. Elsewhere, look at your national statistics office and local salary surveys or job boards: pay differs a lot by country and city.";

@@ -1,0 +1,40 @@
+// What adapters hand to the core: who, where, and what (text, a command, or a choice clicked).
+import { z } from "zod";
+
+export const Platform = z.enum(["terminal", "discord", "slack", "test"]);
+export type Platform = z.infer<typeof Platform>;
+
+export const Address = z.object({
+  platform: Platform,
+  /** Discord guild or Slack team; null for the terminal or a Discord DM. */
+  workspace: z.string().nullable(),
+  channel: z.string(),
+  thread: z.string().nullable().default(null),
+  dm: z.boolean(),
+});
+export type Address = z.infer<typeof Address>;
+
+export const Actor = z.object({ id: z.string().min(1), name: z.string().optional() });
+export type Actor = z.infer<typeof Actor>;
+
+const base = { id: z.string().optional(), address: Address, actor: Actor };
+
+export const InboundEvent = z.discriminatedUnion("kind", [
+  z.object({ ...base, kind: z.literal("message"), text: z.string() }),
+  /** A slash command: name without the slash ("compare"), args as typed. */
+  z.object({ ...base, kind: z.literal("command"), name: z.string(), args: z.string().default("") }),
+  /** A choice (button) clicked: its id as the core issued it. */
+  z.object({ ...base, kind: z.literal("choice"), choiceId: z.string() }),
+]);
+export type InboundEvent = z.infer<typeof InboundEvent>;
+export type InboundEventInput = z.input<typeof InboundEvent>;
+
+/** Conversation context is per person per conversation (platform, workspace, channel or thread, user). */
+export function conversationKey(address: Address, actor: Actor): string {
+  return ["ctx", address.platform, address.workspace ?? "-", address.channel, address.thread ?? "-", actor.id].join(":");
+}
+
+/** A person's quiz and last result are per person per workspace on a platform, wherever they are shown. */
+export function personKey(address: Address, actor: Actor): string {
+  return ["person", address.platform, address.workspace ?? "-", actor.id].join(":");
+}

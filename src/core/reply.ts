@@ -1,0 +1,81 @@
+// The platform-neutral reply: a small tree of blocks plus choices. Adapters
+// render it within their platform's limits; `renderPlainText` is the text
+// rendering every platform gets as a fallback (and the terminal shows).
+import { z } from "zod";
+
+export const Choice = z.object({
+  /** An encoded action (see actions.ts); at most 100 characters so it fits a Discord custom_id. */
+  id: z.string().min(1).max(100),
+  label: z.string().min(1).max(80),
+});
+export type Choice = z.infer<typeof Choice>;
+
+export const Field = z.object({ label: z.string(), value: z.string() });
+export type Field = z.infer<typeof Field>;
+
+export const Link = z.object({ label: z.string(), url: z.url(), note: z.string().optional() });
+export type Link = z.infer<typeof Link>;
+
+export const Block = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("heading"), text: z.string() }),
+  z.object({ type: z.literal("text"), text: z.string() }),
+  /** Text the person wrote, shown back to them: adapters must neutralise mentions and markup in it. */
+  z.object({ type: z.literal("quote"), text: z.string() }),
+  /** Side-by-side values, e.g. one row of a comparison (title = the row, fields = the roles). */
+  z.object({ type: z.literal("fields"), title: z.string().optional(), fields: z.array(Field).min(1) }),
+  z.object({ type: z.literal("list"), title: z.string().optional(), items: z.array(z.string()).min(1), ordered: z.boolean().default(false) }),
+  z.object({ type: z.literal("links"), title: z.string().optional(), links: z.array(Link).min(1) }),
+  /** Small print: sources, dates, disclaimers. */
+  z.object({ type: z.literal("context"), text: z.string() }),
+  /** Labelled values 0–100, e.g. quiz scores per role. */
+  z.object({ type: z.literal("bars"), title: z.string().optional(), bars: z.array(z.object({ label: z.string(), value: z.number().min(0).max(100) })).min(1) }),
+]);
+export type Block = z.infer<typeof Block>;
+export type BlockInput = z.input<typeof Block>;
+
+export const Reply = z.object({
+  blocks: z.array(Block).min(1),
+  choices: z.array(Choice).max(25).default([]),
+  /** "private": only the person who asked should see it (ephemeral where the platform can). */
+  visibility: z.enum(["public", "private"]).default("public"),
+  /** Machine-readable extras, e.g. the quiz outcome. */
+  data: z.record(z.string(), z.unknown()).optional(),
+});
+export type Reply = z.infer<typeof Reply>;
+
+/** Build a reply; validates so that a malformed reply fails in tests, not on a platform. */
+export function reply(blocks: BlockInput[], choices: Choice[] = [], extra: Partial<Pick<Reply, "visibility" | "data">> = {}): Reply {
+  return Reply.parse({ blocks, choices: dedupeChoices(choices).slice(0, 25), ...extra });
+}
+
+function dedupeChoices(choices: Choice[]): Choice[] {
+  const seen = new Set<string>();
+  return choices.filter((c) => !seen.has(c.id) && seen.add(c.id));
+}
+
+/** The full plain-text rendering of a reply (terminal, fallbacks, `chat --jsonl`). */
+export function renderPlainText(r: Reply): string {
+  const parts: string[] = [];
+  for (const b of r.blocks) {
+    switch (b.type) {
+      case "heading": parts.push(`== ${b.text} ==`); break;
+      case "text": parts.push(b.text); break;
+      case "quote": parts.push(`> ${b.text}`); break;
+      case "context": parts.push(`(${b.text})`); break;
+      case "fields":
+        parts.push([...(b.title ? [`${b.title}:`] : []), ...b.fields.map((f) => `  - ${f.label}: ${f.value}`)].join("\n"));
+        break;
+      case "list":
+        parts.push([...(b.title ? [`${b.title}:`] : []), ...b.items.map((it, i) => `  ${b.ordered ? `${i + 1}.` : "-"} ${it}`)].join("\n"));
+        break;
+      case "links":
+        parts.push([...(b.title ? [`${b.title}:`] : []), ...b.links.map((l) => `  - ${l.label}: ${l.url}${l.note ? ` (${l.note})` : ""}`)].join("\n"));
+        break;
+      case "bars":
+        parts.push([...(b.title ? [`${b.title}:`] : []), ...b.bars.map((x) => `  ${x.label.padEnd(20)} ${"#".repeat(Math.round(x.value / 5)).padEnd(20, ".")} ${Math.round(x.value)}`)].join("\n"));
+        break;
+    }
+  }
+  if (r.choices.length > 0) parts.push(r.choices.map((c, i) => `[${i + 1}] ${c.label}`).join("  "));
+  return parts.join("\n\n");
+}

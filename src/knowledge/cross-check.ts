@@ -1,0 +1,102 @@
+// Checks that span files: every id that one file names exists in another,
+// and the taxonomy's required coverage is there.
+import { join } from "node:path";
+import { ROLE_IDS, ASPECT_IDS, type RoleId } from "./schema.ts";
+import type { KnowledgeParts } from "./knowledge-base.ts";
+import type { KnowledgeProblem } from "./load.ts";
+
+/** Glossary ids the taxonomy requires (../shared/design/taxonomy.md). */
+export const REQUIRED_TERMS = [
+  "mlops", "llm", "rag", "fine-tuning", "agent", "embedding", "vector-database", "feature-engineering",
+  "feature-store", "model-drift", "hyperparameter-tuning", "model-compression", "ab-testing",
+  "diffusion-model", "rlhf", "prompt-engineering", "transformer", "evals", "imbalanced-data",
+  "reinforcement-learning",
+] as const;
+
+/** Transitions the product promises to cover. */
+export const REQUIRED_TRANSITIONS: ReadonlyArray<[RoleId, RoleId]> = [
+  ["ml-engineer", "ai-engineer"], ["ai-engineer", "ml-engineer"], ["software-engineer", "ai-engineer"],
+  ["software-engineer", "ml-engineer"], ["data-scientist", "ml-engineer"], ["data-scientist", "ai-engineer"],
+  ["data-analyst", "data-scientist"], ["data-analyst", "ml-engineer"],
+];
+
+const CORE_ROLES: RoleId[] = ["ml-engineer", "ai-engineer"];
+
+export function crossCheck(kb: KnowledgeParts, dir: string): KnowledgeProblem[] {
+  const problems: KnowledgeProblem[] = [];
+  const at = (file: string, path: string, message: string) => problems.push({ file: join(dir, file), path, message });
+
+  for (const id of ROLE_IDS) {
+    const role = kb.roles.get(id);
+    const file = `roles/${id}.yaml`;
+    if (!role) { at(file, "", `role '${id}' from the taxonomy has no file`); continue; }
+    const needed = CORE_ROLES.includes(id) ? ASPECT_IDS
+      : role.kind === "destination" ? (["focus", "skills", "tools"] as const) : (["focus", "skills"] as const);
+    for (const aspect of needed) if (!role.aspects[aspect]) at(file, `aspects.${aspect}`, `missing; '${id}' needs it`);
+    if (CORE_ROLES.includes(id)) {
+      if (!role.interview) at(file, "interview", "missing; the core roles need their interview loop");
+      if (!role.aspects.responsibilities?.groups.some((g) => /typical day/i.test(g.title)))
+        at(file, "aspects.responsibilities.groups", "needs a group titled 'A typical day'");
+    }
+  }
+
+  const resourceIds = new Set<string>();
+  kb.resources.forEach((r, i) => {
+    if (resourceIds.has(r.id)) at("resources.yaml", `resources.${i}.id`, `duplicate id '${r.id}'`);
+    resourceIds.add(r.id);
+  });
+  const checkResources = (file: string, path: string, ids: string[]) =>
+    ids.forEach((id, i) => { if (!resourceIds.has(id)) at(file, `${path}.${i}`, `unknown resource id '${id}'`); });
+
+  const seenTransitions = new Set<string>();
+  kb.transitions.forEach((t, i) => {
+    const key = `${t.from}>${t.to}`;
+    if (t.from === t.to) at("transitions.yaml", `transitions.${i}`, "from and to are the same role");
+    if (seenTransitions.has(key)) at("transitions.yaml", `transitions.${i}`, `duplicate transition ${key}`);
+    seenTransitions.add(key);
+    checkResources("transitions.yaml", `transitions.${i}.resources`, t.resources);
+  });
+  for (const [from, to] of REQUIRED_TRANSITIONS)
+    if (!seenTransitions.has(`${from}>${to}`)) at("transitions.yaml", "transitions", `missing transition ${from} -> ${to}`);
+
+  const pathRoles = new Set<string>();
+  kb.paths.forEach((p, i) => {
+    if (pathRoles.has(p.role)) at("paths.yaml", `paths.${i}.role`, `duplicate path for '${p.role}'`);
+    pathRoles.add(p.role);
+    p.steps.forEach((s, j) => checkResources("paths.yaml", `paths.${i}.steps.${j}.resources`, s.resources));
+  });
+  for (const [id, role] of kb.roles)
+    if (role.kind === "destination" && !pathRoles.has(id)) at("paths.yaml", "paths", `missing learning path for '${id}'`);
+
+  const seenPairs = new Set<string>();
+  kb.comparisons.forEach((c, i) => {
+    const key = [...c.roles].sort().join("|");
+    if (new Set(c.roles).size !== c.roles.length) at("comparisons.yaml", `comparisons.${i}.roles`, "a role is listed twice");
+    if (seenPairs.has(key)) at("comparisons.yaml", `comparisons.${i}.roles`, `duplicate comparison ${key}`);
+    seenPairs.add(key);
+    c.table.forEach((row, j) => {
+      for (const r of Object.keys(row.values))
+        if (!c.roles.includes(r as RoleId)) at("comparisons.yaml", `comparisons.${i}.table.${j}.values.${r}`, `role '${r}' is not one of this comparison's roles`);
+    });
+  });
+  if (!seenPairs.has("ai-engineer|ml-engineer")) at("comparisons.yaml", "comparisons", "missing the ml-engineer vs ai-engineer comparison");
+
+  const termIds = new Set<string>();
+  const aliasOwner = new Map<string, string>();
+  kb.glossary.forEach((t, i) => {
+    if (termIds.has(t.id)) at("glossary.yaml", `terms.${i}.id`, `duplicate id '${t.id}'`);
+    termIds.add(t.id);
+    for (const alias of [t.term, ...t.aliases]) {
+      const key = alias.toLowerCase();
+      const owner = aliasOwner.get(key);
+      if (owner && owner !== t.id) at("glossary.yaml", `terms.${i}.aliases`, `alias '${alias}' is also used by '${owner}'`);
+      aliasOwner.set(key, t.id);
+    }
+  });
+  kb.glossary.forEach((t, i) =>
+    t.related.forEach((r, j) => { if (!termIds.has(r)) at("glossary.yaml", `terms.${i}.related.${j}`, `unknown term id '${r}'`); }));
+  for (const id of REQUIRED_TERMS) if (!termIds.has(id)) at("glossary.yaml", "terms", `missing taxonomy term '${id}'`);
+  for (const r of ROLE_IDS) if (!kb.resources.some((x) => x.roles.includes(r)) && kb.roles.get(r)?.kind === "destination")
+    at("resources.yaml", "resources", `no resource for destination role '${r}'`);
+  return problems;
+}

@@ -1,0 +1,111 @@
+// Reads knowledge/ from disk, validates every file with its zod schema and
+// returns one frozen, indexed KnowledgeBase. Any problem stops start-up with
+// an error that names the file, the path inside it and the problem.
+import { readFileSync, readdirSync, existsSync } from "node:fs";
+import { join, relative } from "node:path";
+import { parseDocument } from "yaml";
+import type { z } from "zod";
+import { KNOWLEDGE_FILES, ROLES_DIR, RoleFile, type RoleId } from "./schema.ts";
+import { buildKnowledgeBase, type KnowledgeBase, type KnowledgeParts } from "./knowledge-base.ts";
+import { crossCheck } from "./cross-check.ts";
+
+export interface KnowledgeProblem {
+  file: string;
+  /** Dotted path inside the file, e.g. `aspects.salary.figures.0.source.as_of`; empty for the whole file. */
+  path: string;
+  message: string;
+}
+
+export class KnowledgeError extends Error {
+  constructor(readonly problems: KnowledgeProblem[]) {
+    super(
+      `The knowledge base has ${problems.length} problem${problems.length === 1 ? "" : "s"}:\n` +
+        problems.map(formatProblem).join("\n"),
+    );
+    this.name = "KnowledgeError";
+  }
+}
+
+export function formatProblem(p: KnowledgeProblem): string {
+  return `  ${p.file}${p.path ? ` at ${p.path}` : ""}: ${p.message}`;
+}
+
+/** Parse one YAML file and validate it; problems are collected, not thrown. */
+function readValidated<S extends z.ZodType>(
+  dir: string,
+  file: string,
+  schema: S,
+  problems: KnowledgeProblem[],
+): z.infer<S> | undefined {
+  const full = join(dir, file);
+  const name = relative(process.cwd(), full) || full;
+  if (!existsSync(full)) {
+    problems.push({ file: name, path: "", message: "file is missing" });
+    return undefined;
+  }
+  const doc = parseDocument(readFileSync(full, "utf8"), { prettyErrors: true });
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) {
+      const where = e.linePos?.[0] ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}` : "";
+      problems.push({ file: name, path: where, message: `invalid YAML: ${e.message.split("\n")[0]}` });
+    }
+    return undefined;
+  }
+  const parsed = schema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      problems.push({ file: name, path: issue.path.map(String).join("."), message: issue.message });
+    }
+    return undefined;
+  }
+  return parsed.data;
+}
+
+/** Load, validate and cross-check knowledge/; throws KnowledgeError listing every problem. */
+export function loadKnowledge(dir: string): KnowledgeBase {
+  const problems: KnowledgeProblem[] = [];
+  const rolesDir = join(dir, ROLES_DIR);
+  const roleFiles = existsSync(rolesDir) ? readdirSync(rolesDir).filter((f) => f.endsWith(".yaml")).sort() : [];
+  const roles = roleFiles
+    .map((f) => {
+      const role = readValidated(dir, join(ROLES_DIR, f), RoleFile, problems);
+      if (role && `${role.id}.yaml` !== f) {
+        problems.push({ file: join(dir, ROLES_DIR, f), path: "id", message: `id '${role.id}' does not match the file name` });
+      }
+      return role;
+    })
+    .filter((r) => r !== undefined);
+
+  const read = <K extends keyof typeof KNOWLEDGE_FILES>(key: K) =>
+    readValidated(dir, KNOWLEDGE_FILES[key].path, KNOWLEDGE_FILES[key].schema, problems) as
+      | z.infer<(typeof KNOWLEDGE_FILES)[K]["schema"]>
+      | undefined;
+  const comparisons = read("comparisons");
+  const transitions = read("transitions");
+  const paths = read("paths");
+  const resources = read("resources");
+  const glossary = read("glossary");
+  const decision = read("decision");
+  const jobSearch = read("jobSearch");
+  const lexicon = read("lexicon");
+  const intents = read("intents");
+
+  if (problems.length > 0 || !comparisons || !transitions || !paths || !resources || !glossary || !decision || !jobSearch || !lexicon || !intents) {
+    throw new KnowledgeError(problems);
+  }
+  const parts: KnowledgeParts = {
+    roles: new Map(roles.map((r) => [r.id as RoleId, r])),
+    comparisons: comparisons.comparisons,
+    transitions: transitions.transitions,
+    paths: paths.paths,
+    resources: resources.resources,
+    glossary: glossary.terms,
+    decision,
+    jobSearch,
+    lexicon,
+    intents,
+  };
+  const crossProblems = crossCheck(parts, dir);
+  if (crossProblems.length > 0) throw new KnowledgeError(crossProblems);
+  return buildKnowledgeBase(parts);
+}

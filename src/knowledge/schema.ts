@@ -1,0 +1,262 @@
+// Zod schemas for every knowledge file. Types are derived from these
+// (z.infer), so the YAML format is defined exactly once, here.
+import { z } from "zod";
+
+/** Role ids fixed by ../shared/design/taxonomy.md. */
+export const ROLE_IDS = [
+  "ml-engineer",
+  "ai-engineer",
+  "data-scientist",
+  "mlops-engineer",
+  "data-engineer",
+  "research-scientist",
+  "software-engineer",
+  "data-analyst",
+] as const;
+export const RoleId = z.enum(ROLE_IDS);
+export type RoleId = z.infer<typeof RoleId>;
+
+export const ASPECT_IDS = [
+  "focus",
+  "responsibilities",
+  "skills",
+  "tools",
+  "applications",
+  "salary",
+  "demand",
+] as const;
+export const AspectId = z.enum(ASPECT_IDS);
+export type AspectId = z.infer<typeof AspectId>;
+
+export const INTENT_IDS = [
+  "role.overview",
+  "role.aspect",
+  "compare",
+  "fit",
+  "quiz.start",
+  "transition",
+  "learning-path",
+  "resources",
+  "job-search",
+  "glossary",
+  "greeting",
+  "help",
+  "thanks",
+  "out-of-scope",
+] as const;
+export const IntentId = z.enum(INTENT_IDS);
+export type IntentId = z.infer<typeof IntentId>;
+
+/** Lower-case kebab-case id, e.g. `vector-database`. */
+export const Slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a lower-case kebab-case id such as `vector-database`");
+
+const Text = z.string().trim().min(1, "must not be empty");
+
+/** Where a fact comes from. `as_of` is the date of the data ("May 2024", "2024-2034", "2026-01"). */
+export const Source = z.strictObject({
+  name: Text.describe("Publisher and title, e.g. 'U.S. Bureau of Labor Statistics, Occupational Outlook Handbook'"),
+  url: z.url().optional(),
+  as_of: Text.optional().describe("Date of the data as the source gives it"),
+});
+export type Source = z.infer<typeof Source>;
+
+/**
+ * A number shown to people: a salary, a growth rate, a count. It must name its
+ * source and the date of the data; `claim` marks figures we only repeat
+ * (e.g. the reference article's market figures) so the bot can say so.
+ */
+export const Figure = z.strictObject({
+  label: Text.describe("What is measured, e.g. 'Median annual pay, data scientists'"),
+  value: Text.describe("The figure as shown, e.g. '$112,590'"),
+  region: Text.describe("Country or area the figure is for, e.g. 'US'"),
+  source: Source.extend({ as_of: Text.describe("Date of the data; required for figures") }),
+  kind: z.enum(["official", "survey", "report", "article-claim"]),
+  note: Text.optional(),
+});
+export type Figure = z.infer<typeof Figure>;
+
+/** One aspect of a role: a one-line summary (used side by side in comparisons) and detail. */
+export const Section = z.strictObject({
+  summary: Text.describe("One or two sentences; shown side by side in comparisons"),
+  points: z.array(Text).default([]),
+  /** Named sub-lists, e.g. "A typical day", "Math", "Degrees". */
+  groups: z.array(z.strictObject({ title: Text, points: z.array(Text).min(1) })).default([]),
+  figures: z.array(Figure).default([]),
+  sources: z.array(Source).default([]),
+});
+export type Section = z.infer<typeof Section>;
+
+export const InterviewLoop = z.strictObject({
+  summary: Text,
+  stages: z.array(z.strictObject({ name: Text, what: Text })).min(1),
+  tips: z.array(Text).default([]),
+  sources: z.array(Source).default([]),
+});
+export type InterviewLoop = z.infer<typeof InterviewLoop>;
+
+export const Role = z.strictObject({
+  id: RoleId,
+  name: Text.describe("Display name, e.g. 'Machine Learning Engineer'"),
+  short: Text.describe("Short name, e.g. 'ML engineer'"),
+  kind: z.enum(["destination", "starting-point"]),
+  summary: Text.describe("One sentence"),
+  overview: Text.describe("A short paragraph"),
+  aspects: z.partialRecord(AspectId, Section).default({}),
+  interview: InterviewLoop.optional(),
+  related: z.array(z.strictObject({ role: RoleId, how: Text })).default([]),
+});
+export type Role = z.infer<typeof Role>;
+
+export const Comparison = z.strictObject({
+  roles: z.array(RoleId).min(2).max(3),
+  headline: Text.describe("The difference in one or two sentences"),
+  /** Rows beyond the aspects, e.g. the article's 'innovation level'. */
+  table: z
+    .array(
+      z.strictObject({
+        label: Text,
+        aspect: AspectId.optional(),
+        values: z.partialRecord(RoleId, Text),
+      }),
+    )
+    .default([]),
+  shared: z.array(Text).default([]),
+  choose: z.partialRecord(RoleId, Text).default({}).describe("Pick this role if …"),
+  sources: z.array(Source).default([]),
+});
+export type Comparison = z.infer<typeof Comparison>;
+
+export const Transition = z.strictObject({
+  from: RoleId,
+  to: RoleId,
+  summary: Text,
+  carry_over: z.array(Text).min(1).describe("What you already have"),
+  gaps: z.array(Text).min(1).describe("What to learn"),
+  steps: z.array(Text).min(2).describe("Ordered steps"),
+  project: Text.describe("A portfolio project that proves the switch"),
+  resources: z.array(Slug).default([]),
+  sources: z.array(Source).default([]),
+});
+export type Transition = z.infer<typeof Transition>;
+
+export const LearningPath = z.strictObject({
+  role: RoleId,
+  summary: Text,
+  steps: z
+    .array(
+      z.strictObject({
+        title: Text,
+        skills: z.array(Text).min(1),
+        project: Text.optional(),
+        resources: z.array(Slug).default([]),
+      }),
+    )
+    .min(3),
+  sources: z.array(Source).default([]),
+});
+export type LearningPath = z.infer<typeof LearningPath>;
+
+export const Resource = z.strictObject({
+  id: Slug,
+  title: Text,
+  url: z.url(),
+  kind: z.enum(["repository", "course", "book", "documentation", "guide", "video", "community"]),
+  roles: z.array(RoleId).min(1),
+  why: Text,
+  for_whom: Text,
+  free: z.boolean(),
+});
+export type Resource = z.infer<typeof Resource>;
+
+export const GlossaryTerm = z.strictObject({
+  id: Slug,
+  term: Text.describe("Display name, e.g. 'Retrieval-augmented generation (RAG)'"),
+  aliases: z.array(Text).default([]).describe("Other ways people write it; used to understand messages"),
+  definition: Text,
+  why_it_matters: Text.optional(),
+  roles: z.array(RoleId).default([]),
+  related: z.array(Slug).default([]),
+  source: Source,
+});
+export type GlossaryTerm = z.infer<typeof GlossaryTerm>;
+
+export const DecisionFramework = z.strictObject({
+  title: Text,
+  intro: Text,
+  steps: z.array(z.strictObject({ title: Text, points: z.array(Text).min(1) })).length(4),
+  sources: z.array(Source).default([]),
+});
+export type DecisionFramework = z.infer<typeof DecisionFramework>;
+
+export const JobSearchTopicId = z.enum(["resume", "portfolio", "interviews", "networking", "certifications"]);
+export type JobSearchTopicId = z.infer<typeof JobSearchTopicId>;
+
+export const JobSearch = z.strictObject({
+  intro: Text,
+  topics: z
+    .array(
+      z.strictObject({
+        id: JobSearchTopicId,
+        title: Text,
+        points: z.array(Text).min(1),
+        by_role: z.partialRecord(RoleId, z.array(Text).min(1)).default({}),
+        sources: z.array(Source).default([]),
+      }),
+    )
+    .min(5),
+});
+export type JobSearch = z.infer<typeof JobSearch>;
+
+/** Training phrases and synonyms for understanding messages: data, not code. */
+export const Lexicon = z.strictObject({
+  roles: z.record(RoleId, z.array(Text).min(1)),
+  aspects: z.record(AspectId, z.array(Text).min(1)),
+  /** Words that show a message is about careers in this field (the "needs a subject" gate). */
+  domain: z.array(Text).min(1),
+  /** Job-search sub-topics, so the reply can open the right section. */
+  job_search: z.partialRecord(JobSearchTopicId, z.array(Text).min(1)).default({}),
+  /** Short follow-ups that lean on the previous answer: "tell me more", "what about …", "compare them". */
+  followups: z.strictObject({
+    more: z.array(Text).min(1),
+    about: z.array(Text).min(1),
+    them: z.array(Text).min(1),
+  }),
+});
+export type Lexicon = z.infer<typeof Lexicon>;
+
+export const IntentExamples = z.strictObject({
+  /** Example messages per intent (role.aspect also learns from `aspects`). */
+  intents: z.partialRecord(IntentId, z.array(Text).min(3)),
+  /** Example questions about one aspect of a role: they teach both the intent role.aspect and the aspect. */
+  aspects: z.record(AspectId, z.array(Text).min(3)),
+});
+export type IntentExamples = z.infer<typeof IntentExamples>;
+
+// ---- File shapes: one schema per file (or folder) under knowledge/ ----
+
+export const RoleFile = Role;
+export const ComparisonsFile = z.strictObject({ comparisons: z.array(Comparison).min(1) });
+export const TransitionsFile = z.strictObject({ transitions: z.array(Transition).min(1) });
+export const PathsFile = z.strictObject({ paths: z.array(LearningPath).min(1) });
+export const ResourcesFile = z.strictObject({ resources: z.array(Resource).min(1) });
+export const GlossaryFile = z.strictObject({ terms: z.array(GlossaryTerm).min(1) });
+export const DecisionFile = DecisionFramework;
+export const JobSearchFile = JobSearch;
+export const LexiconFile = Lexicon;
+export const IntentsFile = IntentExamples;
+
+/** Where each kind of knowledge lives, relative to knowledge/. */
+export const KNOWLEDGE_FILES = {
+  comparisons: { path: "comparisons.yaml", schema: ComparisonsFile },
+  transitions: { path: "transitions.yaml", schema: TransitionsFile },
+  paths: { path: "paths.yaml", schema: PathsFile },
+  resources: { path: "resources.yaml", schema: ResourcesFile },
+  glossary: { path: "glossary.yaml", schema: GlossaryFile },
+  decision: { path: "decision.yaml", schema: DecisionFile },
+  jobSearch: { path: "job-search.yaml", schema: JobSearchFile },
+  lexicon: { path: "understanding/lexicon.yaml", schema: LexiconFile },
+  intents: { path: "understanding/intents.yaml", schema: IntentsFile },
+} as const;
+export const ROLES_DIR = "roles";

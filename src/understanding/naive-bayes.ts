@@ -1,0 +1,56 @@
+// Multinomial naive Bayes over binary features (each feature counted once
+// per message), with Laplace smoothing. Small, deterministic and fast to
+// train at start-up from the knowledge base's example phrases.
+
+export interface Scored<L> {
+  label: L;
+  /** Posterior probability after tempering (0..1, sums to 1 over labels). */
+  p: number;
+}
+
+export class NaiveBayes<L extends string> {
+  private readonly docCount = new Map<L, number>();
+  private readonly featureCount = new Map<L, Map<string, number>>();
+  private readonly featureTotal = new Map<L, number>();
+  private readonly vocabulary = new Set<string>();
+  private total = 0;
+
+  /** @param temperature softens NB's notoriously over-confident posteriors. */
+  constructor(private readonly temperature = 1, private readonly alpha = 0.5) {}
+
+  learn(features: Iterable<string>, label: L): void {
+    const unique = new Set(features);
+    this.total++;
+    this.docCount.set(label, (this.docCount.get(label) ?? 0) + 1);
+    const counts = this.featureCount.get(label) ?? new Map<string, number>();
+    for (const f of unique) {
+      counts.set(f, (counts.get(f) ?? 0) + 1);
+      this.vocabulary.add(f);
+    }
+    this.featureCount.set(label, counts);
+    this.featureTotal.set(label, (this.featureTotal.get(label) ?? 0) + unique.size);
+  }
+
+  knows(feature: string): boolean {
+    return this.vocabulary.has(feature);
+  }
+
+  /** Labels ranked by posterior; features never seen in training are ignored. */
+  rank(features: Iterable<string>): Scored<L>[] {
+    const known = [...new Set(features)].filter((f) => this.vocabulary.has(f));
+    const v = this.vocabulary.size;
+    const logs: { label: L; log: number }[] = [];
+    for (const [label, docs] of this.docCount) {
+      const counts = this.featureCount.get(label)!;
+      const denom = Math.log(this.featureTotal.get(label)! + this.alpha * v);
+      let log = Math.log(docs / this.total);
+      for (const f of known) log += Math.log((counts.get(f) ?? 0) + this.alpha) - denom;
+      logs.push({ label, log: log / this.temperature });
+    }
+    const max = Math.max(...logs.map((l) => l.log));
+    const sum = logs.reduce((s, l) => s + Math.exp(l.log - max), 0);
+    return logs
+      .map((l) => ({ label: l.label, p: Math.exp(l.log - max) / sum }))
+      .sort((a, b) => b.p - a.p || (a.label < b.label ? -1 : 1));
+  }
+}

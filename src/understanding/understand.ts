@@ -1,0 +1,298 @@
+// Message → {intent, roles, aspect, term, from, to, confidence}.
+// Slots come from the knowledge base's lexicon (longest phrase on stems, after
+// typo correction); the intent from a naive Bayes model trained at start-up
+// on the knowledge base's example messages, with role/term mentions masked so
+// an example teaches a sentence shape, not a role. A few structural rules
+// then make the frame consistent with the taxonomy's labelling rules.
+import { z } from "zod";
+import {
+  AspectId, IntentId, JobSearchTopicId, RoleId, ASPECT_IDS,
+  type AspectId as Aspect, type IntentId as Intent, type JobSearchTopicId as JobTopic, type RoleId as Role,
+} from "../knowledge/schema.ts";
+import type { KnowledgeBase } from "../knowledge/knowledge-base.ts";
+import { cleanText, stem, tokenize } from "./text.ts";
+import { PhraseMatcher, type PhraseMatch } from "./phrase-matcher.ts";
+import { NaiveBayes, type Scored } from "./naive-bayes.ts";
+import { SpellingCorrector } from "./spelling.ts";
+import { detectForeignLanguage } from "./language.ts";
+import MiniSearch from "minisearch";
+
+export const Reading = z.object({
+  intent: IntentId,
+  roles: z.array(RoleId),
+  aspect: AspectId.nullable(),
+  term: z.string().nullable(),
+  from: RoleId.nullable(),
+  to: RoleId.nullable(),
+  confidence: z.number().min(0).max(1),
+});
+export type Reading = z.infer<typeof Reading>;
+
+export const Understanding = Reading.extend({
+  /** Close second readings, best first, for "Did you mean …?". */
+  alternatives: z.array(Reading),
+  /** Job-search sub-topic when the message names one. */
+  topic: JobSearchTopicId.nullable(),
+  /** ISO 639-3 code when the message is not in English. */
+  language: z.string().nullable(),
+  /** The cleaned text had no words at all. */
+  empty: z.boolean(),
+  /** What the message mentions, whatever the intent: used to resolve follow-ups. */
+  mentions: z.object({
+    aspects: z.array(AspectId),
+    terms: z.array(z.string()),
+    /** "more": asks for more on the last topic; "about": "what about X"; "them": refers back to the last roles. */
+    followup: z.enum(["more", "about", "them"]).nullable(),
+    words: z.number().int(),
+  }),
+});
+export type Understanding = z.infer<typeof Understanding>;
+
+/** Intents whose answer is about a role or topic: without any subject they are off-topic. */
+const NEEDS_SUBJECT: ReadonlySet<Intent> = new Set(["role.overview", "role.aspect", "compare", "learning-path", "resources", "transition", "glossary"]);
+/** Intents whose frame carries roles (taxonomy: roles are what the message is about). */
+const KEEPS_ROLES: ReadonlySet<Intent> = new Set(["role.overview", "role.aspect", "compare", "fit", "transition", "learning-path", "resources", "job-search"]);
+
+const ROLE = "⟨role⟩";
+const TERM = "⟨term⟩";
+const ASPECT = "⟨aspect⟩";
+
+/** Words right before a role that mark it as the destination or the origin of a move. */
+const TO_MARKERS = new Set(["to", "into", "become", "becom", "toward", "towards", "be", "an", "a", "pivot", "switch", "transit", "move"]);
+const FROM_MARKERS = new Set(["from", "as", "im", "i", "am", "current", "currentli", "former", "ex", "work", "been"]);
+
+interface Analysis {
+  stems: string[];
+  roles: PhraseMatch<Role>[];
+  aspects: PhraseMatch<Aspect>[];
+  terms: PhraseMatch<string>[];
+  topics: PhraseMatch<JobTopic>[];
+  domain: boolean;
+  followups: PhraseMatch<"more" | "about" | "them">[];
+}
+
+export interface Slots {
+  roles: Role[];
+  aspects: Aspect[];
+  terms: string[];
+}
+
+export interface Understander {
+  understand(text: string): Understanding;
+  /** Roles, aspects and terms named in a command's arguments, in order. */
+  slots(text: string): Slots;
+  /** Glossary ids whose names look like the text, for "Did you mean …?". */
+  similarTerms(text: string): string[];
+}
+
+export function createUnderstander(kb: KnowledgeBase): Understander {
+  const roleMatcher = new PhraseMatcher<Role>();
+  for (const [role, phrases] of Object.entries(kb.lexicon.roles) as [Role, string[]][]) {
+    for (const p of phrases) roleMatcher.add(p, role);
+    const r = kb.roles.get(role);
+    if (r) roleMatcher.add(r.name, role).add(r.short, role);
+  }
+  const aspectMatcher = new PhraseMatcher<Aspect>();
+  for (const [aspect, phrases] of Object.entries(kb.lexicon.aspects) as [Aspect, string[]][])
+    for (const p of phrases) aspectMatcher.add(p, aspect);
+  const termMatcher = new PhraseMatcher<string>();
+  for (const t of kb.glossary) {
+    termMatcher.add(t.id.replace(/-/g, " "), t.id);
+    for (const a of [t.term, ...t.aliases]) termMatcher.add(a, t.id);
+  }
+  const domainMatcher = new PhraseMatcher<true>();
+  for (const d of kb.lexicon.domain) domainMatcher.add(d, true);
+  const followMatcher = new PhraseMatcher<"more" | "about" | "them">();
+  for (const kind of ["more", "about", "them"] as const) for (const p of kb.lexicon.followups[kind]) followMatcher.add(p, kind);
+  const topicMatcher = new PhraseMatcher<JobTopic>();
+  for (const [topic, phrases] of Object.entries(kb.lexicon.job_search) as [JobTopic, string[]][])
+    for (const p of phrases) topicMatcher.add(p, topic);
+
+  const examples: { text: string; intent: Intent; aspect?: Aspect }[] = [];
+  for (const [intent, list] of Object.entries(kb.intents.intents) as [Intent, string[]][])
+    for (const text of list) examples.push({ text, intent });
+  for (const aspect of ASPECT_IDS)
+    for (const text of kb.intents.aspects[aspect]) examples.push({ text, intent: "role.aspect", aspect });
+
+  const vocabulary: string[] = [];
+  for (const m of [roleMatcher, aspectMatcher, termMatcher, domainMatcher, topicMatcher, followMatcher]) vocabulary.push(...m.words());
+  for (const e of examples) vocabulary.push(...tokenize(e.text));
+  const speller = new SpellingCorrector(vocabulary);
+
+  const analyse = (text: string): Analysis => {
+    const stems = tokenize(text).map((t) => stem(speller.correct(t)));
+    const roles = roleMatcher.find(stems);
+    return {
+      stems,
+      roles,
+      aspects: aspectMatcher.find(stems),
+      terms: withoutOverlap(termMatcher.find(stems), roles),
+      topics: topicMatcher.find(stems),
+      domain: domainMatcher.find(stems).length > 0,
+      followups: followMatcher.find(stems),
+    };
+  };
+
+  const mentions = (a: Analysis): Understanding["mentions"] => {
+    const f = a.followups.find((m) => m.value === "them" || m.start === 0);
+    return {
+      aspects: unique(a.aspects.map((m) => m.value)),
+      terms: unique(a.terms.map((m) => m.value)),
+      followup: f?.value ?? null,
+      words: a.stems.length,
+    };
+  };
+
+  const termSearch = new MiniSearch<{ id: string; text: string }>({ fields: ["text"], searchOptions: { fuzzy: 0.25, prefix: true } });
+  termSearch.addAll(kb.glossary.map((t) => ({ id: t.id, text: [t.id.replace(/-/g, " "), t.term, ...t.aliases].join(" ") })));
+
+  const intentModel = new NaiveBayes<Intent>(INTENT_TEMPERATURE);
+  const aspectModel = new NaiveBayes<Aspect>(ASPECT_TEMPERATURE);
+  for (const e of examples) {
+    const a = analyse(e.text);
+    intentModel.learn(features(a), e.intent);
+    if (e.aspect) aspectModel.learn(features(a, false), e.aspect);
+  }
+  // The cue phrases are aspect examples too.
+  for (const [aspect, phrases] of Object.entries(kb.lexicon.aspects) as [Aspect, string[]][])
+    for (const p of phrases) aspectModel.learn(features(analyse(p), false), aspect);
+
+  return {
+    understand(raw: string): Understanding {
+      const text = cleanText(raw);
+      const a = analyse(text);
+      const base = { alternatives: [], topic: null, language: null, empty: false, mentions: mentions(a) };
+      if (a.stems.length === 0) return { ...emptyReading("help", 0), ...base, empty: true };
+      const language = detectForeignLanguage(text, (w) => speller.has(w));
+      if (language) return { ...emptyReading("out-of-scope", 0.9), ...base, language };
+      const ranked = intentModel.rank(features(a));
+      const readings = ranked.slice(0, 3).map((s) => frame(s, a, aspectModel));
+      const best = readings[0]!;
+      const alternatives = readings
+        .slice(1)
+        .filter((r) => r.intent !== best.intent && r.confidence >= ALTERNATIVE_MIN && best.confidence - r.confidence < ALTERNATIVE_MARGIN);
+      return { ...best, ...base, alternatives, topic: a.topics[0]?.value ?? null };
+    },
+    slots(text: string): Slots {
+      const a = analyse(cleanText(text));
+      return { roles: unique(a.roles.map((m) => m.value)), aspects: unique(a.aspects.map((m) => m.value)), terms: unique(a.terms.map((m) => m.value)) };
+    },
+    similarTerms(text: string): string[] {
+      return termSearch.search(cleanText(text)).slice(0, 3).map((h) => String(h.id));
+    },
+  };
+}
+
+// Calibrated on the development sets: NB is over-confident on short texts.
+const INTENT_TEMPERATURE = 3;
+const ASPECT_TEMPERATURE = 2;
+const ALTERNATIVE_MIN = 0.2;
+const ALTERNATIVE_MARGIN = 0.25;
+
+function emptyReading(intent: Intent, confidence: number): Reading {
+  return { intent, roles: [], aspect: null, term: null, from: null, to: null, confidence };
+}
+
+/** Stems with roles and terms masked, unigrams plus bigrams with a start marker. */
+function features(a: Analysis, maskAspects = true): string[] {
+  const masked: string[] = [];
+  const starts = new Map<number, string>();
+  const skip = new Set<number>();
+  const mask = (ms: PhraseMatch<unknown>[], token: string) => {
+    for (const m of ms) {
+      starts.set(m.start, token);
+      for (let i = m.start + 1; i < m.end; i++) skip.add(i);
+    }
+  };
+  mask(a.roles, ROLE);
+  mask(a.terms, TERM); // a span that is both ("mlops") reads as a term; the frame keeps the role too
+  for (let i = 0; i < a.stems.length; i++) {
+    if (skip.has(i) && !starts.has(i)) continue;
+    masked.push(starts.get(i) ?? a.stems[i]!);
+  }
+  const out = [...masked];
+  for (let i = 0; i < masked.length; i++) out.push(`${i === 0 ? "^" : masked[i - 1]} ${masked[i]}`);
+  const roleCount = new Set(a.roles.map((r) => r.value)).size;
+  out.push(`#roles=${Math.min(roleCount, 2)}`);
+  if (a.terms.length > 0) out.push("#term");
+  if (maskAspects && a.aspects.length > 0) out.push(ASPECT);
+  return out;
+}
+
+function frame(scored: Scored<Intent>, a: Analysis, aspectModel: NaiveBayes<Aspect>): Reading {
+  let intent = scored.label;
+  let confidence = scored.p;
+  const roles = unique(a.roles.map((r) => r.value));
+  const term = a.terms[0]?.value ?? null;
+  // "AI", "ML" alone are terms only in a question about terms.
+  const strongTerm = a.terms.find((t) => t.phrase.length > 2)?.value ?? null;
+
+  // Structural consistency (the taxonomy's labelling rules).
+  if ((intent === "role.overview" || intent === "role.aspect") && roles.length >= 2) intent = "compare";
+  if ((intent === "role.overview" || intent === "role.aspect") && roles.length === 0 && strongTerm) intent = "glossary";
+  if (intent === "glossary" && !term && roles.length > 0) intent = a.aspects.length > 0 ? "role.aspect" : "role.overview";
+  if (intent === "learning-path" && roles.length >= 2) intent = "transition";
+  if (intent === "transition" && roles.length < 2) intent = "learning-path";
+  if (NEEDS_SUBJECT.has(intent) && roles.length === 0 && !term && !a.domain) {
+    intent = "out-of-scope";
+    confidence = Math.max(confidence, 0.6);
+  }
+
+  let from: Role | null = null;
+  let to: Role | null = null;
+  if (intent === "transition") [from, to] = direction(a);
+
+  let aspect: Aspect | null = null;
+  if (intent === "role.aspect" || intent === "compare") {
+    aspect = dominantAspect(a.aspects);
+    if (!aspect && intent === "role.aspect") aspect = aspectModel.rank(features(a, false))[0]?.label ?? null;
+  }
+  return {
+    intent,
+    roles: KEEPS_ROLES.has(intent) ? roles : [],
+    aspect,
+    term: intent === "glossary" ? term : null,
+    from,
+    to,
+    confidence: round(confidence),
+  };
+}
+
+/** The aspect most cue phrases point at; the first one mentioned breaks ties. */
+function dominantAspect(matches: PhraseMatch<Aspect>[]): Aspect | null {
+  const counts = new Map<Aspect, number>();
+  for (const m of matches) counts.set(m.value, (counts.get(m.value) ?? 0) + 1);
+  let best: Aspect | null = null;
+  for (const m of matches) if (best === null || counts.get(m.value)! > counts.get(best)!) best = m.value;
+  return best;
+}
+
+/** Which named role is the origin and which the destination of a move. */
+function direction(a: Analysis): [Role | null, Role | null] {
+  const distinct: PhraseMatch<Role>[] = [];
+  for (const m of a.roles) if (!distinct.some((d) => d.value === m.value)) distinct.push(m);
+  if (distinct.length < 2) return [null, distinct[0]?.value ?? null];
+  const before = (m: PhraseMatch<Role>) => a.stems.slice(Math.max(0, m.start - 3), m.start);
+  const isTo = (m: PhraseMatch<Role>) => {
+    const words = before(m);
+    const last = words[words.length - 1];
+    // "as a X" / "i'm a X" mark an origin even though "a" also precedes destinations.
+    if (words.some((w) => FROM_MARKERS.has(w)) && !words.some((w) => w === "to" || w === "into" || w === "becom")) return false;
+    return last !== undefined && (TO_MARKERS.has(last) || words.includes("to") || words.includes("into") || words.includes("becom"));
+  };
+  const first = distinct[0]!;
+  const last = distinct[distinct.length - 1]!;
+  if (isTo(first) && !isTo(last)) return [last.value, first.value];
+  return [first.value, last.value];
+}
+
+const unique = <T>(xs: T[]): T[] => [...new Set(xs)];
+
+/**
+ * Matches not swallowed by a longer one of `others`: "mlops" inside "mlops engineer" is the role,
+ * while a bare "mlops" stays both a role and a term, and the intent decides.
+ */
+function withoutOverlap<T, U>(matches: PhraseMatch<T>[], others: PhraseMatch<U>[]): PhraseMatch<T>[] {
+  return matches.filter((m) => !others.some((o) => m.start < o.end && o.start < m.end && o.end - o.start > m.end - m.start));
+}
+const round = (x: number) => Math.round(x * 1000) / 1000;
