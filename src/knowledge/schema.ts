@@ -217,6 +217,8 @@ export const Lexicon = z.strictObject({
   domain: z.array(Text).min(1),
   /** Job-search sub-topics, so the reply can open the right section. */
   job_search: z.partialRecord(JobSearchTopicId, z.array(Text).min(1)).default({}),
+  /** Words that mark a change of career; without one, "how do I become X" is a learning path, not a transition. */
+  transition_cues: z.array(Text).min(1),
   /** Short follow-ups that lean on the previous answer: "tell me more", "what about …", "compare them". */
   followups: z.strictObject({
     more: z.array(Text).min(1),

@@ -1,6 +1,8 @@
-// Multinomial naive Bayes over binary features (each feature counted once
-// per message), with Laplace smoothing. Small, deterministic and fast to
-// train at start-up from the knowledge base's example phrases.
+// Naive Bayes over binary features, scored on the features a message has:
+// P(feature | label) is the share of the label's examples that contain it
+// (smoothed). Per-example rather than per-word probabilities keep labels whose
+// examples are long from being penalised on features every message shares.
+// Small, deterministic and fast to train at start-up from example phrases.
 
 export interface Scored<L> {
   label: L;
@@ -15,8 +17,18 @@ export class NaiveBayes<L extends string> {
   private readonly vocabulary = new Set<string>();
   private total = 0;
 
-  /** @param temperature softens NB's notoriously over-confident posteriors. */
-  constructor(private readonly temperature = 1, private readonly alpha = 0.5) {}
+  /**
+   * @param temperature softens NB's notoriously over-confident posteriors.
+   * @param uniformPrior ignore how many examples each label has: example counts
+   *   reflect how much the authors wrote, not how often people ask.
+   * @param alpha additive smoothing; small, because a large one drowns the
+   *   frequent features of labels with few examples (measured on the dev sets).
+   */
+  constructor(
+    private readonly temperature = 1,
+    private readonly uniformPrior = true,
+    private readonly alpha = 0.1,
+  ) {}
 
   learn(features: Iterable<string>, label: L): void {
     const unique = new Set(features);
@@ -42,8 +54,8 @@ export class NaiveBayes<L extends string> {
     const logs: { label: L; log: number }[] = [];
     for (const [label, docs] of this.docCount) {
       const counts = this.featureCount.get(label)!;
-      const denom = Math.log(this.featureTotal.get(label)! + this.alpha * v);
-      let log = Math.log(docs / this.total);
+      const denom = Math.log(docs + 2 * this.alpha);
+      let log = this.uniformPrior ? 0 : Math.log(docs / this.total);
       for (const f of known) log += Math.log((counts.get(f) ?? 0) + this.alpha) - denom;
       logs.push({ label, log: log / this.temperature });
     }

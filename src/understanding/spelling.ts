@@ -8,7 +8,11 @@ export class SpellingCorrector {
   private readonly known = new Map<string, number>();
   private readonly byLength = new Map<number, string[]>();
 
-  constructor(words: Iterable<string>) {
+  /**
+   * @param words the vocabulary to correct towards (with repeats, for frequency)
+   * @param dictionary ordinary words that are never corrected
+   */
+  constructor(words: Iterable<string>, private readonly dictionary: ReadonlySet<string> = new Set()) {
     for (const w of words) this.known.set(w, (this.known.get(w) ?? 0) + 1);
     for (const w of this.known.keys()) {
       const list = this.byLength.get(w.length) ?? [];
@@ -17,13 +21,14 @@ export class SpellingCorrector {
     }
   }
 
+  /** A word of the vocabulary or the dictionary. */
   has(word: string): boolean {
-    return this.known.has(word);
+    return this.known.has(word) || this.dictionary.has(word);
   }
 
   /** The known word this token was meant to be, or the token itself. */
   correct(token: string): string {
-    if (token.length < 5 || this.known.has(token) || /\d/.test(token)) return token;
+    if (token.length < 4 || this.has(token) || /\d/.test(token)) return token;
     const max = token.length >= 8 ? 2 : 1;
     let best: string | undefined;
     let bestScore = Infinity;

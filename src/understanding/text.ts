@@ -20,15 +20,15 @@ export function cleanText(raw: string): string {
     .trim();
 }
 
-/** Lower-case word tokens. Keeps "c++", "a/b" split, turns "->" and "→" into "to". */
+/** Lower-case word tokens. Keeps "c++" and "c#"; arrows ("->", "=>", "→") become the token "→", which reads "moving to". */
 export function tokenize(text: string): string[] {
   return text
     .toLowerCase()
     .replace(/[’‘`´]/g, "'")
-    .replace(/->|→|=>/g, " to ")
+    .replace(/-+>|→|=>|⇒|➡️?/g, " → ")
     .replace(/\b(\w+)'(s|re|ve|ll|d|m|t)\b/g, (_, w: string, s: string) => (s === "t" ? `${w}t` : `${w} ${s}`))
     .replace(/'/g, "")
-    .split(/[^\p{L}\p{N}+#]+/u)
+    .split(/[^\p{L}\p{N}+#→]+/u)
     .filter((t) => t.length > 0);
 }
 

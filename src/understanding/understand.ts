@@ -16,6 +16,7 @@ import { NaiveBayes, type Scored } from "./naive-bayes.ts";
 import { SpellingCorrector } from "./spelling.ts";
 import { detectForeignLanguage } from "./language.ts";
 import MiniSearch from "minisearch";
+import { commonEnglishWords } from "./english-words.ts";
 
 export const Reading = z.object({
   intent: IntentId,
@@ -49,7 +50,7 @@ export const Understanding = Reading.extend({
 export type Understanding = z.infer<typeof Understanding>;
 
 /** Intents whose answer is about a role or topic: without any subject they are off-topic. */
-const NEEDS_SUBJECT: ReadonlySet<Intent> = new Set(["role.overview", "role.aspect", "compare", "learning-path", "resources", "transition", "glossary"]);
+const NEEDS_SUBJECT: ReadonlySet<Intent> = new Set(["role.overview", "role.aspect", "compare", "learning-path", "resources", "transition", "glossary", "fit", "job-search"]);
 /** Intents whose frame carries roles (taxonomy: roles are what the message is about). */
 const KEEPS_ROLES: ReadonlySet<Intent> = new Set(["role.overview", "role.aspect", "compare", "fit", "transition", "learning-path", "resources", "job-search"]);
 
@@ -58,7 +59,7 @@ const TERM = "⟨term⟩";
 const ASPECT = "⟨aspect⟩";
 
 /** Words right before a role that mark it as the destination or the origin of a move. */
-const TO_MARKERS = new Set(["to", "into", "become", "becom", "toward", "towards", "be", "an", "a", "pivot", "switch", "transit", "move"]);
+const TO_MARKERS = new Set(["→", "to", "into", "become", "becom", "toward", "towards", "be", "an", "a", "pivot", "switch", "transit", "move"]);
 const FROM_MARKERS = new Set(["from", "as", "im", "i", "am", "current", "currentli", "former", "ex", "work", "been"]);
 
 interface Analysis {
@@ -69,6 +70,8 @@ interface Analysis {
   topics: PhraseMatch<JobTopic>[];
   domain: boolean;
   followups: PhraseMatch<"more" | "about" | "them">[];
+  /** The message speaks of changing careers. */
+  moveCue: boolean;
 }
 
 export interface Slots {
@@ -102,6 +105,8 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
   }
   const domainMatcher = new PhraseMatcher<true>();
   for (const d of kb.lexicon.domain) domainMatcher.add(d, true);
+  const cueMatcher = new PhraseMatcher<true>();
+  for (const c of kb.lexicon.transition_cues) cueMatcher.add(c, true);
   const followMatcher = new PhraseMatcher<"more" | "about" | "them">();
   for (const kind of ["more", "about", "them"] as const) for (const p of kb.lexicon.followups[kind]) followMatcher.add(p, kind);
   const topicMatcher = new PhraseMatcher<JobTopic>();
@@ -117,11 +122,11 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
   const vocabulary: string[] = [];
   for (const m of [roleMatcher, aspectMatcher, termMatcher, domainMatcher, topicMatcher, followMatcher]) vocabulary.push(...m.words());
   for (const e of examples) vocabulary.push(...tokenize(e.text));
-  const speller = new SpellingCorrector(vocabulary);
+  const speller = new SpellingCorrector(vocabulary, commonEnglishWords());
 
   const analyse = (text: string): Analysis => {
     const stems = tokenize(text).map((t) => stem(speller.correct(t)));
-    const roles = roleMatcher.find(stems);
+    const roles = withEllipsis(stems, roleMatcher.find(stems), roleMatcher);
     return {
       stems,
       roles,
@@ -130,6 +135,7 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
       topics: topicMatcher.find(stems),
       domain: domainMatcher.find(stems).length > 0,
       followups: followMatcher.find(stems),
+      moveCue: cueMatcher.find(stems).length > 0,
     };
   };
 
@@ -163,7 +169,7 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
       const a = analyse(text);
       const base = { alternatives: [], topic: null, language: null, empty: false, mentions: mentions(a) };
       if (a.stems.length === 0) return { ...emptyReading("help", 0), ...base, empty: true };
-      const language = detectForeignLanguage(text, (w) => speller.has(w));
+      const language = detectForeignLanguage(text, (w) => speller.has(speller.correct(w)));
       if (language) return { ...emptyReading("out-of-scope", 0.9), ...base, language };
       const ranked = intentModel.rank(features(a));
       const readings = ranked.slice(0, 3).map((s) => frame(s, a, aspectModel));
@@ -215,7 +221,8 @@ function features(a: Analysis, maskAspects = true): string[] {
   const roleCount = new Set(a.roles.map((r) => r.value)).size;
   out.push(`#roles=${Math.min(roleCount, 2)}`);
   if (a.terms.length > 0) out.push("#term");
-  if (maskAspects && a.aspects.length > 0) out.push(ASPECT);
+  // Absence is evidence too: an "about a role" question without an aspect word is an overview.
+  if (maskAspects) out.push(a.aspects.length > 0 ? ASPECT : "#no-aspect");
   return out;
 }
 
@@ -230,9 +237,11 @@ function frame(scored: Scored<Intent>, a: Analysis, aspectModel: NaiveBayes<Aspe
   // Structural consistency (the taxonomy's labelling rules).
   if ((intent === "role.overview" || intent === "role.aspect") && roles.length >= 2) intent = "compare";
   if ((intent === "role.overview" || intent === "role.aspect") && roles.length === 0 && strongTerm) intent = "glossary";
+  if (intent === "role.overview" && roles.length === 1 && a.aspects.length > 0) intent = "role.aspect";
   if (intent === "glossary" && !term && roles.length > 0) intent = a.aspects.length > 0 ? "role.aspect" : "role.overview";
   if (intent === "learning-path" && roles.length >= 2) intent = "transition";
-  if (intent === "transition" && roles.length < 2) intent = "learning-path";
+  // A transition may start from a background that is not a role ("teacher -> data scientist").
+  if (intent === "transition" && (roles.length === 0 || (roles.length === 1 && !a.moveCue))) intent = "learning-path";
   if (NEEDS_SUBJECT.has(intent) && roles.length === 0 && !term && !a.domain) {
     intent = "out-of-scope";
     confidence = Math.max(confidence, 0.6);
@@ -277,8 +286,9 @@ function direction(a: Analysis): [Role | null, Role | null] {
     const words = before(m);
     const last = words[words.length - 1];
     // "as a X" / "i'm a X" mark an origin even though "a" also precedes destinations.
-    if (words.some((w) => FROM_MARKERS.has(w)) && !words.some((w) => w === "to" || w === "into" || w === "becom")) return false;
-    return last !== undefined && (TO_MARKERS.has(last) || words.includes("to") || words.includes("into") || words.includes("becom"));
+    const toWord = (w: string) => w === "to" || w === "into" || w === "becom" || w === "→";
+    if (words.some((w) => FROM_MARKERS.has(w)) && !words.some(toWord)) return false;
+    return last !== undefined && (TO_MARKERS.has(last) || words.some(toWord));
   };
   const first = distinct[0]!;
   const last = distinct[distinct.length - 1]!;
@@ -287,6 +297,30 @@ function direction(a: Analysis): [Role | null, Role | null] {
 }
 
 const unique = <T>(xs: T[]): T[] => [...new Set(xs)];
+
+const CONJUNCTIONS = new Set(["or", "and", "vs", "versu", "v", "nor"]);
+
+/**
+ * "ML or AI engineering", "data and ML engineers": the first role's head word
+ * shares the second role's noun. Adds the elided role when head + noun is a role.
+ */
+function withEllipsis<T>(stems: string[], roles: PhraseMatch<T>[], matcher: PhraseMatcher<T>): PhraseMatch<T>[] {
+  const added: PhraseMatch<T>[] = [];
+  for (const m of roles) {
+    const noun = stems[m.end - 1]!;
+    if (m.start < 2 || !CONJUNCTIONS.has(stems[m.start - 1]!)) continue;
+    for (const h of [1, 2]) {
+      const start = m.start - 1 - h;
+      if (start < 0 || roles.some((r) => r.end > start && r.start < m.start - 1)) continue;
+      const [hit] = matcher.find([...stems.slice(start, m.start - 1), noun]);
+      if (hit && hit.start === 0 && hit.end === h + 1) {
+        added.push({ ...hit, start, end: m.start - 1 });
+        break;
+      }
+    }
+  }
+  return [...added, ...roles].sort((a, b) => a.start - b.start);
+}
 
 /**
  * Matches not swallowed by a longer one of `others`: "mlops" inside "mlops engineer" is the role,
