@@ -37,7 +37,8 @@ const stemCache = new Map<string, string>();
 export function stem(token: string): string {
   let s = stemCache.get(token);
   if (s === undefined) {
-    s = token.length <= 3 ? token : stemmer(token);
+    // Porter mangles short jargon; a short plural ("dbs") just loses its s.
+    s = token.length > 3 ? stemmer(token) : token.length === 3 && token.endsWith("s") && !token.endsWith("ss") ? token.slice(0, 2) : token;
     if (stemCache.size < 50_000) stemCache.set(token, s);
   }
   return s;

@@ -238,6 +238,8 @@ function frame(scored: Scored<Intent>, a: Analysis, aspectModel: NaiveBayes<Aspe
   if ((intent === "role.overview" || intent === "role.aspect") && roles.length >= 2) intent = "compare";
   if ((intent === "role.overview" || intent === "role.aspect") && roles.length === 0 && strongTerm) intent = "glossary";
   if (intent === "role.overview" && roles.length === 1 && a.aspects.length > 0) intent = "role.aspect";
+  // Concepts contrasted or asked about, with no role in sight, are glossary questions.
+  if (roles.length === 0 && strongTerm && (intent === "compare" || (intent === "job-search" && a.topics.length === 0))) intent = "glossary";
   if (intent === "glossary" && !term && roles.length > 0) intent = a.aspects.length > 0 ? "role.aspect" : "role.overview";
   if (intent === "learning-path" && roles.length >= 2) intent = "transition";
   // A transition may start from a background that is not a role ("teacher -> data scientist").
