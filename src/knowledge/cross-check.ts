@@ -40,6 +40,22 @@ export function crossCheck(kb: KnowledgeParts, dir: string): KnowledgeProblem[] 
     }
   }
 
+  // No figure in prose that is not backed by a sourced figure of the same section.
+  for (const [id, role] of kb.roles) {
+    for (const [aspect, section] of Object.entries(role.aspects)) {
+      if (!section) continue;
+      const backed = section.figures.map((f) => f.value).join(" ");
+      const prose = [section.summary, ...section.points, ...section.groups.flatMap((g) => g.points)];
+      prose.forEach((text) => {
+        for (const m of text.matchAll(/\$\s?\d[\d,.]*k?|\d[\d,.]*\s?%/gi)) {
+          const digits = m[0].replace(/[^\d]/g, "");
+          if (!backed.replace(/[^\d ]/g, "").split(" ").some((v) => v.includes(digits)))
+            at(`roles/${id}.yaml`, `aspects.${aspect}`, `the figure '${m[0]}' in the text has no sourced entry under figures`);
+        }
+      });
+    }
+  }
+
   const resourceIds = new Set<string>();
   kb.resources.forEach((r, i) => {
     if (resourceIds.has(r.id)) at("resources.yaml", `resources.${i}.id`, `duplicate id '${r.id}'`);

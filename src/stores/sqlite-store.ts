@@ -1,0 +1,68 @@
+// The embedded default store: one SQLite table, WAL mode, compare-and-set by
+// version inside a transaction, lazy expiry. Survives restarts (and SIGKILL:
+// every write is committed before the call returns).
+import Database from "better-sqlite3";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import type { SetOptions, StateStore, Versioned } from "../core/state-store.ts";
+
+export class SqliteStore implements StateStore {
+  private readonly db: Database.Database;
+  private readonly getStmt: Database.Statement<[string]>;
+  private readonly upsert: Database.Statement<[string, string, number, number | null]>;
+  private readonly del: Database.Statement<[string]>;
+  private readonly setTx: Database.Transaction<(key: string, json: string, options: SetOptions) => number | undefined>;
+
+  constructor(path: string, private readonly now: () => number = Date.now) {
+    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("synchronous = NORMAL");
+    this.db.pragma("busy_timeout = 5000");
+    this.db.exec(`CREATE TABLE IF NOT EXISTS state (
+      key TEXT PRIMARY KEY,
+      value TEXT NOT NULL,
+      version INTEGER NOT NULL,
+      expires_at INTEGER
+    )`);
+    this.getStmt = this.db.prepare("SELECT value, version, expires_at FROM state WHERE key = ?");
+    this.upsert = this.db.prepare(
+      "INSERT INTO state (key, value, version, expires_at) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, version = excluded.version, expires_at = excluded.expires_at",
+    );
+    this.del = this.db.prepare("DELETE FROM state WHERE key = ?");
+    this.setTx = this.db.transaction((key: string, json: string, options: SetOptions) => {
+      const current = this.row(key);
+      if (options.expectedVersion !== undefined && (current?.version ?? 0) !== options.expectedVersion) return undefined;
+      const version = (current?.version ?? 0) + 1;
+      this.upsert.run(key, json, version, options.ttlMs ? this.now() + options.ttlMs : null);
+      return version;
+    });
+  }
+
+  private row(key: string): { value: string; version: number } | undefined {
+    const r = this.getStmt.get(key) as { value: string; version: number; expires_at: number | null } | undefined;
+    if (!r) return undefined;
+    if (r.expires_at !== null && r.expires_at <= this.now()) {
+      this.del.run(key);
+      return undefined;
+    }
+    return r;
+  }
+
+  async get<T>(key: string): Promise<Versioned<T> | undefined> {
+    const r = this.row(key);
+    return r ? { value: JSON.parse(r.value) as T, version: r.version } : undefined;
+  }
+
+  async set<T>(key: string, value: T, options: SetOptions = {}): Promise<number | undefined> {
+    return this.setTx.immediate(key, JSON.stringify(value), options);
+  }
+
+  async delete(key: string): Promise<void> {
+    this.del.run(key);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
