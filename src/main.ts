@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     destination: terminal ? 2 : 1,
   });
   const store = new SqliteStore(config.env.SQLITE_PATH);
-  const core = createCore({ knowledgeDir: config.env.KNOWLEDGE_DIR, store, logger, contextTtlMs: config.env.CONTEXT_TTL_HOURS * 3_600_000 });
+  const core = createCore({ knowledgeDir: config.env.KNOWLEDGE_DIR, store, logger, contextTtlMs: config.env.CONTEXT_TTL_HOURS * 3_600_000, quizIdleMs: config.env.QUIZ_TTL_DAYS * 86_400_000 });
 
   if (terminal) {
     await runTerminalChat({ mentor: core.mentor, logger, input: process.stdin, output: process.stdout, jsonl, interactive: Boolean(process.stdin.isTTY) && !jsonl });

@@ -65,7 +65,8 @@ export async function runTerminalChat(opts: TerminalOptions): Promise<void> {
     }
     if (replies.length > 0) lastChoices = replies[replies.length - 1]!.choices;
     if (opts.jsonl) {
-      write(`${JSON.stringify({ replies: replies.map((r) => ({ ...r, text: renderPlainText(r) })) })}\n`);
+      // The quiz result's outcome, scores and also sit on the reply object itself.
+      write(`${JSON.stringify({ replies: replies.map((r) => ({ ...r, ...r.data, text: renderPlainText(r) })) })}\n`);
     } else {
       write(`${replies.map(renderPlainText).join("\n\n")}\n${opts.interactive ? "\nyou> " : "\n"}`);
     }

@@ -37,12 +37,22 @@ export interface Topic {
   term: string | null;
 }
 
+/**
+ * What the quiz makes of a message while it runs: `answered` means the text was
+ * an answer or a navigation word and `replies` are the whole turn; otherwise the
+ * mentor answers the message and `replies` follow (the question shown again).
+ */
+export interface QuizTextResult {
+  answered: boolean;
+  replies: Reply[];
+}
+
 /** Lets the quiz (its own module) take over messages and choices while it runs. */
 export interface QuizPort {
   start(event: InboundEvent): Promise<Reply[]>;
   onChoice(event: InboundEvent, action: Extract<Action, { kind: "quiz" }>): Promise<Reply[]>;
-  /** Replies when a quiz is running and the text is an answer or a navigation word; undefined otherwise. */
-  onText(event: InboundEvent, text: string, answer: (text: string) => Promise<Reply[]>): Promise<Reply[] | undefined>;
+  /** undefined when the person has no quiz running. */
+  onText(event: InboundEvent, text: string): Promise<QuizTextResult | undefined>;
   forget(event: InboundEvent): Promise<Reply[]>;
 }
 
@@ -297,11 +307,15 @@ export function createMentor(deps: MentorDeps): Mentor {
       const slash = /^\s*\/([a-z][\w-]*)\s*(.*)$/is.exec(text);
       if (slash) return this.handle({ ...event, kind: "command", name: slash[1]!, args: slash[2] ?? "" });
 
+      const during = deps.quiz ? await deps.quiz.onText(event, text) : undefined;
+      if (during?.answered) return { replies: during.replies };
+      const turn = await answerMessage(event, text, key, prefix, remember);
+      return during ? { ...turn, replies: [...turn.replies, ...during.replies] } : turn;
+    },
+  };
+
+  async function answerMessage(event: InboundEvent, text: string, key: string, prefix: string, remember: (t: Topic | undefined) => Promise<void>): Promise<Turn> {
       const understanding0 = understander.understand(text);
-      if (deps.quiz) {
-        const quizReplies = await deps.quiz.onText(event, text, async (t) => (await this.handle({ ...event, text: t, kind: "message" })).replies);
-        if (quizReplies) return { replies: quizReplies, understanding: understanding0 };
-      }
       const last = (await store.get<Topic>(key))?.value;
       const u = resolveFollowUp(understanding0, last);
       if (u.intent === "quiz.start" && u.confidence >= CLARIFY_BELOW && u.alternatives.length === 0) {
@@ -312,8 +326,7 @@ export function createMentor(deps: MentorDeps): Mentor {
         await remember(topicOf(u));
       }
       return { replies, understanding: u };
-    },
-  };
+  }
 }
 
 /** The frame a slash command stands for, so `ask` reports commands in the taxonomy's terms. */

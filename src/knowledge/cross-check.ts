@@ -114,5 +114,28 @@ export function crossCheck(kb: KnowledgeParts, dir: string): KnowledgeProblem[] 
   for (const id of REQUIRED_TERMS) if (!termIds.has(id)) at("glossary.yaml", "terms", `missing taxonomy term '${id}'`);
   for (const r of ROLE_IDS) if (!kb.resources.some((x) => x.roles.includes(r)) && kb.roles.get(r)?.kind === "destination")
     at("resources.yaml", "resources", `no resource for destination role '${r}'`);
+  checkQuiz(kb, at);
   return problems;
+}
+
+/** Items measure interest without cues: no role names in the text, and ML and AI engineer can reach the same maximum. */
+function checkQuiz(kb: KnowledgeParts, at: (file: string, path: string, message: string) => void) {
+  const names = [...kb.roles.values()].flatMap((r) => [r.name, r.short, ...(kb.lexicon.roles[r.id] ?? [])]).filter((n) => n.length > 3 || /[a-z]{2,}/i.test(n));
+  const cue = (text: string) => names.find((n) => new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}s?\\b`, "i").test(text));
+  const ids = new Set<string>();
+  const all = [...kb.quiz.items.map((i, n) => ({ i, path: `items.${n}` })), ...kb.quiz.tiebreakers.map((i, n) => ({ i, path: `tiebreakers.${n}` }))];
+  for (const { i, path } of all) {
+    if (ids.has(i.id)) at("quiz.yaml", `${path}.id`, `duplicate item id '${i.id}'`);
+    ids.add(i.id);
+    const texts = i.type === "rating" ? [i.text] : [i.text, ...i.options.map((o) => o.label)];
+    for (const t of texts) {
+      const hit = cue(t);
+      if (hit) at("quiz.yaml", path, `names a role ('${hit}'): items must not cue a role`);
+      if (/\$|salary|pay|prestig/i.test(t)) at("quiz.yaml", path, "mentions pay or prestige: items must not");
+    }
+  }
+  const max = (role: RoleId) => kb.quiz.items.reduce((sum, i) => sum + (i.type === "rating" ? (i.weights[role] ?? 0) : Math.max(...i.options.map((o) => o.weights[role] ?? 0))), 0);
+  const mle = max("ml-engineer");
+  const aie = max("ai-engineer");
+  if (Math.abs(mle - aie) > 1e-9) at("quiz.yaml", "items", `ML engineer can reach ${mle} points but AI engineer ${aie}: keep them balanced`);
 }

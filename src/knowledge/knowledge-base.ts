@@ -1,7 +1,7 @@
 // The validated knowledge, indexed for the look-ups the dialogue needs.
 import type {
   Comparison, DecisionFramework, GlossaryTerm, IntentExamples, JobSearch, LearningPath,
-  Lexicon, Resource, Role, RoleId, Transition,
+  Lexicon, Quiz, Resource, Role, RoleId, Transition,
 } from "./schema.ts";
 
 export interface KnowledgeParts {
@@ -15,6 +15,7 @@ export interface KnowledgeParts {
   jobSearch: JobSearch;
   lexicon: Lexicon;
   intents: IntentExamples;
+  quiz: Quiz;
 }
 
 export interface KnowledgeBase extends KnowledgeParts {

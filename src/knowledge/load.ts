@@ -89,8 +89,9 @@ export function loadKnowledge(dir: string): KnowledgeBase {
   const jobSearch = read("jobSearch");
   const lexicon = read("lexicon");
   const intents = read("intents");
+  const quiz = read("quiz");
 
-  if (problems.length > 0 || !comparisons || !transitions || !paths || !resources || !glossary || !decision || !jobSearch || !lexicon || !intents) {
+  if (problems.length > 0 || !comparisons || !transitions || !paths || !resources || !glossary || !decision || !jobSearch || !lexicon || !intents || !quiz) {
     throw new KnowledgeError(problems);
   }
   const parts: KnowledgeParts = {
@@ -104,6 +105,7 @@ export function loadKnowledge(dir: string): KnowledgeBase {
     jobSearch,
     lexicon,
     intents,
+    quiz,
   };
   const crossProblems = crossCheck(parts, dir);
   if (crossProblems.length > 0) throw new KnowledgeError(crossProblems);

@@ -236,6 +236,43 @@ export const IntentExamples = z.strictObject({
 });
 export type IntentExamples = z.infer<typeof IntentExamples>;
 
+// ---- The self-assessment quiz ----
+
+const Weights = z.partialRecord(RoleId, z.number().min(0).max(3)).refine((w) => Object.keys(w).length > 0, "needs at least one role weight");
+
+export const QuizOption = z.strictObject({
+  label: Text.max(75, "must fit a button (75 characters)"),
+  /** Short phrase for "because you said …". */
+  quote: Text,
+  weights: Weights,
+});
+export type QuizOption = z.infer<typeof QuizOption>;
+
+export const QuizItem = z.discriminatedUnion("type", [
+  z.strictObject({ id: Slug, type: z.literal("rating"), text: Text, quote: Text, weights: Weights }),
+  z.strictObject({ id: Slug, type: z.literal("choice"), text: Text, options: z.array(QuizOption).min(2).max(5) }),
+]);
+export type QuizItem = z.infer<typeof QuizItem>;
+
+export const QuizFile = z.strictObject({
+  title: Text,
+  intro: Text,
+  disclaimer: Text,
+  scale: z.array(z.strictObject({ label: Text.max(75), value: z.number().min(0).max(1) })).length(5),
+  items: z.array(QuizItem).min(10).max(14),
+  tiebreakers: z.array(QuizItem).max(3),
+  background: z.strictObject({
+    text: Text,
+    options: z.array(z.strictObject({ id: Slug, label: Text.max(75), role: RoleId.optional() })).min(2).max(10),
+  }),
+  outcomes: z.strictObject({
+    "ml-engineer": z.strictObject({ label: Text, summary: Text }),
+    "ai-engineer": z.strictObject({ label: Text, summary: Text }),
+    hybrid: z.strictObject({ label: Text, summary: Text }),
+  }),
+});
+export type Quiz = z.infer<typeof QuizFile>;
+
 // ---- File shapes: one schema per file (or folder) under knowledge/ ----
 
 export const RoleFile = Role;
@@ -260,5 +297,6 @@ export const KNOWLEDGE_FILES = {
   jobSearch: { path: "job-search.yaml", schema: JobSearchFile },
   lexicon: { path: "understanding/lexicon.yaml", schema: LexiconFile },
   intents: { path: "understanding/intents.yaml", schema: IntentsFile },
+  quiz: { path: "quiz.yaml", schema: QuizFile },
 } as const;
 export const ROLES_DIR = "roles";

@@ -1,0 +1,260 @@
+// The quiz in conversation: durable state in the store (one quiz per person
+// per workspace on a platform), compare-and-set writes so racing answers
+// never both apply, stale and foreign clicks refused, idle quizzes expiring.
+import { randomUUID } from "node:crypto";
+import type { KnowledgeBase } from "../knowledge/knowledge-base.ts";
+import type { StateStore } from "../core/state-store.ts";
+import type { Logger } from "../core/logger.ts";
+import type { Action } from "../core/actions.ts";
+import type { QuizPort, QuizTextResult } from "../core/mentor.ts";
+import { personKey, type InboundEvent } from "../core/events.ts";
+import { reply, type BlockInput, type Reply } from "../core/reply.ts";
+import { encodeAction } from "../core/actions.ts";
+import { score, type Outcome } from "./scoring.ts";
+import { BACKGROUND, QuizState, applyAnswer, applyBackground, goBack, newState, nextStep, ownerTag } from "./session.ts";
+import { questionReply, resultReply, shownOptions, type QuizNav } from "./render.ts";
+import { readTypedAnswer } from "./typed-answer.ts";
+
+/** What is kept of a finished quiz, for "your last result" and the Slack App Home. */
+export interface LastResult {
+  outcome: Outcome;
+  label: string;
+  scores: Record<string, number>;
+  also: string | null;
+  at: number;
+}
+
+interface Stored {
+  state: QuizState;
+  expiresAt: number;
+}
+
+export interface QuizServiceOptions {
+  kb: KnowledgeBase;
+  store: StateStore;
+  logger: Logger;
+  /** How long an idle quiz is kept (default 7 days). */
+  idleMs?: number;
+  now?: () => number;
+}
+
+const DAY = 86_400_000;
+const MAX_ATTEMPTS = 3;
+/** Expired quizzes stay readable this long so the person can be told. */
+const GRACE_MS = 30 * DAY;
+
+export class QuizService implements QuizPort {
+  private readonly kb: KnowledgeBase;
+  private readonly store: StateStore;
+  private readonly logger: Logger;
+  private readonly idleMs: number;
+  private readonly now: () => number;
+  /** Per-person queue: in one process, a person's events run one at a time. */
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  constructor(opts: QuizServiceOptions) {
+    this.kb = opts.kb;
+    this.store = opts.store;
+    this.logger = opts.logger;
+    this.idleMs = opts.idleMs ?? 7 * DAY;
+    this.now = opts.now ?? Date.now;
+  }
+
+  private quizKey = (e: InboundEvent) => `quiz:${personKey(e.address, e.actor)}`;
+  private resultKey = (e: InboundEvent) => `result:${personKey(e.address, e.actor)}`;
+  private owner = (e: InboundEvent) => ownerTag(personKey(e.address, e.actor));
+
+  private serial<T>(e: InboundEvent, work: () => Promise<T>): Promise<T> {
+    const key = this.quizKey(e);
+    const run = (this.queues.get(key) ?? Promise.resolve()).then(work, work);
+    const tail = run.catch(() => undefined);
+    this.queues.set(key, tail);
+    void tail.then(() => { if (this.queues.get(key) === tail) this.queues.delete(key); });
+    return run;
+  }
+
+  /** The person's quiz, or "expired" once it has been idle too long (the record is then removed). */
+  private async load(e: InboundEvent): Promise<{ stored: Stored; version: number } | "expired" | undefined> {
+    const found = await this.store.get<Stored>(this.quizKey(e));
+    if (!found) return undefined;
+    if (found.value.expiresAt <= this.now()) {
+      await this.store.delete(this.quizKey(e));
+      return "expired";
+    }
+    return { stored: { ...found.value, state: QuizState.parse(found.value.state) }, version: found.version };
+  }
+
+  private async save(e: InboundEvent, state: QuizState, expectedVersion: number): Promise<boolean> {
+    const stored: Stored = { state, expiresAt: this.now() + this.idleMs };
+    return (await this.store.set(this.quizKey(e), stored, { ttlMs: this.idleMs + GRACE_MS, expectedVersion })) !== undefined;
+  }
+
+  async lastResult(e: InboundEvent): Promise<LastResult | undefined> {
+    return (await this.store.get<LastResult>(this.resultKey(e)))?.value;
+  }
+
+  start(e: InboundEvent): Promise<Reply[]> {
+    return this.serial(e, async () => {
+      const current = await this.load(e);
+      if (current && current !== "expired") {
+        const step = nextStep(this.kb.quiz, current.stored.state);
+        const where = step.kind === "result" ? "at the end" : `at question ${step.number} of ${step.planned}`;
+        return [reply([{ type: "text", text: `You have a quiz in progress (${where}). Continue where you left off, or start again?` }], [
+          { id: encodeAction({ kind: "quiz", op: "continue" }), label: "Continue" },
+          { id: encodeAction({ kind: "quiz", op: "restart" }), label: "Start again" },
+        ], { visibility: "private" })];
+      }
+      return this.begin(e, current === "expired" ? [this.expiredNotice()] : []);
+    });
+  }
+
+  private async begin(e: InboundEvent, preface: BlockInput[]): Promise<Reply[]> {
+    const state = newState(randomUUID().replace(/-/g, "").slice(0, 10), this.now());
+    const last = await this.lastResult(e);
+    const days = Math.round(this.idleMs / DAY);
+    const intro: BlockInput[] = [
+      ...preface,
+      { type: "heading", text: this.kb.quiz.title },
+      { type: "text", text: this.kb.quiz.intro },
+      { type: "context", text: `What I store: your answers while the quiz runs (deleted after ${days} days without an answer) and your last result, until you type /forget.` },
+    ];
+    if (last) intro.push({ type: "text", text: `Your last result was ${last.label} (${new Date(last.at).toISOString().slice(0, 10)}). Let's see if it still holds.` });
+    // A fresh run replaces whatever was there; version 0 would refuse an existing record.
+    const existing = await this.store.get(this.quizKey(e));
+    await this.save(e, state, existing?.version ?? 0);
+    const step = nextStep(this.kb.quiz, state);
+    return [questionReply(this.kb, state, this.owner(e), step as Extract<typeof step, { kind: "item" }>, intro)];
+  }
+
+  private expiredNotice(): BlockInput {
+    return { type: "text", text: `Your previous quiz expired after ${Math.round(this.idleMs / DAY)} days without an answer, so I deleted it.` };
+  }
+
+  onChoice(e: InboundEvent, action: Extract<Action, { kind: "quiz" }>): Promise<Reply[]> {
+    return this.serial(e, async () => {
+      if (action.op === "start") {
+        const current = await this.load(e);
+        if (current && current !== "expired") return this.showCurrent(e, current.stored.state, []);
+        return this.begin(e, current === "expired" ? [this.expiredNotice()] : []);
+      }
+      if (action.op === "restart") return this.begin(e, []);
+      if (action.op === "continue") {
+        const current = await this.load(e);
+        if (current === "expired") return this.begin(e, [this.expiredNotice()]);
+        if (!current) return this.begin(e, []);
+        return this.showCurrent(e, current.stored.state, []);
+      }
+      const [runId, owner, item, value] = (action.arg ?? "").split(":");
+      if (!runId || !owner || !item) return [this.refusal("That button is not part of a quiz I know.")];
+      if (owner !== this.owner(e)) return [this.refusal("That quiz belongs to someone else, so your click changed nothing. Start your own with /quiz.")];
+      if (action.op === "n") return this.navigate(e, runId, item as QuizNav);
+      if (action.op === "a") return this.answer(e, { runId, item, index: Number(value) });
+      return [this.refusal("That button is not part of a quiz I know.")];
+    });
+  }
+
+  onText(e: InboundEvent, text: string): Promise<QuizTextResult | undefined> {
+    return this.serial(e, async () => {
+      const current = await this.load(e);
+      if (current === "expired") return { answered: false, replies: [reply([this.expiredNotice(), { type: "text", text: "Type /quiz to start a new one." }], [{ id: encodeAction({ kind: "quiz", op: "start" }), label: "Start a new quiz" }], { visibility: "private" })] };
+      if (!current) return undefined;
+      const state = current.stored.state;
+      const step = nextStep(this.kb.quiz, state);
+      if (step.kind === "result") return undefined;
+      const shown = shownOptions(this.kb, state, step);
+      const typed = readTypedAnswer(text, shown.labels);
+      if (!typed) {
+        // Not an answer: the mentor answers it, then the question comes again; the quiz stays open.
+        return { answered: false, replies: [questionReply(this.kb, state, this.owner(e), step)] };
+      }
+      if (typed.kind === "nav") return { answered: true, replies: await this.navigate(e, state.runId, typed.nav) };
+      return { answered: true, replies: await this.answer(e, { runId: state.runId, item: shown.item, index: typed.index }) };
+    });
+  }
+
+  forget(e: InboundEvent): Promise<Reply[]> {
+    return this.serial(e, async () => {
+      await this.store.delete(this.quizKey(e));
+      await this.store.delete(this.resultKey(e));
+      return [reply([{ type: "text", text: "Done: I deleted your quiz answers, your last result and our conversation context." }], [], { visibility: "private" })];
+    });
+  }
+
+  /** Apply one answer with compare-and-set; a lost race retries on the fresh state. */
+  private async answer(e: InboundEvent, a: { runId: string; item: string; index: number }): Promise<Reply[]> {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const current = await this.load(e);
+      if (current === "expired") return this.begin(e, [this.expiredNotice()]);
+      if (!current || current.stored.state.runId !== a.runId) {
+        return [this.refusal("That button belongs to an earlier quiz, so it changed nothing.", current ? "continue" : "start")];
+      }
+      const state = current.stored.state;
+      if (state.history.includes(a.item)) {
+        return this.showCurrent(e, state, [{ type: "context", text: "That question was already answered; the first answer counts." }]);
+      }
+      const step = nextStep(this.kb.quiz, state);
+      if (step.kind === "result" || (step.kind === "item" ? step.item.id : BACKGROUND) !== a.item) {
+        return this.showCurrent(e, state, [{ type: "context", text: "That question has moved on; here is the current one." }]);
+      }
+      const shown = shownOptions(this.kb, state, step);
+      const value = shown.values[a.index];
+      if (value === undefined || !Number.isInteger(a.index)) return this.showCurrent(e, state, [{ type: "context", text: "That is not one of the options." }]);
+      const next = step.kind === "background"
+        ? applyBackground(state, this.kb.quiz.background.options[value]!.id, this.now())
+        : applyAnswer(state, a.item, value, this.now());
+      if (await this.save(e, next, current.version)) return this.afterChange(e, next);
+      this.logger.info({ event: e.id, attempt }, "quiz answer lost a race; retrying on fresh state");
+    }
+    const fresh = await this.load(e);
+    return fresh && fresh !== "expired" ? this.showCurrent(e, fresh.stored.state, [{ type: "context", text: "That question has moved on; here is the current one." }]) : [this.refusal("Something changed meanwhile; type /quiz to continue.")];
+  }
+
+  private async navigate(e: InboundEvent, runId: string, nav: QuizNav): Promise<Reply[]> {
+    const current = await this.load(e);
+    if (current === "expired") return this.begin(e, [this.expiredNotice()]);
+    if (!current || current.stored.state.runId !== runId) return [this.refusal("That button belongs to an earlier quiz, so it changed nothing.", current ? "continue" : "start")];
+    const state = current.stored.state;
+    switch (nav) {
+      case "restart": return this.begin(e, []);
+      case "quit":
+        await this.store.delete(this.quizKey(e));
+        return [reply([{ type: "text", text: "Quiz stopped and your answers deleted. Start again any time with /quiz." }], [{ id: encodeAction({ kind: "quiz", op: "start" }), label: "Start again" }], { visibility: "private" })];
+      case "back": {
+        const next = goBack(state, this.now());
+        if (!(await this.save(e, next, current.version))) return this.showCurrent(e, state, []);
+        return this.showCurrent(e, next, []);
+      }
+      case "skip": {
+        const step = nextStep(this.kb.quiz, state);
+        if (step.kind === "result") return this.afterChange(e, state);
+        const next = step.kind === "background" ? applyBackground(state, null, this.now()) : applyAnswer(state, step.item.id, null, this.now());
+        if (!(await this.save(e, next, current.version))) return this.showCurrent(e, state, []);
+        return this.afterChange(e, next);
+      }
+    }
+  }
+
+  /** The next question, or the result when the quiz is complete. */
+  private async afterChange(e: InboundEvent, state: QuizState): Promise<Reply[]> {
+    const step = nextStep(this.kb.quiz, state);
+    if (step.kind !== "result") return [questionReply(this.kb, state, this.owner(e), step)];
+    const s = score(this.kb.quiz, state.answers);
+    const result: LastResult = { outcome: s.outcome, label: this.kb.quiz.outcomes[s.outcome].label, scores: s.scores, also: s.also, at: this.now() };
+    await this.store.set(this.resultKey(e), result);
+    await this.store.delete(this.quizKey(e));
+    return [resultReply(this.kb, state, s)];
+  }
+
+  private showCurrent(e: InboundEvent, state: QuizState, preface: BlockInput[]): Promise<Reply[]> | Reply[] {
+    const step = nextStep(this.kb.quiz, state);
+    if (step.kind === "result") return this.afterChange(e, state);
+    return [questionReply(this.kb, state, this.owner(e), step, preface)];
+  }
+
+  private refusal(text: string, offer?: "continue" | "start"): Reply {
+    const choices = offer === "continue"
+      ? [{ id: encodeAction({ kind: "quiz", op: "continue" }), label: "Continue my quiz" }]
+      : offer === "start" ? [{ id: encodeAction({ kind: "quiz", op: "start" }), label: "Start a quiz" }] : [];
+    return reply([{ type: "text", text }], choices, { visibility: "private" });
+  }
+}

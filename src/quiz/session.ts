@@ -1,0 +1,92 @@
+// The quiz as a pure state machine: a state, and what comes next. Where a
+// quiz stands (which question, how many are planned) is derived from the
+// answers, so there is nothing to keep in sync.
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import type { Quiz, QuizItem } from "../knowledge/schema.ts";
+import { MIN_ANSWERS_TO_STOP, outcomeIsSettled, score, type Answer } from "./scoring.ts";
+
+export const BACKGROUND = "background";
+
+export const QuizState = z.object({
+  runId: z.string(),
+  startedAt: z.number(),
+  updatedAt: z.number(),
+  answers: z.array(z.object({ item: z.string(), value: z.number().int().min(0) })),
+  skipped: z.array(z.string()),
+  /** Item ids in the order they were answered or skipped, for "back". */
+  history: z.array(z.string()),
+  /** Background option id, null when skipped, absent until asked. */
+  background: z.string().nullable().optional(),
+});
+export type QuizState = z.infer<typeof QuizState>;
+
+export type Step =
+  | { kind: "item"; item: QuizItem; number: number; planned: number }
+  | { kind: "background"; number: number; planned: number }
+  | { kind: "result" };
+
+export function newState(runId: string, now: number): QuizState {
+  return { runId, startedAt: now, updatedAt: now, answers: [], skipped: [], history: [] };
+}
+
+const done = (s: QuizState, id: string) => s.answers.some((a) => a.item === id) || s.skipped.includes(id);
+
+/** What to ask next, with "Question N of M". */
+export function nextStep(quiz: Quiz, s: QuizState): Step {
+  const answers: Answer[] = s.answers;
+  let core = quiz.items.filter((i) => !done(s, i.id));
+  // Early stop: enough answers and the remaining items cannot change the outcome.
+  if (core.length > 0 && answers.filter((a) => quiz.items.some((i) => i.id === a.item)).length >= MIN_ANSWERS_TO_STOP && outcomeIsSettled(quiz, answers, core)) core = [];
+  // Tie-breakers one at a time, only while ML and AI engineer are close.
+  const tiebreaker = core.length === 0 && score(quiz, answers).outcome === "hybrid" ? quiz.tiebreakers.find((t) => !done(s, t.id)) : undefined;
+  const backgroundPending = s.background === undefined;
+  const asked = s.history.length;
+  const planned = asked + core.length + (tiebreaker ? 1 : 0) + (backgroundPending ? 1 : 0);
+  const number = asked + 1;
+  if (core[0]) return { kind: "item", item: core[0], number, planned };
+  if (tiebreaker) return { kind: "item", item: tiebreaker, number, planned };
+  if (backgroundPending) return { kind: "background", number, planned };
+  return { kind: "result" };
+}
+
+export function applyAnswer(s: QuizState, item: string, value: number | null, now: number): QuizState {
+  const base = { ...s, updatedAt: now, history: [...s.history, item] };
+  return value === null ? { ...base, skipped: [...s.skipped, item] } : { ...base, answers: [...s.answers, { item, value }] };
+}
+
+export function applyBackground(s: QuizState, optionId: string | null, now: number): QuizState {
+  return { ...s, updatedAt: now, history: [...s.history, BACKGROUND], background: optionId };
+}
+
+/** Undo the last answer or skip. */
+export function goBack(s: QuizState, now: number): QuizState {
+  const last = s.history[s.history.length - 1];
+  if (!last) return s;
+  const next: QuizState = {
+    ...s,
+    updatedAt: now,
+    history: s.history.slice(0, -1),
+    answers: s.answers.filter((a) => a.item !== last),
+    skipped: s.skipped.filter((x) => x !== last),
+  };
+  if (last === BACKGROUND) delete next.background;
+  return next;
+}
+
+/** The order a choice item's options are shown in for this quiz: shuffled per quiz, fixed within it. */
+export function optionOrder(runId: string, itemId: string, count: number): number[] {
+  const order = Array.from({ length: count }, (_, i) => i);
+  let seed = createHash("sha256").update(`${runId}:${itemId}`).digest().readUInt32BE(0);
+  for (let i = order.length - 1; i > 0; i--) {
+    seed = (seed * 1664525 + 1013904223) >>> 0; // LCG: deterministic, good enough to vary the order
+    const j = seed % (i + 1);
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  return order;
+}
+
+/** A short tag of the quiz's owner, carried in button ids so a click on someone else's quiz is recognised. */
+export function ownerTag(personKey: string): string {
+  return createHash("sha256").update(personKey).digest("hex").slice(0, 8);
+}
