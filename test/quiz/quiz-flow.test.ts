@@ -1,0 +1,148 @@
+// The quiz in conversation, through the mentor as an adapter would drive it.
+import { describe, expect, it } from "vitest";
+import { MemoryStore } from "../../src/core/state-store.ts";
+import { createCore } from "../../src/bootstrap.ts";
+import type { Reply } from "../../src/core/reply.ts";
+import { command, message, choose, silentLogger, textOf } from "../helpers/core.ts";
+
+function setup(opts: { now?: () => number; quizIdleMs?: number } = {}) {
+  const store = new MemoryStore(opts.now);
+  const core = createCore({ knowledgeDir: "knowledge", store, logger: silentLogger, ...opts });
+  return { ...core, store, send: async (e: Parameters<typeof core.mentor.handle>[0]) => (await core.mentor.handle(e)).replies };
+}
+
+const last = (replies: Reply[]) => replies[replies.length - 1]!;
+const question = (r: Reply) => /Question (\d+) of (\d+)/.exec(textOf([r]));
+const optionChoices = (r: Reply) => r.choices.filter((c) => c.id.startsWith("quiz:a:"));
+const navChoice = (r: Reply, label: string) => r.choices.find((c) => c.label === label)!;
+
+/** Click through to the result, always picking the option whose label matches, else the first. */
+async function finish(send: (e: ReturnType<typeof choose>) => Promise<Reply[]>, r: Reply, prefer: RegExp): Promise<Reply> {
+  for (let i = 0; i < 25 && question(r); i++) {
+    const opts = optionChoices(r);
+    const pick = opts.find((c) => prefer.test(c.label)) ?? opts[0]!;
+    r = last(await send(choose(pick.id)));
+  }
+  return r;
+}
+
+describe("quiz in conversation", () => {
+  it("says what is stored before question 1, numbers questions, and ends with a result carrying outcome, scores and also", async () => {
+    const { send } = setup();
+    const start = last(await send(command("quiz")));
+    expect(textOf([start])).toMatch(/What I store: .*7 days/);
+    expect(question(start)?.[1]).toBe("1");
+    expect(start.visibility).toBe("private");
+    const result = await finish(send, start, /^Strongly like$|model itself|scikit|Forecasting|Training my own|Pull the data|forecasting/i);
+    expect(result.data).toMatchObject({ outcome: expect.stringMatching(/ml-engineer|ai-engineer|hybrid/) });
+    expect(Object.keys(result.data!.scores as object)).toContain("ml-engineer");
+    expect(result.data).toHaveProperty("also");
+    const text = textOf([result]);
+    expect(text).toMatch(/Your result: /);
+    expect(text).toMatch(/Because/);
+    expect(text).toMatch(/not a test or a hiring signal/);
+  });
+
+  it("starts from a quiz.start message and offers continue or restart when one is in progress", async () => {
+    const { send } = setup();
+    const first = last(await send(message("quiz me")));
+    expect(question(first)?.[1]).toBe("1");
+    await send(message("4"));
+    const again = last(await send(command("quiz")));
+    expect(textOf([again])).toMatch(/in progress \(at question 2 of/);
+    expect(again.choices.map((c) => c.label)).toEqual(["Continue", "Start again"]);
+    const cont = last(await send(choose(again.choices[0]!.id)));
+    expect(question(cont)?.[1]).toBe("2");
+    const restarted = last(await send(choose(again.choices[1]!.id)));
+    expect(question(restarted)?.[1]).toBe("1");
+  });
+
+  it("accepts typed answers as numbers, letters and words, and back, skip and quit by text", async () => {
+    const { send } = setup();
+    await send(command("quiz"));
+    expect(question(last(await send(message("strongly like"))))?.[1]).toBe("2");
+    expect(question(last(await send(message("b"))))?.[1]).toBe("3");
+    expect(question(last(await send(message("back"))))?.[1]).toBe("2");
+    expect(question(last(await send(message("5"))))?.[1]).toBe("3");
+    expect(question(last(await send(message("skip"))))?.[1]).toBe("4");
+    expect(textOf(await send(message("quit")))).toMatch(/Quiz stopped/);
+    expect(textOf(await send(message("5")))).not.toMatch(/Question/);
+  });
+
+  it("answers other messages during a quiz and shows the current question again", async () => {
+    const { send } = setup();
+    await send(command("quiz"));
+    await send(message("like"));
+    const replies = await send(message("what is RAG?"));
+    expect(textOf(replies)).toMatch(/Retrieval-augmented generation/);
+    expect(question(last(replies))?.[1]).toBe("2");
+  });
+
+  it("navigates by buttons: back, skip, quit", async () => {
+    const { send } = setup();
+    const q1 = last(await send(command("quiz")));
+    const q2 = last(await send(choose(optionChoices(q1)[3]!.id)));
+    const back = last(await send(choose(navChoice(q2, "Back").id)));
+    expect(question(back)?.[1]).toBe("1");
+    const skipped = last(await send(choose(navChoice(back, "Skip").id)));
+    expect(question(skipped)?.[1]).toBe("2");
+    expect(textOf(await send(choose(navChoice(skipped, "Quit").id)))).toMatch(/Quiz stopped/);
+  });
+
+  it("counts a question answered twice once: the first answer wins", async () => {
+    const { send } = setup();
+    const q1 = last(await send(command("quiz")));
+    const [strongDislike, , , , strongLike] = optionChoices(q1);
+    await send(choose(strongLike!.id));
+    const dup = last(await send(choose(strongDislike!.id)));
+    expect(textOf([dup])).toMatch(/already answered; the first answer counts/);
+    expect(question(dup)?.[1]).toBe("2");
+    // Going back shows question 1 again: only one answer was recorded.
+    expect(question(last(await send(message("back"))))?.[1]).toBe("1");
+  });
+
+  it("refuses a click from an old quiz and a click on someone else's quiz, changing nothing", async () => {
+    const { send } = setup();
+    const old = last(await send(command("quiz")));
+    const restart = last(await send(command("quiz")));
+    const fresh = last(await send(choose(restart.choices.find((c) => c.label === "Start again")!.id)));
+    const stale = last(await send(choose(optionChoices(old)[4]!.id)));
+    expect(textOf([stale])).toMatch(/earlier quiz/);
+    const foreign = last(await send(choose(optionChoices(fresh)[4]!.id, { actor: { id: "someone-else" } })));
+    expect(textOf([foreign])).toMatch(/belongs to someone else/);
+    // The owner's quiz is still at question 1.
+    const cont = last(await send(command("quiz")));
+    expect(textOf([cont])).toMatch(/at question 1 of/);
+  });
+
+  it("keeps one quiz per person per workspace, wherever it is shown", async () => {
+    const { send } = setup();
+    await send(command("quiz", "", { address: { platform: "test", workspace: "w1", channel: "dm-1", thread: null, dm: true } }));
+    await send(message("4", { address: { platform: "test", workspace: "w1", channel: "dm-1", thread: null, dm: true } }));
+    const elsewhere = last(await send(command("quiz", "", { address: { platform: "test", workspace: "w1", channel: "general", thread: null, dm: false } })));
+    expect(textOf([elsewhere])).toMatch(/in progress \(at question 2/);
+    const otherWorkspace = last(await send(command("quiz", "", { address: { platform: "test", workspace: "w2", channel: "general", thread: null, dm: false } })));
+    expect(question(otherWorkspace)?.[1]).toBe("1");
+  });
+
+  it("expires an idle quiz and tells the person when they come back", async () => {
+    let now = 1_000_000;
+    const { send } = setup({ now: () => now, quizIdleMs: 60_000 });
+    await send(command("quiz"));
+    await send(message("4"));
+    now += 61_000;
+    const back = await send(message("5"));
+    expect(textOf(back)).toMatch(/expired after/);
+    const again = last(await send(command("quiz")));
+    expect(question(again)?.[1]).toBe("1");
+  });
+
+  it("remembers the last result and /forget deletes it", async () => {
+    const { send, quiz } = setup();
+    await finish(send, last(await send(command("quiz"))), /^Strongly like$/);
+    const again = last(await send(command("quiz")));
+    expect(textOf([again])).toMatch(/Your last result was The /);
+    expect(textOf(await send(command("forget")))).toMatch(/deleted/);
+    expect(await quiz.lastResult({ kind: "message", text: "", address: { platform: "test", workspace: "w1", channel: "c1", thread: null, dm: true }, actor: { id: "u1" } })).toBeUndefined();
+  });
+});
