@@ -25,6 +25,8 @@ import { ASPECT_IDS } from "../knowledge/schema.ts";
 
 export interface Turn {
   replies: Reply[];
+  /** The same platform event (by id) was already handled: adapters send nothing. */
+  duplicate?: boolean;
   /** How a free-text message was understood (absent for commands and choices). */
   understanding?: Understanding;
 }
@@ -75,6 +77,8 @@ export interface Mentor {
 /** Slack's commands sit under /mentor; elsewhere they stand alone. */
 const prefixFor = (platform: string) => (platform === "slack" ? "/mentor " : "/");
 const MAX_TEXT = 4000;
+/** Longer than Slack's retry window (about 5 minutes). */
+const DEDUPE_TTL_MS = 15 * 60 * 1000;
 const CLARIFY_BELOW = 0.35;
 
 export function createMentor(deps: MentorDeps): Mentor {
@@ -272,6 +276,11 @@ export function createMentor(deps: MentorDeps): Mentor {
 
     async handle(input: InboundEventInput): Promise<Turn> {
       const event = InboundEvent.parse(input);
+      // Platforms redeliver (Slack retries, replicas): an event id is handled once.
+      if (event.id && !(await store.set(`seen:${event.address.platform}:${event.id}`, 1, { ttlMs: DEDUPE_TTL_MS, expectedVersion: 0 }))) {
+        logger.info({ event: event.id, platform: event.address.platform }, "duplicate event ignored");
+        return { replies: [], duplicate: true };
+      }
       const prefix = prefixFor(event.address.platform);
       const key = conversationKey(event.address, event.actor);
       const remember = async (topic: Topic | undefined) => {
@@ -291,7 +300,7 @@ export function createMentor(deps: MentorDeps): Mentor {
 
       if (event.kind === "command") {
         const name = event.name.replace(/^\//, "").toLowerCase();
-        if (name === "ask") return this.handle({ ...event, kind: "message", text: event.args });
+        if (name === "ask") return this.handle({ ...event, id: undefined, kind: "message", text: event.args });
         if (name === "quiz") return { replies: deps.quiz ? await deps.quiz.start(event) : [quizUnavailable()] };
         if (name === "forget") {
           await store.delete(key);
@@ -305,7 +314,7 @@ export function createMentor(deps: MentorDeps): Mentor {
 
       const text = event.text.slice(0, MAX_TEXT);
       const slash = /^\s*\/([a-z][\w-]*)\s*(.*)$/is.exec(text);
-      if (slash) return this.handle({ ...event, kind: "command", name: slash[1]!, args: slash[2] ?? "" });
+      if (slash) return this.handle({ ...event, id: undefined, kind: "command", name: slash[1]!, args: slash[2] ?? "" });
 
       const during = deps.quiz ? await deps.quiz.onText(event, text) : undefined;
       if (during?.answered) return { replies: during.replies };

@@ -24,6 +24,9 @@ export interface LastResult {
   at: number;
 }
 
+/** Who, and on which platform and workspace: all a person's quiz is keyed by. */
+type Person = Pick<InboundEvent, "address" | "actor">;
+
 interface Stored {
   state: QuizState;
   expiresAt: number;
@@ -60,9 +63,9 @@ export class QuizService implements QuizPort {
     this.now = opts.now ?? Date.now;
   }
 
-  private quizKey = (e: InboundEvent) => `quiz:${personKey(e.address, e.actor)}`;
-  private resultKey = (e: InboundEvent) => `result:${personKey(e.address, e.actor)}`;
-  private owner = (e: InboundEvent) => ownerTag(personKey(e.address, e.actor));
+  private quizKey = (e: Person) => `quiz:${personKey(e.address, e.actor)}`;
+  private resultKey = (e: Person) => `result:${personKey(e.address, e.actor)}`;
+  private owner = (e: Person) => ownerTag(personKey(e.address, e.actor));
 
   private serial<T>(e: InboundEvent, work: () => Promise<T>): Promise<T> {
     const key = this.quizKey(e);
@@ -89,7 +92,8 @@ export class QuizService implements QuizPort {
     return (await this.store.set(this.quizKey(e), stored, { ttlMs: this.idleMs + GRACE_MS, expectedVersion })) !== undefined;
   }
 
-  async lastResult(e: InboundEvent): Promise<LastResult | undefined> {
+  /** The person's last quiz result (for "/quiz" and the Slack App Home). */
+  async lastResult(e: Person): Promise<LastResult | undefined> {
     return (await this.store.get<LastResult>(this.resultKey(e)))?.value;
   }
 

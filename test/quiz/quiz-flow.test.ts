@@ -143,6 +143,6 @@ describe("quiz in conversation", () => {
     const again = last(await send(command("quiz")));
     expect(textOf([again])).toMatch(/Your last result was The /);
     expect(textOf(await send(command("forget")))).toMatch(/deleted/);
-    expect(await quiz.lastResult({ kind: "message", text: "", address: { platform: "test", workspace: "w1", channel: "c1", thread: null, dm: true }, actor: { id: "u1" } })).toBeUndefined();
+    expect(await quiz.lastResult({ address: { platform: "test", workspace: "w1", channel: "c1", thread: null, dm: true }, actor: { id: "u1" } })).toBeUndefined();
   });
 });

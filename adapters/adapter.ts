@@ -1,0 +1,7 @@
+// What main.ts needs from a platform adapter: start and stop. Everything
+// platform-specific (transport, acks, rendering, limits) stays inside it.
+export interface PlatformAdapter {
+  readonly name: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
