@@ -3,7 +3,7 @@
 // an error that names the file, the path inside it and the problem.
 import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { join, relative } from "node:path";
-import { parseDocument } from "yaml";
+import yaml from "js-yaml";
 import type { z } from "zod";
 import { KNOWLEDGE_FILES, ROLES_DIR, RoleFile, type RoleId } from "./schema.ts";
 import { buildKnowledgeBase, type KnowledgeBase, type KnowledgeParts } from "./knowledge-base.ts";
@@ -43,15 +43,16 @@ function readValidated<S extends z.ZodType>(
     problems.push({ file: name, path: "", message: "file is missing" });
     return undefined;
   }
-  const doc = parseDocument(readFileSync(full, "utf8"), { prettyErrors: true });
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors) {
-      const where = e.linePos?.[0] ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}` : "";
-      problems.push({ file: name, path: where, message: `invalid YAML: ${e.message.split("\n")[0]}` });
-    }
+  let data: unknown;
+  try {
+    // CORE_SCHEMA: dates such as 2024-05-01 stay text, as the schemas expect.
+    data = yaml.load(readFileSync(full, "utf8"), { filename: name, schema: yaml.CORE_SCHEMA });
+  } catch (e) {
+    if (!(e instanceof yaml.YAMLException)) throw e;
+    problems.push({ file: name, path: `line ${e.mark.line + 1}, column ${e.mark.column + 1}`, message: `invalid YAML: ${e.reason}` });
     return undefined;
   }
-  const parsed = schema.safeParse(doc.toJS());
+  const parsed = schema.safeParse(data);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       problems.push({ file: name, path: issue.path.map(String).join("."), message: issue.message });
