@@ -21,6 +21,8 @@ export interface CoreOptions {
   logger: Logger;
   contextTtlMs?: number;
   quizIdleMs?: number;
+  /** Events per person per minute (default 30). */
+  perMinute?: number;
   now?: () => number;
 }
 
@@ -29,7 +31,7 @@ export function createCore(opts: CoreOptions): Core {
   const kb = loadKnowledge(resolve(opts.knowledgeDir));
   const understander = createUnderstander(kb);
   const quiz = new QuizService({ kb, store: opts.store, logger: opts.logger, idleMs: opts.quizIdleMs, now: opts.now });
-  const mentor = createMentor({ kb, understander, store: opts.store, logger: opts.logger, quiz, contextTtlMs: opts.contextTtlMs });
+  const mentor = createMentor({ kb, understander, store: opts.store, logger: opts.logger, quiz, contextTtlMs: opts.contextTtlMs, perMinute: opts.perMinute });
   opts.logger.info({ ms: Math.round(performance.now() - started), roles: kb.roles.size, terms: kb.glossary.length }, "knowledge loaded");
   return { kb, understander, quiz, mentor };
 }

@@ -5,7 +5,8 @@ import type { KnowledgeBase } from "../knowledge/knowledge-base.ts";
 import type { AspectId, RoleId } from "../knowledge/schema.ts";
 import type { Understander, Understanding, Reading } from "../understanding/understand.ts";
 import type { Logger } from "./logger.ts";
-import { InboundEvent, conversationKey, type InboundEventInput } from "./events.ts";
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { InboundEvent, conversationKey, personKey, type InboundEventInput } from "./events.ts";
 import type { StateStore } from "./state-store.ts";
 import { decodeAction, encodeAction, type Action } from "./actions.ts";
 import { reply, type Choice, type Reply } from "./reply.ts";
@@ -66,6 +67,8 @@ export interface MentorDeps {
   quiz?: QuizPort;
   /** How long a conversation's last topic is remembered. */
   contextTtlMs?: number;
+  /** Events one person may send per minute before being asked to slow down (default 30). */
+  perMinute?: number;
 }
 
 export interface Mentor {
@@ -85,6 +88,8 @@ export function createMentor(deps: MentorDeps): Mentor {
   const { kb, understander, store, logger } = deps;
   const fitSearch = createFitSearch(kb);
   const contextTtl = deps.contextTtlMs ?? 24 * 60 * 60 * 1000;
+  // Per person, so one flood cannot crowd out a channel (memory: one process; replicas each count their own).
+  const limiter = new RateLimiterMemory({ points: deps.perMinute ?? 30, duration: 60 });
 
   /** Answer an action (from a choice, a command or an understood message). */
   const answerAction = (a: Action, prefix: string): Reply[] => {
@@ -275,11 +280,22 @@ export function createMentor(deps: MentorDeps): Mentor {
     },
 
     async handle(input: InboundEventInput): Promise<Turn> {
-      const event = InboundEvent.parse(input);
+      return handleEvent(InboundEvent.parse(input), true);
+    },
+  };
+
+  async function handleEvent(event: InboundEvent, fromOutside: boolean): Promise<Turn> {
       // Platforms redeliver (Slack retries, replicas): an event id is handled once.
-      if (event.id && !(await store.set(`seen:${event.address.platform}:${event.id}`, 1, { ttlMs: DEDUPE_TTL_MS, expectedVersion: 0 }))) {
+      if (fromOutside && event.id && !(await store.set(`seen:${event.address.platform}:${event.id}`, 1, { ttlMs: DEDUPE_TTL_MS, expectedVersion: 0 }))) {
         logger.info({ event: event.id, platform: event.address.platform }, "duplicate event ignored");
         return { replies: [], duplicate: true };
+      }
+      try {
+        if (fromOutside) await limiter.consume(personKey(event.address, event.actor));
+      } catch (err) {
+        if (!(err instanceof RateLimiterRes)) throw err;
+        const seconds = Math.ceil(err.msBeforeNext / 1000);
+        return { replies: [reply([{ type: "text", text: `You're sending messages faster than I can answer well. Please wait ${seconds} seconds and try again.` }], [], { visibility: "private" })] };
       }
       const prefix = prefixFor(event.address.platform);
       const key = conversationKey(event.address, event.actor);
@@ -300,7 +316,7 @@ export function createMentor(deps: MentorDeps): Mentor {
 
       if (event.kind === "command") {
         const name = event.name.replace(/^\//, "").toLowerCase();
-        if (name === "ask") return this.handle({ ...event, id: undefined, kind: "message", text: event.args });
+        if (name === "ask") return handleEvent({ ...event, kind: "message", text: event.args }, false);
         if (name === "quiz") return { replies: deps.quiz ? await deps.quiz.start(event) : [quizUnavailable()] };
         if (name === "forget") {
           await store.delete(key);
@@ -314,14 +330,13 @@ export function createMentor(deps: MentorDeps): Mentor {
 
       const text = event.text.slice(0, MAX_TEXT);
       const slash = /^\s*\/([a-z][\w-]*)\s*(.*)$/is.exec(text);
-      if (slash) return this.handle({ ...event, id: undefined, kind: "command", name: slash[1]!, args: slash[2] ?? "" });
+      if (slash) return handleEvent({ ...event, kind: "command", name: slash[1]!, args: slash[2] ?? "" }, false);
 
       const during = deps.quiz ? await deps.quiz.onText(event, text) : undefined;
       if (during?.answered) return { replies: during.replies };
       const turn = await answerMessage(event, text, key, prefix, remember);
       return during ? { ...turn, replies: [...turn.replies, ...during.replies] } : turn;
-    },
-  };
+  }
 
   async function answerMessage(event: InboundEvent, text: string, key: string, prefix: string, remember: (t: Topic | undefined) => Promise<void>): Promise<Turn> {
       const understanding0 = understander.understand(text);

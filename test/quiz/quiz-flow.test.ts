@@ -146,3 +146,14 @@ describe("quiz in conversation", () => {
     expect(await quiz.lastResult({ address: { platform: "test", workspace: "w1", channel: "c1", thread: null, dm: true }, actor: { id: "u1" } })).toBeUndefined();
   });
 });
+
+describe("pace", () => {
+  it("asks a person who floods to slow down, without affecting others", async () => {
+    const core = createCore({ knowledgeDir: "knowledge", store: new MemoryStore(), logger: silentLogger, perMinute: 3 });
+    for (let i = 0; i < 3; i++) expect(textOf((await core.mentor.handle(message("hi"))).replies)).toMatch(/Role Mentor/);
+    const slowed = (await core.mentor.handle(message("hi"))).replies;
+    expect(textOf(slowed)).toMatch(/Please wait \d+ seconds/);
+    expect(slowed[0]!.visibility).toBe("private");
+    expect(textOf((await core.mentor.handle(message("hi", { actor: { id: "someone-else" } }))).replies)).toMatch(/Role Mentor/);
+  });
+});
