@@ -49,7 +49,12 @@ export function decodeAction(id: string): Action | undefined {
     case "quiz": Object.assign(raw, { op: a, arg: id.split(":").slice(2).join(":") || undefined }); break;
   }
   const parsed = Action.safeParse(raw);
-  return parsed.success ? parsed.data : undefined;
+  if (!parsed.success) return undefined;
+  // No reply ever issues a role compared with itself or a move to the same role: such an id is corrupted.
+  const action = parsed.data;
+  if (action.kind === "compare" && new Set(action.roles).size !== action.roles.length) return undefined;
+  if (action.kind === "transition" && action.from === action.to) return undefined;
+  return action;
 }
 
 const join = (...parts: (string | undefined)[]) => parts.filter((p) => p !== undefined).join(":");

@@ -156,6 +156,8 @@ export function createMentor(deps: MentorDeps): Mentor {
         .map((x): Choice => ({ id: encodeAction(x.a), label: readingLabel(x.r) }));
       const distinct = [...new Map(options.map((o) => [o.id, o])).values()];
       if (distinct.length >= 2) return [talk.clarify(distinct)];
+      // A weak reading alone is not worth answering: ask back with it and the usual starting points.
+      if (u.confidence < CLARIFY_BELOW && u.intent !== "out-of-scope") return [talk.clarify([...distinct, ...talk.starterChoices()].slice(0, 3))];
     }
     switch (u.intent) {
       case "greeting": return [talk.greeting()];

@@ -5,6 +5,9 @@ import { ROLE_IDS, ASPECT_IDS, type RoleId } from "./schema.ts";
 import type { KnowledgeParts } from "./knowledge-base.ts";
 import type { KnowledgeProblem } from "./load.ts";
 
+/** Money or a percentage written in text: "$112,590", "$150k", "35%". */
+const FIGURE_IN_PROSE = /\$\s?\d[\d,.]*k?|\d[\d,.]*\s?%/i;
+
 /** Glossary ids the taxonomy requires (../shared/design/taxonomy.md). */
 export const REQUIRED_TERMS = [
   "mlops", "llm", "rag", "fine-tuning", "agent", "embedding", "vector-database", "feature-engineering",
@@ -40,7 +43,23 @@ export function crossCheck(kb: KnowledgeParts, dir: string): KnowledgeProblem[] 
     }
   }
 
-  // No figure in prose that is not backed by a sourced figure of the same section.
+  // No figure in prose that is not backed by a sourced figure of the same section;
+  // prose with no figures of its own (overviews, interview loops, comparisons,
+  // transitions, paths) may not carry figures at all.
+  const unsourced = (file: string, path: string, texts: string[]) => {
+    for (const text of texts) {
+      const m = FIGURE_IN_PROSE.exec(text);
+      if (m) at(file, path, `the figure '${m[0]}' has no source: put it in a section's figures with source and date`);
+    }
+  };
+  for (const [id, role] of kb.roles) {
+    unsourced(`roles/${id}.yaml`, "summary/overview", [role.summary, role.overview]);
+    if (role.interview) unsourced(`roles/${id}.yaml`, "interview", [role.interview.summary, ...role.interview.stages.flatMap((s) => [s.name, s.what]), ...role.interview.tips]);
+    role.related.forEach((r, i) => unsourced(`roles/${id}.yaml`, `related.${i}`, [r.how]));
+  }
+  kb.comparisons.forEach((c, i) => unsourced("comparisons.yaml", `comparisons.${i}`, [c.headline, ...c.table.flatMap((r) => Object.values(r.values) as string[]), ...c.shared, ...(Object.values(c.choose) as string[])]));
+  kb.transitions.forEach((t, i) => unsourced("transitions.yaml", `transitions.${i}`, [t.summary, ...t.carry_over, ...t.gaps, ...t.steps, t.project]));
+  kb.paths.forEach((p, i) => unsourced("paths.yaml", `paths.${i}`, [p.summary, ...p.steps.flatMap((s) => [s.title, ...s.skills, s.project ?? ""])]));
   for (const [id, role] of kb.roles) {
     for (const [aspect, section] of Object.entries(role.aspects)) {
       if (!section) continue;

@@ -219,6 +219,8 @@ export const Lexicon = z.strictObject({
   job_search: z.partialRecord(JobSearchTopicId, z.array(Text).min(1)).default({}),
   /** Words that mark a change of career; without one, "how do I become X" is a learning path, not a transition. */
   transition_cues: z.array(Text).min(1),
+  /** Words in "which role fits me?" messages that say nothing about the work a person enjoys. */
+  fit_filler: z.array(Text).min(1),
   /** Short follow-ups that lean on the previous answer: "tell me more", "what about …", "compare them". */
   followups: z.strictObject({
     more: z.array(Text).min(1),

@@ -130,12 +130,16 @@ describe("/path", () => {
     expectUsage(await run("path", "astronaut"), /didn't recognise that role/);
   });
 
-  // Bug: a move into a starting-point role with no curated transition ("/path ml engineer data
-  // analyst") says "Here is the Data analyst learning path; skip the steps you already know." and
-  // then shows no path (starting points have none): the next paragraph says people move on from
-  // this role, and the choices are moves *out of* data analyst. It should say there is no path
-  // into that role and offer the reverse transition or the role overview instead.
-  it.todo("/path into a starting-point role does not promise a learning path it cannot show");
+  it("into a starting-point role (no path in) does not promise a learning path it cannot show", async () => {
+    const t = await run("path", "ml engineer data analyst");
+    expect(headingOf(t)).toBe(`${short("ml-engineer")} → ${short("data-analyst")}`);
+    expect(plain(t)).not.toMatch(/learning path/i);
+    const choices = answer(t).choices;
+    expect(choices.length).toBeGreaterThanOrEqual(2);
+    // Nothing offered moves *out of* the role the person wants to move into.
+    for (const c of choices) expect(decodeAction(c.id)).not.toMatchObject({ kind: "transition", from: "data-analyst", to: expect.not.stringMatching(/^ml-engineer$/) });
+    for (const c of choices) expect(plain(await conversation(mentor).choose(c.id))).not.toMatch(/no longer valid/i);
+  });
 });
 
 describe("/resources", () => {

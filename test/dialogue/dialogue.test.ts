@@ -182,12 +182,10 @@ describe("follow-up choices", () => {
     expect(headingOf(await c.choose(role.id))).toBe(`${short("ai-engineer")} vs ${short("ml-engineer")}`);
   });
 
-  // Every answer a button can lead to, except the two listed in the todo below.
   it("every answer reachable from a button offers 2–4 choices", async () => {
     const actions: Action[] = [];
     for (const role of ROLE_IDS) {
-      actions.push({ kind: "role", role }, { kind: "path", role }, { kind: "jobs", role });
-      if (kb.role(role).kind === "destination") actions.push({ kind: "resources", role });
+      actions.push({ kind: "role", role }, { kind: "path", role }, { kind: "jobs", role }, { kind: "resources", role });
       for (const aspect of ASPECT_IDS) actions.push({ kind: "role", role, aspect });
       for (const other of ROLE_IDS) if (other !== role) actions.push({ kind: "compare", roles: [role, other] }, { kind: "transition", from: role, to: other });
     }
@@ -200,12 +198,6 @@ describe("follow-up choices", () => {
     }
     expect(offenders).toEqual([]);
   });
-
-  // Bug: resources for a starting-point role (choice "resources:software-engineer" or
-  // "/resources data analyst") offers only "Take the quiz" (1 choice), because the only other
-  // follow-up is the role's learning path, which starting points do not have. It should offer
-  // 2–4, e.g. the transitions out of the role.
-  it.todo("resources for a starting-point role offer 2–4 choices");
 });
 
 describe("a fit message that describes the person", () => {
@@ -239,12 +231,20 @@ describe("a fit message that describes the person", () => {
     expect(roleByShort(lean(plain(t)))).not.toBe("ai-engineer");
   });
 
-  // Bug: the words quoted as evidence include function words, and a bare "which role fits me?"
-  // gets a lean built from them: "From what you describe (which, fits), a first lean is Data
-  // scientist." ("I love building data pipelines …" likewise quotes "and".) Without a
-  // description the answer should ask what the person enjoys and offer the quiz, with no lean;
-  // evidence should never be "and", "which", "fits".
-  it.todo('"which role fits me?" gets no lean, and leans never quote function words as evidence');
+  it('"which role fits me?" without a description gets no lean, only the invitation and the quiz', async () => {
+    const t = await conversation(mentor).say("which role fits me?");
+    expect(t.understanding!.intent).toBe("fit");
+    expect(plain(t)).not.toMatch(/first lean/i);
+    expect(plain(t)).toMatch(/tell me what you enjoy/i);
+    expect(answer(t).choices.some((c) => decodeAction(c.id)?.kind === "quiz")).toBe(true);
+  });
+
+  it("never quotes function words as evidence", async () => {
+    for (const said of ["I love building data pipelines and making them reliable", "which role fits me if I enjoy math and reading papers?", "what should I pick, I like the idea of training models"]) {
+      const because = /From what you describe \(([^)]*)\)/.exec(plain(await conversation(mentor).say(said)))?.[1]?.split(", ") ?? [];
+      for (const w of because) expect(["and", "the", "them", "which", "what", "should", "fits", "fit", "role", "pick", "like", "love", "enjoy", "if"], `${said}: ${w}`).not.toContain(w);
+    }
+  });
 });
 
 describe("what the mentor does not answer", () => {
@@ -356,7 +356,9 @@ describe("choice ids that the mentor did not issue", () => {
   it.each([
     "", "bogus", "role", "role:not-a-role", "role:ml-engineer:vibes", "compare:ml-engineer", "compare:a+b+c+d",
     "compare:ml-engineer+ai-engineer+data-scientist+mlops-engineer", "transition:ml-engineer", "glossary:Not A Slug!",
-    "jobs:-:vibes", "__proto__", "constructor", "x".repeat(101), "role:ml-engineer".padEnd(300, ":"),
+    "jobs:-:vibes", "__proto__", "constructor",
+    // Well-formed but never issued: a role compared with itself, a move to the same role.
+    "compare:ml-engineer+ml-engineer", "compare:ai-engineer+ml-engineer+ai-engineer", "transition:ml-engineer:ml-engineer", "x".repeat(101), "role:ml-engineer".padEnd(300, ":"),
   ])("%j gets a clear private answer and no exception", async (id) => {
     const t = await conversation(mentor).choose(id);
     expect(t.replies).toHaveLength(1);
@@ -372,10 +374,4 @@ describe("choice ids that the mentor did not issue", () => {
     }
   });
 
-  // Bug: decodeAction accepts degenerate actions no reply ever issues: "compare:ml-engineer+ml-engineer"
-  // answers "ML engineer vs ML engineer" with every row duplicated, and
-  // "transition:ml-engineer:ml-engineer" answers "ML engineer → ML engineer: There is no dedicated
-  // guide for this move yet". A corrupted id like these should get the "no longer valid" answer
-  // (or the single role's overview).
-  it.todo("a compare of a role with itself or a transition to the same role is treated as a corrupted id");
 });

@@ -237,11 +237,18 @@ describe("broken knowledge stops loading with the file, the path inside it and t
     expect([...files].sort()).toEqual(["decision.yaml", join("roles", "ai-engineer.yaml"), join("roles", "ml-engineer.yaml"), "transitions.yaml"]);
   });
 
-  // Bug: the check for invented figures only reads role aspect sections. "$999,999" in a role's
-  // overview or interview loop, a comparison headline or table row, or a transition summary
-  // loads and kb:check passes, and the bot shows it without a source. It should be rejected
-  // like the same figure in a salary point.
-  it.todo("rejects an invented figure in a role overview, an interview loop, a comparison or a transition");
+  // Figures are only allowed where a sourced entry backs them: prose elsewhere may not carry any.
+  it.each([
+    ["a role overview", "roles/ai-engineer.yaml", ["overview"], "AI engineers earn $999,999 on average.", /overview/],
+    ["an interview loop", "roles/ml-engineer.yaml", ["interview", "summary"], "Only 3% of candidates pass.", /^interview/],
+    ["a comparison row", "comparisons.yaml", ["comparisons", 0, "table", 0, "values", "ml-engineer"], "Paid $999,999.", /^comparisons\.0/],
+    ["a transition", "transitions.yaml", ["transitions", 0, "summary"], "Expect a 45% raise.", /^transitions\.0/],
+  ] as const)("rejects an invented figure in %s", (_, file, at, text, path) => {
+    const dir = brokenCopy((d) => editYaml(d, file, (doc) => doc.setIn([...at], text)));
+    const figure = /\$[\d,]+|\d+%/.exec(text)![0];
+    const problems = loadError(dir).problems.filter((p) => p.file.endsWith(join(...file.split("/"))) && path.test(p.path) && p.message.includes(figure));
+    expect(problems, JSON.stringify(loadError(dir).problems)).toHaveLength(1);
+  });
 
   // kb:check is a thin wrapper over the same loader: one copy with schema-level problems in four
   // files, one with a cross-file problem, run concurrently to keep the suite fast.

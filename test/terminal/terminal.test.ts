@@ -69,7 +69,9 @@ describe("chat --jsonl", () => {
   });
 
   it("piped all at once: one line per input line, in order, and nothing else on stdout", async () => {
-    const lines = ["hi", "/help", "", "what does an ai engineer do", '{"choose": "role:data-engineer"}', "Quelle est la différence entre un ingénieur ML et un ingénieur IA ?", "/quiz"];
+    // More lines than a person types in a minute: a script piping questions is not a flood.
+    const filler = Array.from({ length: 35 }, (_, i) => ["what is rag", "ml engineer salary", "/glossary mlops", "how do I become a data engineer"][i % 4]!);
+    const lines = ["hi", "/help", "", "what does an ai engineer do", '{"choose": "role:data-engineer"}', "Quelle est la différence entre un ingénieur ML et un ingénieur IA ?", ...filler, "/quiz"];
     const { code, stdout, stderr } = await run(["src/main.ts", "--terminal", "--jsonl"], { input: `${lines.join("\n")}\n` });
     expect(code, stderr).toBe(0);
     const out = stdout.split("\n");
@@ -80,6 +82,7 @@ describe("chat --jsonl", () => {
     expect(turns[3]![0]!.text).toMatch(/^== AI Engineer ==/);
     expect(turns[4]![0]!.text).toMatch(/^== Data Engineer ==/);
     expect(turns[5]![0]!.text).toMatch(/English/);
+    for (const [i, turn] of turns.entries()) expect(turn[0]!.text, lines[i]).not.toMatch(/please wait|slow down/i);
   });
 });
 

@@ -3,6 +3,7 @@
 // against what each destination role does, uses and needs; the best match is
 // the lean, with the words that produced it. The quiz gives the real answer.
 import MiniSearch from "minisearch";
+import { removeStopwords } from "stopword";
 import type { KnowledgeBase } from "../../knowledge/knowledge-base.ts";
 import type { RoleId } from "../../knowledge/schema.ts";
 import { stem, tokenize } from "../../understanding/text.ts";
@@ -40,10 +41,12 @@ export function createFitSearch(kb: KnowledgeBase): (text: string) => FitLean[] 
     processTerm: (t) => (t.length < 3 ? null : stem(t)),
   });
   search.addAll(docs);
+  const filler = new Set(kb.lexicon.fit_filler.map((w) => stem(w.toLowerCase())));
   return (text: string) => {
-    const positive = text.replace(NEGATED, " ");
-    const words = tokenize(positive).filter((w) => w.length >= 3);
-    return search.search(positive, { combineWith: "OR" }).map((hit) => ({
+    // Only words about the work count as evidence: no stop words, no "which role fits me" filler.
+    const words = removeStopwords(tokenize(text.replace(NEGATED, " "))).filter((w) => w.length >= 3 && !filler.has(stem(w)));
+    if (words.length === 0) return [];
+    return search.search(words.join(" "), { combineWith: "OR" }).map((hit) => ({
       role: hit.id as RoleId,
       score: hit.score,
       because: [...new Set(words.filter((w) => hit.terms.includes(stem(w))))].slice(0, 4),

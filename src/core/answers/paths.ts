@@ -50,6 +50,21 @@ export function transition(kb: KnowledgeBase, from: RoleId, to: RoleId): Reply {
   const t = kb.transition(from, to);
   const a = kb.role(from);
   const b = kb.role(to);
+  if (!t && !kb.path(to)) {
+    // A starting-point role has no path in: say so, and offer what exists.
+    const back = kb.transition(to, from);
+    return reply(
+      [
+        { type: "heading", text: `${a.short} → ${b.short}` },
+        { type: "text", text: `I don't have a guide for moving into the ${b.short} role. ${b.summary}` },
+      ],
+      [
+        choice({ kind: "role", role: to }, `About ${b.short}`),
+        ...(back ? [choice({ kind: "transition", from: to, to: from }, `${b.short} → ${a.short}`)] : []),
+        choice({ kind: "compare", roles: [from, to] }, `Compare ${a.short} and ${b.short}`),
+      ],
+    );
+  }
   if (!t) {
     // No curated move: what the origin role already brings, then the destination's path.
     const path = learningPath(kb, to);

@@ -23,6 +23,8 @@ export function resources(kb: KnowledgeBase, role?: RoleId | null, term?: string
     ],
     [
       ...(role && kb.path(role) ? [choice({ kind: "path", role }, "Learning path")] : []),
+      // Starting points have no path of their own: offer the moves out of them.
+      ...(role && !kb.path(role) ? kb.role(role).related.slice(0, 2).map((r) => choice({ kind: "transition", from: role, to: r.role }, `Move to ${kb.role(r.role).short}`)) : []),
       ...(!role ? [choice({ kind: "resources", role: "ai-engineer" }, "For AI engineers"), choice({ kind: "resources", role: "ml-engineer" }, "For ML engineers")] : []),
       choice({ kind: "quiz", op: "start" }, "Take the quiz"),
     ],

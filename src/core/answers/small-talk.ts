@@ -5,7 +5,7 @@ import { reply, type Reply } from "../reply.ts";
 import { COMMANDS, usageFor, type CommandSpec } from "../commands.ts";
 import { choice, quizChoice } from "./choices.ts";
 
-const starterChoices = (): Choice[] => [
+export const starterChoices = (): Choice[] => [
   choice({ kind: "compare", roles: ["ml-engineer", "ai-engineer"] }, "ML vs AI engineer"),
   quizChoice(),
   choice({ kind: "path", role: "ai-engineer" }, "Become an AI engineer"),
