@@ -293,7 +293,8 @@ export function createMentor(deps: MentorDeps): Mentor {
         return { replies: [], duplicate: true };
       }
       try {
-        if (fromOutside) await limiter.consume(personKey(event.address, event.actor));
+        // The terminal is one local person, often piping a script: nothing to share, nothing to limit.
+        if (fromOutside && event.address.platform !== "terminal") await limiter.consume(personKey(event.address, event.actor));
       } catch (err) {
         if (!(err instanceof RateLimiterRes)) throw err;
         const seconds = Math.ceil(err.msBeforeNext / 1000);
