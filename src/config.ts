@@ -7,7 +7,9 @@ const bool = z.enum(["true", "false", "1", "0", "yes", "no", ""]).default("false
 
 export const Env = z.object({
   KNOWLEDGE_DIR: z.string().default("knowledge"),
+  STORE: z.enum(["sqlite", "redis"]).default("sqlite"),
   SQLITE_PATH: z.string().default("data/role-mentor.sqlite"),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOG_PRETTY: bool,
   CONTEXT_TTL_HOURS: z.coerce.number().positive().default(24),
@@ -47,6 +49,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     const missing = names.filter((n) => env[n] === undefined);
     if (missing.length > 0) throw new ConfigError(`Missing environment variable ${missing.join(", ")} (${why})`);
   };
+
+  if (env.STORE === "redis") need(["REDIS_URL"], "STORE=redis needs the Redis server's URL");
 
   let discord: Config["discord"] = null;
   if (env.DISCORD_TOKEN || env.DISCORD_APPLICATION_ID || env.DISCORD_GUILD_ID) {

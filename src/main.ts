@@ -5,6 +5,7 @@ import { loadConfig, ConfigError, type Config } from "./config.ts";
 import { createLogger } from "./logging.ts";
 import { createCore } from "./bootstrap.ts";
 import { SqliteStore } from "./stores/sqlite-store.ts";
+import { RedisStore } from "./stores/redis-store.ts";
 import { KnowledgeError } from "./knowledge/load.ts";
 import { runTerminalChat } from "../adapters/terminal/terminal-chat.ts";
 
@@ -19,7 +20,8 @@ async function main(): Promise<void> {
     pretty: config.env.LOG_PRETTY,
     destination: terminal ? 2 : 1,
   });
-  const store = new SqliteStore(config.env.SQLITE_PATH);
+  // SQLite for one process; Redis when several replicas share quiz state.
+  const store = config.env.STORE === "redis" ? new RedisStore(config.env.REDIS_URL!) : new SqliteStore(config.env.SQLITE_PATH);
   const core = createCore({ knowledgeDir: config.env.KNOWLEDGE_DIR, store, logger, contextTtlMs: config.env.CONTEXT_TTL_HOURS * 3_600_000, quizIdleMs: config.env.QUIZ_TTL_DAYS * 86_400_000 });
 
   if (terminal) {

@@ -14,6 +14,7 @@ export class RecentDeliveries {
     const t = this.now();
     const at = this.seen.get(id);
     if (at !== undefined && t - at < this.ttlMs) return false;
+    this.seen.delete(id);
     this.seen.set(id, t);
     if (this.seen.size > MAX_REMEMBERED) {
       for (const [key, when] of this.seen) {

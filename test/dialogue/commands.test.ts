@@ -140,6 +140,11 @@ describe("/path", () => {
     for (const c of choices) expect(decodeAction(c.id)).not.toMatchObject({ kind: "transition", from: "data-analyst", to: expect.not.stringMatching(/^ml-engineer$/) });
     for (const c of choices) expect(plain(await conversation(mentor).choose(c.id))).not.toMatch(/no longer valid/i);
   });
+
+  // Bug: the fallback for a move without a curated guide says "What you bring as a ML engineer",
+  // "as a AI engineer", "as a MLOps engineer" (12 of the 56 role pairs, e.g. "/path ml engineer
+  // data scientist"). It should read "an ML engineer", "an AI engineer", "an MLOps engineer".
+  it.todo('/path without a curated guide writes "an ML/AI/MLOps engineer", not "a ML engineer"');
 });
 
 describe("/resources", () => {

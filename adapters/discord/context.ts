@@ -1,0 +1,19 @@
+// What the Discord handlers share: the client, the core's entry point, the
+// knowledge base (for command choices and autocomplete) and the logger.
+import { randomBytes } from "node:crypto";
+import type { Client } from "discord.js";
+import type { Mentor } from "../../src/core/mentor.ts";
+import type { KnowledgeBase } from "../../src/knowledge/knowledge-base.ts";
+import type { Logger } from "../../src/core/logger.ts";
+
+export interface DiscordContext {
+  client: Client;
+  mentor: Pick<Mentor, "handle">;
+  kb: KnowledgeBase;
+  logger: Logger;
+}
+
+/** A short reference shown to the person and logged with the error, so the two can be matched. */
+export const errorRef = () => randomBytes(4).toString("hex");
+
+export const somethingWentWrong = (ref: string) => `Something went wrong (ref ${ref}). Please try again in a moment.`;

@@ -1,0 +1,115 @@
+// Slash commands, buttons and autocomplete. Every interaction is acknowledged
+// (deferred) before the core is asked, well within Discord's 3 seconds; an
+// interaction that expired (10062) or was answered already (40060) is logged,
+// never fatal; any other failure becomes an ephemeral "Something went wrong
+// (ref …)" and an error log with the same ref.
+import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction, type RepliableInteraction } from "discord.js";
+import type { Address, InboundEventInput } from "../../src/core/events.ts";
+import type { DiscordContext } from "./context.ts";
+import { errorRef, somethingWentWrong } from "./context.ts";
+import { PERSONAL_COMMANDS, commandArgs } from "./commands.ts";
+import { buttonKind, choiceIdFrom } from "./custom-id.ts";
+import { discordCode, isExpiredInteraction } from "./errors.ts";
+import { glossarySuggestions } from "./glossary-autocomplete.ts";
+import { actorOf, addressOf } from "./inbound.ts";
+import { DMS_CLOSED, checkYourDms, openQuizInDm } from "./quiz-dm.ts";
+import { notice } from "./render.ts";
+import { answerInteraction, editOriginal, originalFilled, withLeadingText } from "./send.ts";
+
+const EPHEMERAL = { flags: MessageFlags.Ephemeral } as const;
+
+export async function onInteraction(ctx: DiscordContext, i: Interaction): Promise<void> {
+  if (i.isAutocomplete()) return autocomplete(ctx, i);
+  if (!i.isChatInputCommand() && !i.isButton()) return;
+  try {
+    if (i.isChatInputCommand()) await command(ctx, i);
+    else await button(ctx, i);
+  } catch (err) {
+    await failed(ctx, i, err);
+  }
+}
+
+async function command(ctx: DiscordContext, i: ChatInputCommandInteraction): Promise<void> {
+  const name = i.commandName;
+  const actor = actorOf(i.user);
+  const event = (address: Address): InboundEventInput => ({
+    id: i.id, kind: "command", name, args: commandArgs(name, (o) => i.options.getString(o), ctx.kb), address, actor,
+  });
+  if (name === "quiz" && i.inGuild()) return quizFromServer(ctx, i, event);
+  const ephemeral = i.inGuild() && PERSONAL_COMMANDS.has(name);
+  await i.deferReply(ephemeral ? EPHEMERAL : {});
+  const turn = await ctx.mentor.handle(event(addressOf(i)));
+  await answerInteraction(i, turn.replies, { ephemeral });
+}
+
+async function button(ctx: DiscordContext, i: ButtonInteraction): Promise<void> {
+  const choiceId = choiceIdFrom(i.customId);
+  if (!choiceId) {
+    await i.reply({ ...notice("That button is no longer valid. Ask me again, or use /help."), ...EPHEMERAL });
+    return;
+  }
+  const kind = buttonKind(choiceId);
+  const onEphemeral = i.message.flags.has(MessageFlags.Ephemeral);
+  // Only the person concerned sees a DM or an ephemeral message; anything else is public.
+  const privatePlace = !i.inGuild() || onEphemeral;
+  const event = (address: Address): InboundEventInput => ({ id: i.id, kind: "choice", choiceId, address, actor: actorOf(i.user) });
+
+  if (kind === "quiz-open" && !privatePlace) return quizFromServer(ctx, i, event);
+  if (kind !== "answer" && privatePlace) {
+    // A quiz answer or step: the question message becomes the next question (or the result).
+    await i.deferUpdate();
+    const turn = await ctx.mentor.handle(event(addressOf(i)));
+    await answerInteraction(i, turn.replies, { ephemeral: onEphemeral, inPlace: true });
+    return;
+  }
+  // A follow-up choice: a new message, ephemeral when the click came from an ephemeral one
+  // or touches a quiz on a public message (someone else's, or a stale one).
+  const ephemeral = i.inGuild() && (onEphemeral || kind !== "answer");
+  await i.deferReply(ephemeral ? EPHEMERAL : {});
+  const turn = await ctx.mentor.handle(event(addressOf(i)));
+  await answerInteraction(i, turn.replies, { ephemeral });
+}
+
+/** `/quiz` (or a quiz button) in a server: "check your DMs" and the quiz in the DM; ephemeral here when DMs are closed. */
+async function quizFromServer(ctx: DiscordContext, i: ChatInputCommandInteraction | ButtonInteraction, event: (address: Address) => InboundEventInput): Promise<void> {
+  await i.deferReply(EPHEMERAL);
+  const dm = await openQuizInDm(ctx, i.user, i.guild?.name ?? null, event);
+  if (dm.sent) {
+    await editOriginal(i, notice(checkYourDms(dm.channelId)));
+    return;
+  }
+  const turn = await ctx.mentor.handle(event(addressOf(i)));
+  await answerInteraction(i, withLeadingText(turn.replies, DMS_CLOSED), { ephemeral: true });
+}
+
+async function autocomplete(ctx: DiscordContext, i: AutocompleteInteraction): Promise<void> {
+  const focused = i.options.getFocused(true);
+  const choices = i.commandName === "glossary" && focused.name === "term" ? glossarySuggestions(ctx.kb, String(focused.value)) : [];
+  try {
+    await i.respond(choices);
+  } catch (err) {
+    // Autocomplete is best effort: a late answer is simply not shown.
+    ctx.logger.warn({ err, interaction: i.id, code: discordCode(err) }, "autocomplete answer not delivered");
+  }
+}
+
+async function failed(ctx: DiscordContext, i: RepliableInteraction, err: unknown): Promise<void> {
+  if (isExpiredInteraction(err)) {
+    ctx.logger.warn({ err, interaction: i.id, code: discordCode(err) }, "interaction expired or already answered; nothing more to send");
+    return;
+  }
+  const ref = errorRef();
+  ctx.logger.error({ err, ref, interaction: i.id, user: i.user.id }, "Discord interaction failed");
+  const message = { ...notice(somethingWentWrong(ref)), ...EPHEMERAL };
+  try {
+    if (i.deferred || i.replied) {
+      await i.followUp(message);
+      // A public "thinking…" placeholder that never got its answer goes away.
+      if (i.deferred && i.ephemeral === false && !originalFilled(i)) await i.deleteReply();
+    } else {
+      await i.reply(message);
+    }
+  } catch (err2) {
+    ctx.logger.warn({ err: err2, ref, code: discordCode(err2) }, "could not tell the person about the failure");
+  }
+}

@@ -1,0 +1,68 @@
+// Delivering core replies: into an interaction (its deferred original, then
+// follow-ups), into a channel or DM, or as a reply to a message. Personal
+// replies never appear in public: in a server they go out ephemeral.
+import { MessageFlags, type Message, type RepliableInteraction, type SendableChannels } from "discord.js";
+import { reply, type Reply } from "../../src/core/reply.ts";
+import { renderReply, type DiscordMessage } from "./render.ts";
+
+export interface InteractionMode {
+  /** The interaction was deferred ephemeral, or the clicked message is ephemeral. */
+  ephemeral: boolean;
+  /** Acknowledged with deferUpdate: the original is the clicked message, edited in place. */
+  inPlace?: boolean;
+}
+
+/** Interactions whose original response now shows an answer (so it must not be deleted on error). */
+const filled = new WeakSet<RepliableInteraction>();
+export const originalFilled = (i: RepliableInteraction) => filled.has(i);
+
+export async function editOriginal(i: RepliableInteraction, m: DiscordMessage): Promise<void> {
+  await i.editReply(m);
+  filled.add(i);
+}
+
+/**
+ * Send the replies of one turn after the interaction was deferred. The first
+ * message fills the original response (or replaces the clicked message); the
+ * rest are follow-ups. A personal reply after a public deferral becomes an
+ * ephemeral follow-up, and an unused public placeholder is deleted.
+ */
+export async function answerInteraction(i: RepliableInteraction, replies: Reply[], mode: InteractionMode): Promise<void> {
+  const inServer = i.inGuild();
+  let originalUsed = false;
+  for (const r of replies) {
+    const personal = inServer && r.visibility === "private" && !mode.ephemeral;
+    for (const m of renderReply(r)) {
+      if (!originalUsed && !personal) {
+        await editOriginal(i, m);
+        originalUsed = true;
+      } else {
+        await i.followUp(mode.ephemeral || personal ? { ...m, flags: MessageFlags.Ephemeral } : m);
+      }
+    }
+  }
+  if (!originalUsed && !mode.inPlace) await i.deleteReply();
+}
+
+export async function sendToChannel(channel: SendableChannels, replies: Reply[]): Promise<void> {
+  for (const r of replies) for (const m of renderReply(r)) await channel.send(m);
+}
+
+/** Answer a message in place: the first message as a reply to it, the rest after it. */
+export async function replyToMessage(message: Message, replies: Reply[]): Promise<void> {
+  const messages = replies.flatMap(renderReply);
+  for (const [n, m] of messages.entries()) {
+    if (n === 0) await message.reply(m);
+    else if (message.channel.isSendable()) await message.channel.send(m);
+  }
+}
+
+/** A short reply of the adapter's own, shown like any other answer. */
+export const adapterReply = (text: string, visibility: Reply["visibility"] = "public"): Reply => reply([{ type: "text", text }], [], { visibility });
+
+/** The same replies with a line in front of the first one. */
+export function withLeadingText(replies: Reply[], text: string): Reply[] {
+  const [first, ...rest] = replies;
+  if (!first) return [adapterReply(text, "private")];
+  return [{ ...first, blocks: [{ type: "text", text }, ...first.blocks] }, ...rest];
+}

@@ -1,0 +1,336 @@
+// The Slack adapter: a Bolt app (Socket Mode by default, or HTTP on
+// /slack/events) that turns slash commands, button clicks, mentions and DMs
+// into core events and the core's replies into Block Kit. It acknowledges
+// every request first and answers after; it holds no conversation logic.
+import { randomUUID } from "node:crypto";
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import { App, HTTPReceiver, type RespondFn, type webApi } from "@slack/bolt";
+import type { PlatformAdapter } from "../adapter.ts";
+import type { Core } from "../../src/bootstrap.ts";
+import type { Config } from "../../src/config.ts";
+import type { Logger } from "../../src/core/logger.ts";
+import type { Address, Actor, InboundEventInput } from "../../src/core/events.ts";
+import type { Reply } from "../../src/core/reply.ts";
+import { decodeAction } from "../../src/core/actions.ts";
+import { boltLogger } from "./bolt-logger.ts";
+import { SLASH_COMMANDS, parseSlashCommand } from "./commands.ts";
+import { deliver, notify, type InPlace, type Place } from "./delivery.ts";
+import { fromSlackText, slackLinkUrl } from "./escape.ts";
+import { QUIZ_CHOICE, homeView } from "./home.ts";
+import { RecentDeliveries } from "./recent-deliveries.ts";
+import type { SlackBlock } from "./render.ts";
+
+export interface SlackAdapterOptions {
+  core: Pick<Core, "mentor" | "quiz" | "kb">;
+  config: NonNullable<Config["slack"]>;
+  logger: Logger;
+  /** HTTP mode: the interface to listen on (default: all; tests use 127.0.0.1). */
+  host?: string;
+  /** HTTP mode: after how long an unacknowledged request is answered 404 (Bolt's default: 3001 ms). */
+  unhandledRequestTimeoutMillis?: number;
+  /** Extra Web API client options, e.g. `{ retryConfig: { retries: 0 } }` in tests. */
+  clientOptions?: webApi.WebClientOptions;
+  /** How long stop() waits for answers already under way. */
+  drainTimeoutMs?: number;
+}
+
+/** Quiz clicks that replace the question they were made on; the others post a new message. */
+const IN_PLACE_QUIZ_OPS = new Set(["a", "n", "continue"]);
+
+export class SlackAdapter implements PlatformAdapter {
+  readonly name = "slack";
+  readonly app: App;
+  private readonly core: SlackAdapterOptions["core"];
+  private readonly config: NonNullable<Config["slack"]>;
+  private readonly logger: Logger;
+  private readonly host?: string;
+  private readonly drainTimeoutMs: number;
+  private readonly recent = new RecentDeliveries();
+  /** team:user → the id of the person's DM with the app. */
+  private readonly dms = new Map<string, string>();
+  private readonly inflight = new Set<Promise<void>>();
+  private server?: Server;
+
+  constructor(opts: SlackAdapterOptions) {
+    this.core = opts.core;
+    this.config = opts.config;
+    this.logger = opts.logger;
+    this.host = opts.host;
+    this.drainTimeoutMs = opts.drainTimeoutMs ?? 5000;
+    const logger = boltLogger(opts.logger);
+    // slackApiUrl also reaches Socket Mode's apps.connections.open (Bolt passes clientOptions on).
+    const clientOptions: webApi.WebClientOptions = { ...(opts.config.apiUrl ? { slackApiUrl: opts.config.apiUrl } : {}), ...opts.clientOptions };
+    if (opts.config.mode === "http") {
+      if (!opts.config.signingSecret) throw new Error("Slack HTTP mode needs SLACK_SIGNING_SECRET");
+      const receiver = new HTTPReceiver({
+        signingSecret: opts.config.signingSecret,
+        endpoints: "/slack/events",
+        logger,
+        ...(opts.unhandledRequestTimeoutMillis ? { unhandledRequestTimeoutMillis: opts.unhandledRequestTimeoutMillis } : {}),
+      });
+      this.app = new App({ token: opts.config.botToken, receiver, logger, clientOptions });
+    } else {
+      if (!opts.config.appToken) throw new Error("Slack Socket Mode needs SLACK_APP_TOKEN");
+      this.app = new App({ token: opts.config.botToken, appToken: opts.config.appToken, socketMode: true, logger, clientOptions });
+    }
+    this.register();
+  }
+
+  /** HTTP mode: the port actually bound (useful with port 0). */
+  get port(): number | undefined {
+    return (this.server?.address() as AddressInfo | null)?.port;
+  }
+
+  async start(): Promise<void> {
+    if (this.config.mode === "http") {
+      this.server = (await this.app.start({ port: this.config.port, host: this.host })) as Server;
+      this.logger.info({ port: this.port, path: "/slack/events" }, "slack adapter listening (HTTP)");
+    } else {
+      await this.app.start();
+      this.logger.info("slack adapter connected (Socket Mode)");
+    }
+  }
+
+  /** Stop taking requests, then let the answers under way finish (bounded). */
+  async stop(): Promise<void> {
+    await this.app.stop().catch((err: unknown) => this.logger.warn({ err }, "slack receiver stop failed"));
+    this.server = undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((done) => { timer = setTimeout(done, this.drainTimeoutMs); });
+    await Promise.race([Promise.allSettled([...this.inflight]), timeout]);
+    clearTimeout(timer);
+    this.logger.info("slack adapter stopped");
+  }
+
+  private register(): void {
+    const app = this.app;
+
+    // Retries of an event this process already took are dropped before any work.
+    app.use(async ({ body, context, next }) => {
+      const eventId = (body as { event_id?: unknown }).event_id;
+      if (typeof eventId === "string" && !this.recent.firstTime(eventId)) {
+        this.logger.info({ event: eventId, retryNum: context.retryNum, retryReason: context.retryReason }, "slack redelivery ignored");
+        return;
+      }
+      await next();
+    });
+
+    for (const name of SLASH_COMMANDS) {
+      app.command(name, async ({ command, ack, respond, client }) => {
+        await ack();
+        const user = command.user_id;
+        await this.run("command", () => ({ kind: "response", respond, user }), () => this.onCommand(command, respond, client));
+      });
+    }
+
+    app.action({ type: "block_actions" }, async ({ ack, body, action, respond, client }) => {
+      await ack();
+      if (action.type !== "button") return;
+      const b = body as typeof body & { response_url?: string };
+      const channel = b.channel?.id ?? (b.container.channel_id as string | undefined);
+      const fallback = (): Place | undefined => (b.response_url ? { kind: "response", respond, user: b.user.id } : undefined);
+      await this.run("action", fallback, () => this.onClick({
+        team: b.team?.id ?? b.user.team_id ?? "",
+        user: { id: b.user.id, name: b.user.name ?? b.user.username },
+        choiceId: action.action_id,
+        id: `action:${b.trigger_id}`,
+        channel,
+        fromHome: b.container.type === "view",
+        messageTs: b.container.message_ts as string | undefined,
+        thread: b.message?.thread_ts as string | undefined,
+        ephemeral: b.container.is_ephemeral === true,
+        respond: b.response_url ? respond : undefined,
+      }, client));
+    });
+
+    app.event("app_mention", async ({ event, body, context, client }) => {
+      if (event.bot_id || !event.user) return;
+      const thread = event.thread_ts ?? event.ts;
+      const user = event.user;
+      await this.run("app_mention", () => ({ kind: "thread", channel: event.channel, user, thread }), async () => {
+        const team = body.team_id;
+        const text = fromSlackText(event.text, context.botUserId);
+        const address: Address = { platform: "slack", workspace: team, channel: event.channel, thread, dm: false };
+        const turn = await this.core.mentor.handle({ id: `event:${body.event_id}`, kind: "message", text, address, actor: { id: user } });
+        if (turn.duplicate) return;
+        const { quiz, other } = splitQuizReplies(turn.replies);
+        const place: Place = { kind: "thread", channel: event.channel, user, thread };
+        // A new thread learns how follow-ups work: mention the app again.
+        const footer: SlackBlock[] = event.thread_ts ? [] : [{ type: "context", elements: [{ type: "mrkdwn", text: `Follow-up questions: mention ${context.botUserId ? `<@${context.botUserId}>` : "me"} again in this thread.` }] }];
+        if (other.length > 0) await deliver(client, place, withQuizButton(other), { footer });
+        if (quiz.length > 0) {
+          const dm = await this.dmChannel(client, team, user);
+          await deliver(client, { kind: "dm", channel: dm, user }, quiz);
+          await notify(client, place, quizMovedNote(team, body.api_app_id));
+        }
+      });
+    });
+
+    app.event("message", async ({ event, body, context, client }) => {
+      const m = event as { channel_type?: string; subtype?: string; bot_id?: string; user?: string; text?: string; channel: string; ts: string; thread_ts?: string };
+      // Direct messages from people only: no edits, joins or bot messages (Bolt already drops the app's own).
+      if (m.channel_type !== "im" || m.subtype !== undefined || m.bot_id || !m.user) return;
+      const user = m.user;
+      const team = body.team_id;
+      this.dms.set(`${team}:${user}`, m.channel);
+      const place: Place = { kind: "dm", channel: m.channel, user, thread: m.thread_ts };
+      await this.run("message.im", () => place, async () => {
+        const text = fromSlackText(m.text ?? "", context.botUserId);
+        const address: Address = { platform: "slack", workspace: team, channel: m.channel, thread: m.thread_ts ?? null, dm: true };
+        const turn = await this.core.mentor.handle({ id: `event:${body.event_id}`, kind: "message", text, address, actor: { id: user } });
+        if (!turn.duplicate) await deliver(client, place, turn.replies);
+      });
+    });
+
+    app.event("app_home_opened", async ({ event, body, client }) => {
+      if (event.tab !== "home") return;
+      await this.run("app_home_opened", () => undefined, async () => {
+        const address: Address = { platform: "slack", workspace: body.team_id, channel: event.channel, thread: null, dm: true };
+        const actor: Actor = { id: event.user };
+        const help = await this.core.mentor.handle({ kind: "command", name: "help", args: "", address, actor });
+        const last = await this.core.quiz.lastResult({ address, actor });
+        const view = homeView({ help: help.replies[0]!, last, roleName: (id) => this.roleName(id) });
+        await client.views.publish({ user_id: event.user, view });
+      });
+    });
+
+    app.error(async (err) => {
+      this.logger.error({ err }, "slack request failed in Bolt");
+    });
+  }
+
+  private async onCommand(command: { command: string; text: string; team_id: string; channel_id: string; user_id: string; user_name: string; trigger_id: string; api_app_id: string }, respond: RespondFn, client: webApi.WebClient): Promise<void> {
+    const parsed = parseSlashCommand(command.command, fromSlackText(command.text));
+    const team = command.team_id;
+    const user = command.user_id;
+    const actor: Actor = { id: user, name: command.user_name };
+    const dm = await this.dmChannel(client, team, user);
+    const inAppDm = command.channel_id === dm;
+    const event = (address: Address): InboundEventInput => ({ id: `command:${command.trigger_id}`, kind: "command", name: parsed.name, args: parsed.args, address, actor });
+    if (parsed.name === "quiz") {
+      // The quiz runs in the DM with the app, where its question can be updated in place.
+      const turn = await this.core.mentor.handle(event(dmAddress(team, dm)));
+      if (turn.duplicate) return;
+      await deliver(client, { kind: "dm", channel: dm, user }, turn.replies);
+      if (!inAppDm) await respond({ response_type: "ephemeral", text: quizMovedNote(team, command.api_app_id) });
+      return;
+    }
+    const address: Address = inAppDm ? dmAddress(team, dm) : { platform: "slack", workspace: team, channel: command.channel_id, thread: null, dm: false };
+    const turn = await this.core.mentor.handle(event(address));
+    if (turn.duplicate) return;
+    await deliver(client, inAppDm ? { kind: "dm", channel: dm, user } : { kind: "response", respond, user }, turn.replies);
+  }
+
+  private async onClick(c: {
+    team: string; user: Actor; choiceId: string; id: string; channel?: string; fromHome: boolean;
+    messageTs?: string; thread?: string; ephemeral: boolean; respond?: RespondFn;
+  }, client: webApi.WebClient): Promise<void> {
+    const action = decodeAction(c.choiceId);
+    const isQuiz = action?.kind === "quiz";
+    const dm = await this.dmChannel(client, c.team, c.user.id);
+    const inAppDm = c.channel === dm;
+    const choice = (address: Address): InboundEventInput => ({ id: c.id, kind: "choice", choiceId: c.choiceId, address, actor: c.user });
+    const dmPlace: Place = { kind: "dm", channel: dm, user: c.user.id, thread: inAppDm ? c.thread : undefined };
+
+    if (c.fromHome || !c.channel || (isQuiz && !inAppDm)) {
+      // From the App Home, or a quiz button outside the DM: the answer goes to the DM.
+      const turn = await this.core.mentor.handle(choice(dmAddress(c.team, dm)));
+      if (turn.duplicate) return;
+      await deliver(client, dmPlace, turn.replies);
+      if (!c.fromHome && c.channel) {
+        const here: Place = c.respond ? { kind: "response", respond: c.respond, user: c.user.id } : { kind: "thread", channel: c.channel, user: c.user.id, thread: c.thread ?? c.messageTs ?? "" };
+        await notify(client, here, quizMovedNote(c.team));
+      }
+      return;
+    }
+    const address: Address = inAppDm ? dmAddress(c.team, dm, c.thread) : { platform: "slack", workspace: c.team, channel: c.channel, thread: c.thread ?? null, dm: false };
+    const turn = await this.core.mentor.handle(choice(address));
+    if (turn.duplicate) return;
+    if (inAppDm) {
+      let inPlace: InPlace | undefined;
+      if (action?.kind === "quiz" && IN_PLACE_QUIZ_OPS.has(action.op)) {
+        if (c.ephemeral && c.respond) inPlace = { kind: "replace", respond: c.respond };
+        else if (!c.ephemeral && c.messageTs) inPlace = { kind: "update", channel: dm, ts: c.messageTs };
+      }
+      await deliver(client, dmPlace, turn.replies, { inPlace });
+      return;
+    }
+    let place: Place;
+    if (c.ephemeral && c.respond) place = { kind: "response", respond: c.respond, user: c.user.id, ephemeralOnly: true };
+    else if (c.thread) place = { kind: "thread", channel: c.channel, user: c.user.id, thread: c.thread };
+    else if (c.respond) place = { kind: "response", respond: c.respond, user: c.user.id };
+    else place = { kind: "thread", channel: c.channel, user: c.user.id, thread: c.messageTs ?? "" };
+    await deliver(client, place, turn.replies);
+  }
+
+  /** The person's DM with the app (conversations.open is idempotent; remembered per person). */
+  private async dmChannel(client: webApi.WebClient, team: string, user: string): Promise<string> {
+    const key = `${team}:${user}`;
+    const known = this.dms.get(key);
+    if (known) return known;
+    const opened = await client.conversations.open({ users: user });
+    const id = opened.channel?.id;
+    if (!id) throw new Error("conversations.open returned no channel");
+    this.dms.set(key, id);
+    return id;
+  }
+
+  /**
+   * Run one request's work after its ack: failures are logged with a
+   * reference and the person gets an ephemeral "Something went wrong (ref …)".
+   */
+  private async run(what: string, fallback: () => Place | undefined, work: () => Promise<void>): Promise<void> {
+    const task = (async () => {
+      try {
+        await work();
+      } catch (err) {
+        const ref = randomUUID().slice(0, 8);
+        this.logger.error({ err, ref, what }, "slack request failed");
+        const place = fallback();
+        if (!place) return;
+        try {
+          await notify(this.app.client, place, `Something went wrong (ref ${ref}). Please try again in a moment.`);
+        } catch (notifyErr) {
+          this.logger.error({ err: notifyErr, ref }, "could not tell the person about the failure");
+        }
+      }
+    })();
+    this.inflight.add(task);
+    try {
+      await task;
+    } finally {
+      this.inflight.delete(task);
+    }
+  }
+
+  private roleName(id: string): string {
+    const role = this.core.kb.roles.get(id as Parameters<typeof this.core.kb.role>[0]);
+    return role?.short ?? id;
+  }
+}
+
+export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
+  return new SlackAdapter(opts);
+}
+
+const dmAddress = (team: string, channel: string, thread?: string): Address => ({ platform: "slack", workspace: team, channel, thread: thread ?? null, dm: true });
+
+/** Quiz questions and results (the quiz runs in the DM), apart from everything else. */
+function splitQuizReplies(replies: Reply[]): { quiz: Reply[]; other: Reply[] } {
+  const isQuiz = (r: Reply) => r.data?.quiz !== undefined || r.data?.outcome !== undefined;
+  return { quiz: replies.filter(isQuiz), other: replies.filter((r) => !isQuiz(r)) };
+}
+
+/** Mention answers always offer the quiz (it then runs in the DM). */
+function withQuizButton(replies: Reply[]): Reply[] {
+  const hasQuiz = replies.some((r) => r.choices.some((c) => { const a = decodeAction(c.id); return a?.kind === "quiz"; }));
+  if (hasQuiz || replies.length === 0) return replies;
+  const last = replies[replies.length - 1]!;
+  return [...replies.slice(0, -1), { ...last, choices: [...last.choices.slice(0, 24), QUIZ_CHOICE] }];
+}
+
+function quizMovedNote(team: string, appId?: string): string {
+  const link = appId ? `<${slackLinkUrl(`slack://app?team=${team}&id=${appId}&tab=messages`)}|our direct messages>` : "our direct messages";
+  return `The quiz runs in ${link}; I've posted it there.`;
+}

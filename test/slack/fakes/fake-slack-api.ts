@@ -1,0 +1,186 @@
+// A loopback stand-in for Slack's Web API (the client's slackApiUrl) and for
+// response_url. It records every call (method, auth header, parsed body) and
+// answers like Slack: `{ ok: true, … }`, or `{ ok: false, error }` for a
+// message outside Block Kit's limits or a method it was told to fail.
+// WebClient posts form-encoded bodies whose nested fields (blocks, view) are
+// JSON strings; respond() posts JSON without an Authorization header.
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { blockKitProblems } from "./block-kit-limits.ts";
+
+export interface RecordedCall {
+  /** Web API method ("chat.postMessage") or "response_url". */
+  method: string;
+  path: string;
+  auth?: string;
+  body: Record<string, unknown>;
+  /** The error the fake answered with, if it refused the call. */
+  error?: string;
+}
+
+/** Form fields that WebClient sends as JSON strings. */
+const JSON_FIELDS = new Set(["blocks", "attachments", "view", "metadata"]);
+
+export interface FakeSlackApiOptions {
+  botUserId?: string;
+  botId?: string;
+  teamId?: string;
+  /** apps.connections.open answers this URL (Socket Mode). */
+  socketUrl?: () => string;
+}
+
+export class FakeSlackApi {
+  readonly calls: RecordedCall[] = [];
+  private server?: Server;
+  private ts = 1000;
+  private failures = new Map<string, string>();
+  private waiters: { check: () => boolean; done: () => void }[] = [];
+
+  constructor(private readonly opts: FakeSlackApiOptions = {}) {}
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => {
+      void this.handle(req).then(({ status, body }) => {
+        res.writeHead(status, { "content-type": "application/json" });
+        res.end(JSON.stringify(body));
+        this.notify();
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+  }
+
+  /** The Web API base URL for `slackApiUrl`. */
+  get apiUrl(): string {
+    return `${this.url}/api/`;
+  }
+
+  /** A response_url for one payload. */
+  responseUrl(id: string): string {
+    return `${this.url}/response/${id}`;
+  }
+
+  /** Make the next call(s) to `method` fail with a Slack error. */
+  failNext(method: string, error = "internal_error"): void {
+    this.failures.set(method, error);
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Messages sent anywhere (posted, ephemeral, updated, via response_url). */
+  messages(): RecordedCall[] {
+    return this.calls.filter((c) => ["chat.postMessage", "chat.postEphemeral", "chat.update", "response_url"].includes(c.method));
+  }
+
+  /** Resolve once `check` holds (checked after every call), or fail after `ms`. */
+  waitFor(check: () => boolean, ms = 3000, what = "the expected Slack calls"): Promise<void> {
+    if (check()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        reject(new Error(`timed out waiting for ${what}; calls so far: ${this.calls.map((c) => c.method).join(", ")}`));
+      }, ms);
+      const waiter = { check, done: () => { clearTimeout(timer); resolve(); } };
+      this.waiters.push(waiter);
+    });
+  }
+
+  /** Wait until `n` calls have been recorded in total. */
+  waitForCount(n: number, ms = 3000): Promise<void> {
+    return this.waitFor(() => this.calls.length >= n, ms, `${n} calls`);
+  }
+
+  private notify(): void {
+    for (const w of [...this.waiters]) {
+      if (w.check()) {
+        this.waiters = this.waiters.filter((x) => x !== w);
+        w.done();
+      }
+    }
+  }
+
+  private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown }> {
+    const raw = await readBody(req);
+    const path = req.url ?? "/";
+    const body = parseBody(raw, req.headers["content-type"] ?? "");
+    if (path.startsWith("/response/")) {
+      const error = this.refusal("response_url", body);
+      this.calls.push({ method: "response_url", path, body, error });
+      return error ? { status: 400, body: { ok: false, error } } : { status: 200, body: { ok: true } };
+    }
+    const method = path.replace(/^\/api\//, "").split("?")[0] ?? "";
+    const call: RecordedCall = { method, path, auth: req.headers.authorization, body };
+    this.calls.push(call);
+    call.error = this.refusal(method, body);
+    if (call.error) return { status: 200, body: { ok: false, error: call.error } };
+    return { status: 200, body: this.answer(method, body) };
+  }
+
+  /** Why Slack would refuse this call, if it would. */
+  private refusal(method: string, body: Record<string, unknown>): string | undefined {
+    const failure = this.failures.get(method);
+    if (failure) {
+      this.failures.delete(method);
+      return failure;
+    }
+    if (["chat.postMessage", "chat.postEphemeral", "chat.update", "response_url"].includes(method)) {
+      if (blockKitProblems(body).length > 0) return "invalid_blocks";
+    }
+    if (method === "views.publish" && blockKitProblems(body.view as Record<string, unknown>, "home").length > 0) return "invalid_blocks";
+    return undefined;
+  }
+
+  private answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
+    const team = this.opts.teamId ?? "T1";
+    switch (method) {
+      case "auth.test":
+        return { ok: true, url: "https://test.slack.com/", team: "Test", user: "role-mentor", team_id: team, user_id: this.opts.botUserId ?? "UBOT", bot_id: this.opts.botId ?? "BBOT" };
+      case "apps.connections.open":
+        return this.opts.socketUrl ? { ok: true, url: this.opts.socketUrl() } : { ok: false, error: "not_allowed_token_type" };
+      case "conversations.open":
+        return { ok: true, channel: { id: `D${String(body.users)}` } };
+      case "chat.postMessage": {
+        const ts = `${++this.ts}.000100`;
+        return { ok: true, channel: body.channel, ts, message: { type: "message", text: body.text, ts, bot_id: this.opts.botId ?? "BBOT" } };
+      }
+      case "chat.update":
+        return { ok: true, channel: body.channel, ts: body.ts, text: body.text };
+      case "chat.postEphemeral":
+        return { ok: true, message_ts: `${++this.ts}.000200` };
+      case "views.publish":
+        return { ok: true, view: { id: "V1", ...(body.view as object) } };
+      default:
+        return { ok: false, error: "unknown_method" };
+    }
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function parseBody(raw: string, contentType: string): Record<string, unknown> {
+  if (!raw) return {};
+  if (contentType.includes("application/json")) return JSON.parse(raw) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(raw)) out[k] = JSON_FIELDS.has(k) ? JSON.parse(v) : v;
+  return out;
+}

@@ -1,0 +1,206 @@
+// The real Bolt app over HTTP on loopback: request signatures, every slash
+// command in its /mentor form and its short form, acks before answers,
+// errors, and a clean stop.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Core } from "../../src/bootstrap.ts";
+import { COMMANDS } from "../../src/core/commands.ts";
+import { slackTestCore, sign, startHttpHarness, type HttpHarness } from "./harness.ts";
+import { blocksText, callText, headerOf } from "./slack-text.ts";
+import type { RecordedCall } from "./fakes/fake-slack-api.ts";
+
+let core: Core;
+let h: HttpHarness;
+beforeAll(() => { core = slackTestCore(); });
+beforeEach(async () => { h = await startHttpHarness({ core }); });
+afterEach(async () => { await h.close(); });
+afterAll(() => undefined);
+
+const short = (id: Parameters<Core["kb"]["role"]>[0]) => core.kb.role(id).short;
+
+/** The messages sent to one response_url, once `n` have arrived. */
+async function responses(responseUrl: string, n = 1): Promise<RecordedCall[]> {
+  const path = new URL(responseUrl).pathname;
+  const mine = () => h.api.calls.filter((c) => c.method === "response_url" && c.path === path);
+  await h.api.waitFor(() => mine().length >= n, 3000, `${n} response(s) to ${path}`);
+  return mine();
+}
+
+describe("request verification", () => {
+  it("refuses a bad signature and a stale timestamp with 401, before any work", async () => {
+    const body = new URLSearchParams({ command: "/mentor", text: "help", team_id: "T1", user_id: "U1", channel_id: "C1", response_url: h.api.responseUrl("x"), trigger_id: "t" }).toString();
+    const bad = await h.post(body, "application/x-www-form-urlencoded", { signature: sign(body, Math.floor(Date.now() / 1000), "wrong-secret") });
+    expect(bad.status).toBe(401);
+    const staleTs = Math.floor(Date.now() / 1000) - 10 * 60;
+    const stale = await h.post(body, "application/x-www-form-urlencoded", { timestamp: staleTs, signature: sign(body, staleTs) });
+    expect(stale.status).toBe(401);
+    const tampered = await h.post(body.replace("help", "quiz"), "application/x-www-form-urlencoded", { signature: sign(body, Math.floor(Date.now() / 1000)) });
+    expect(tampered.status).toBe(401);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(h.api.calls).toEqual([]);
+  });
+
+  it("accepts a correctly signed request", async () => {
+    const { res, responseUrl } = await h.command("/mentor", "help");
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe("");
+    expect(headerOf((await responses(responseUrl))[0])).toBe("What I can do");
+  });
+});
+
+describe("slash commands: /mentor <subcommand> and the short forms", () => {
+  it("/mentor compare and /compare: fields side by side, posted in the channel", async () => {
+    for (const [cmd, text] of [["/mentor", "compare"], ["/compare", ""]] as const) {
+      const { res, responseUrl } = await h.command(cmd, text);
+      expect(res.status).toBe(200);
+      const [r] = await responses(responseUrl);
+      expect(headerOf(r)).toBe(`${short("ml-engineer")} vs ${short("ai-engineer")}`);
+      expect(r!.body.response_type).toBe("in_channel");
+      const blocks = r!.body.blocks as { type: string; fields?: { text: string }[] }[];
+      const withFields = blocks.filter((b) => b.type === "section" && b.fields);
+      expect(withFields.length).toBeGreaterThan(0);
+      expect(withFields[0]!.fields!.map((f) => f.text.split("\n")[0])).toEqual([`*${short("ml-engineer")}*`, `*${short("ai-engineer")}*`]);
+      expect(blocks.some((b) => b.type === "actions")).toBe(true);
+      expect(typeof r!.body.text).toBe("string");
+    }
+  });
+
+  it("/mentor compare with three roles and an aspect, and /compare with the same", async () => {
+    for (const [cmd, text] of [["/mentor", "compare mle data scientist aie salary"], ["/compare", "mle data scientist aie salary"]] as const) {
+      const { responseUrl } = await h.command(cmd, text);
+      const [r] = await responses(responseUrl);
+      expect(headerOf(r)).toBe(`${short("ml-engineer")} vs ${short("data-scientist")} vs ${short("ai-engineer")}: salary`);
+    }
+  });
+
+  it("/mentor role and /role", async () => {
+    for (const [cmd, text] of [["/mentor", "role mlops skills"], ["/role", "mlops skills"]] as const) {
+      const { responseUrl } = await h.command(cmd, text);
+      expect(headerOf((await responses(responseUrl))[0])).toBe(`${core.kb.role("mlops-engineer").name}: skills`);
+    }
+  });
+
+  it("/mentor ask and /ask answer a question in the person's words", async () => {
+    for (const [cmd, text] of [["/mentor", "ask what is RAG?"], ["/ask", "what is RAG?"]] as const) {
+      const { responseUrl } = await h.command(cmd, text);
+      expect(headerOf((await responses(responseUrl))[0])).toBe(core.kb.term("rag")!.term);
+    }
+  });
+
+  it("/mentor path: a learning path, and a move between two roles", async () => {
+    const one = await h.command("/mentor", "path ai engineer");
+    expect(headerOf((await responses(one.responseUrl))[0])).toBe(`Learning path: ${core.kb.role("ai-engineer").name}`);
+    const move = await h.command("/mentor", "path data analyst ml engineer");
+    expect(headerOf((await responses(move.responseUrl))[0])).toBe(`${short("data-analyst")} → ${short("ml-engineer")}`);
+  });
+
+  it("/mentor resources and /mentor glossary", async () => {
+    const res = await h.command("/mentor", "resources ai engineer");
+    const [r] = await responses(res.responseUrl);
+    expect(headerOf(r)).toBe(`Resources for ${short("ai-engineer")}s`);
+    expect(blocksText(r!.body.blocks)).toMatch(/• <https?:\/\/[^|>]+\|[^>]+>/);
+    expect(r!.body.unfurl_links).toBe(false);
+    const term = await h.command("/mentor", "glossary mlops");
+    expect(headerOf((await responses(term.responseUrl))[0])).toBe(core.kb.term("mlops")!.term);
+  });
+
+  it("/mentor forget answers ephemerally", async () => {
+    const { responseUrl } = await h.command("/mentor", "forget");
+    const [r] = await responses(responseUrl);
+    expect(r!.body.response_type).toBe("ephemeral");
+    expect(callText(r)).toMatch(/deleted your quiz answers/);
+  });
+
+  it("/mentor quiz and /quiz in a channel: an ephemeral note there, the first question in the DM", async () => {
+    for (const [cmd, text, user] of [["/mentor", "quiz", "U7"], ["/quiz", "", "U8"]] as const) {
+      const { responseUrl } = await h.command(cmd, text, { user_id: user });
+      const [note] = await responses(responseUrl);
+      expect(note!.body.response_type).toBe("ephemeral");
+      expect(String(note!.body.text)).toMatch(/^The quiz runs in <slack:\/\/app\?team=T1&amp;id=A1&amp;tab=messages\|our direct messages>/);
+      const opened = h.api.callsTo("conversations.open").find((c) => c.body.users === user);
+      expect(opened?.auth).toBe("Bearer xoxb-test");
+      const question = h.api.callsTo("chat.postMessage").find((c) => c.body.channel === `D${user}`);
+      expect(callText(question)).toMatch(/Question 1 of \d+/);
+      expect(question!.error).toBeUndefined();
+    }
+  });
+
+  it("/mentor help, /mentor alone and an unknown subcommand all show the help with /mentor commands", async () => {
+    for (const text of ["help", "", "bananas split"]) {
+      const { responseUrl } = await h.command("/mentor", text);
+      const [r] = await responses(responseUrl);
+      expect(headerOf(r)).toBe("What I can do");
+      const shown = blocksText(r!.body.blocks);
+      for (const c of COMMANDS) expect(shown).toContain(`/mentor ${c.name}`);
+    }
+  });
+
+  it("every reply sent so far is within Block Kit's limits (the fake refuses anything else)", async () => {
+    await h.command("/compare", "mle aie data engineer");
+    await h.api.waitFor(() => h.api.callsTo("response_url").length >= 1);
+    expect(h.api.calls.filter((c) => c.error)).toEqual([]);
+  });
+});
+
+describe("acknowledge first, answer after", () => {
+  it("the HTTP response (the ack) comes back before the core has answered", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => { release = r; });
+    const slow: Core = { ...core, mentor: { ...core.mentor, handle: async (e) => { await gate; return core.mentor.handle(e); } } };
+    await h.close();
+    h = await startHttpHarness({ core: slow });
+    const started = Date.now();
+    const { res, responseUrl } = await h.command("/role", "ml engineer");
+    expect(res.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(h.api.callsTo("response_url")).toEqual([]);
+    release();
+    expect(headerOf((await responses(responseUrl))[0])).toBe(core.kb.role("ml-engineer").name);
+  });
+
+  it("an unacknowledged request gets Bolt's 404 after unhandledRequestTimeoutMillis", async () => {
+    await h.close();
+    h = await startHttpHarness({ core, unhandledRequestTimeoutMillis: 300 });
+    // No listener handles view_submission: nothing acks it.
+    const payload = { type: "view_submission", team: { id: "T1" }, user: { id: "U1" }, api_app_id: "A1", trigger_id: "t", view: { id: "V1", callback_id: "unknown", type: "modal", state: { values: {} } } };
+    const started = Date.now();
+    const res = await h.post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), "application/x-www-form-urlencoded");
+    expect(res.status).toBe(404);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+  });
+});
+
+describe("errors", () => {
+  it("a failure becomes an ephemeral 'Something went wrong (ref …)' and a logged error with the same ref", async () => {
+    const broken: Core = { ...core, mentor: { ...core.mentor, handle: async () => { throw new Error("knowledge on fire"); } } };
+    await h.close();
+    h = await startHttpHarness({ core: broken });
+    const { responseUrl } = await h.command("/mentor", "role ml engineer");
+    const [r] = await responses(responseUrl);
+    expect(r!.body.response_type).toBe("ephemeral");
+    const ref = /Something went wrong \(ref ([0-9a-f]{8})\)/.exec(String(r!.body.text))?.[1];
+    expect(ref).toBeDefined();
+    const logged = h.logs.find((l) => l.ref === ref);
+    expect(logged?.level).toBe(50);
+    expect(JSON.stringify(logged)).toContain("knowledge on fire");
+    expect(String(r!.body.text)).not.toContain("knowledge on fire");
+  });
+
+  it("a Web API error while answering is reported the same way", async () => {
+    h.api.failNext("chat.postMessage", "channel_not_found");
+    const { responseUrl } = await h.command("/quiz", "", { user_id: "U9" });
+    const [r] = await responses(responseUrl);
+    expect(String(r!.body.text)).toMatch(/^Something went wrong \(ref [0-9a-f]{8}\)/);
+    expect(h.logs.some((l) => l.level === 50 && JSON.stringify(l).includes("channel_not_found"))).toBe(true);
+  });
+});
+
+describe("stop", () => {
+  it("closes the HTTP listener", async () => {
+    const url = h.eventsUrl;
+    await h.adapter.stop();
+    await expect(fetch(url, { method: "POST", body: "x" })).rejects.toThrow();
+    // close() again must not throw on an already-stopped adapter.
+    await h.api.stop();
+    h = { ...h, close: async () => undefined };
+  });
+});
