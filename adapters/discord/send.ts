@@ -1,7 +1,7 @@
 // Delivering core replies: into an interaction (its deferred original, then
 // follow-ups), into a channel or DM, or as a reply to a message. Personal
 // replies never appear in public: in a server they go out ephemeral.
-import { MessageFlags, type Message, type RepliableInteraction, type SendableChannels } from "discord.js";
+import { MessageFlags, type Message, type MessageCreateOptions, type RepliableInteraction } from "discord.js";
 import { reply, type Reply } from "../../src/core/reply.ts";
 import { renderReply, type DiscordMessage } from "./render.ts";
 
@@ -44,7 +44,12 @@ export async function answerInteraction(i: RepliableInteraction, replies: Reply[
   if (!originalUsed && !mode.inPlace) await i.deleteReply();
 }
 
-export async function sendToChannel(channel: SendableChannels, replies: Reply[]): Promise<void> {
+/** A DM, channel or thread. */
+export interface Sendable {
+  send(options: MessageCreateOptions): Promise<unknown>;
+}
+
+export async function sendToChannel(channel: Sendable, replies: Reply[]): Promise<void> {
   for (const r of replies) for (const m of renderReply(r)) await channel.send(m);
 }
 

@@ -8,7 +8,7 @@ import type { Server } from "node:http";
 import { App, HTTPReceiver, type RespondFn, type webApi } from "@slack/bolt";
 import type { PlatformAdapter } from "../adapter.ts";
 import type { Core } from "../../src/bootstrap.ts";
-import type { Config } from "../../src/config.ts";
+import { ConfigError, type Config } from "../../src/config.ts";
 import type { Logger } from "../../src/core/logger.ts";
 import type { Address, Actor, InboundEventInput } from "../../src/core/events.ts";
 import type { Reply } from "../../src/core/reply.ts";
@@ -69,10 +69,10 @@ export class SlackAdapter implements PlatformAdapter {
         logger,
         ...(opts.unhandledRequestTimeoutMillis ? { unhandledRequestTimeoutMillis: opts.unhandledRequestTimeoutMillis } : {}),
       });
-      this.app = new App({ token: opts.config.botToken, receiver, logger, clientOptions });
+      this.app = new App({ token: opts.config.botToken, receiver, logger, clientOptions, deferInitialization: true });
     } else {
       if (!opts.config.appToken) throw new Error("Slack Socket Mode needs SLACK_APP_TOKEN");
-      this.app = new App({ token: opts.config.botToken, appToken: opts.config.appToken, socketMode: true, logger, clientOptions });
+      this.app = new App({ token: opts.config.botToken, appToken: opts.config.appToken, socketMode: true, logger, clientOptions, deferInitialization: true });
     }
     this.register();
   }
@@ -83,6 +83,17 @@ export class SlackAdapter implements PlatformAdapter {
   }
 
   async start(): Promise<void> {
+    // init() checks the bot token (auth.test) and learns the bot's user id, so that
+    // Bolt can ignore the app's own messages; a rejected token stops start-up here.
+    try {
+      await this.app.init();
+    } catch (err) {
+      const code = (err as { data?: { error?: string } }).data?.error;
+      if (code && ["invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired"].includes(code)) {
+        throw new ConfigError(`Slack rejected SLACK_BOT_TOKEN (${code}).`);
+      }
+      throw err;
+    }
     if (this.config.mode === "http") {
       this.server = (await this.app.start({ port: this.config.port, host: this.host })) as Server;
       this.logger.info({ port: this.port, path: "/slack/events" }, "slack adapter listening (HTTP)");

@@ -16,6 +16,8 @@ export interface RecordedCall {
   body: Record<string, unknown>;
   /** The error the fake answered with, if it refused the call. */
   error?: string;
+  /** What the fake answered (e.g. the ts of a posted message). */
+  response?: Record<string, unknown>;
 }
 
 /** Form fields that WebClient sends as JSON strings. */
@@ -125,8 +127,8 @@ export class FakeSlackApi {
     const call: RecordedCall = { method, path, auth: req.headers.authorization, body };
     this.calls.push(call);
     call.error = this.refusal(method, body);
-    if (call.error) return { status: 200, body: { ok: false, error: call.error } };
-    return { status: 200, body: this.answer(method, body) };
+    call.response = call.error ? { ok: false, error: call.error } : this.answer(method, body);
+    return { status: 200, body: call.response };
   }
 
   /** Why Slack would refuse this call, if it would. */

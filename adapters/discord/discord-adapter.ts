@@ -1,0 +1,103 @@
+// The Discord adapter: a discord.js client (intents Guilds, GuildMessages and
+// DirectMessages, the Channel partial for DMs, no privileged intent, no
+// mentions parsed by default) whose events go to the handlers in
+// interactions.ts and messages.ts. start() registers the slash commands (one
+// bulk overwrite), connects and logs the invite URL; stop() lets running
+// handlers finish, then disconnects.
+import { once } from "node:events";
+import { Client, Events, GatewayIntentBits, Partials, type RESTOptions } from "discord.js";
+import type { PlatformAdapter } from "../adapter.ts";
+import type { Mentor } from "../../src/core/mentor.ts";
+import type { KnowledgeBase } from "../../src/knowledge/knowledge-base.ts";
+import type { Logger } from "../../src/core/logger.ts";
+import type { DiscordContext } from "./context.ts";
+import { registerCommands } from "./commands.ts";
+import { onInteraction } from "./interactions.ts";
+import { onMessage } from "./messages.ts";
+import { BOT_PERMISSIONS, INVITE_SCOPES, inviteUrl } from "./invite.ts";
+import { noMentions } from "./render.ts";
+
+export interface DiscordAdapterOptions {
+  token: string;
+  applicationId: string;
+  /** Register commands to this server only (instant; for development). Global otherwise. */
+  guildId?: string;
+  /** REST base URL with /api and without the version, e.g. http://127.0.0.1:8080/api. */
+  apiUrl?: string;
+  mentor: Pick<Mentor, "handle">;
+  kb: KnowledgeBase;
+  logger: Logger;
+  /** Register the slash commands at start (default true). */
+  registerCommands?: boolean;
+  /** REST client tuning (tests use no retries and short timeouts). */
+  rest?: Partial<RESTOptions>;
+  /** How long stop() waits for running handlers (default 5 s). */
+  drainMs?: number;
+}
+
+export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages] as const;
+
+export class DiscordAdapter implements PlatformAdapter {
+  readonly name = "discord";
+  readonly client: Client;
+  private readonly ctx: DiscordContext;
+  private readonly running = new Set<Promise<void>>();
+  private stopping = false;
+
+  constructor(private readonly opts: DiscordAdapterOptions) {
+    this.client = new Client({
+      intents: [...INTENTS],
+      partials: [Partials.Channel],
+      allowedMentions: noMentions(),
+      rest: { ...(opts.apiUrl ? { api: opts.apiUrl } : {}), ...opts.rest },
+    });
+    this.ctx = { client: this.client, mentor: opts.mentor, kb: opts.kb, logger: opts.logger };
+    this.client.on(Events.InteractionCreate, (i) => this.track(() => onInteraction(this.ctx, i)));
+    this.client.on(Events.MessageCreate, (m) => this.track(() => onMessage(this.ctx, m)));
+    this.client.on(Events.Error, (err) => opts.logger.error({ err }, "Discord client error"));
+    this.client.on(Events.Warn, (message) => opts.logger.warn({ message }, "Discord client warning"));
+  }
+
+  async start(): Promise<void> {
+    const { opts, client } = this;
+    client.rest.setToken(opts.token);
+    if (opts.registerCommands !== false) {
+      try {
+        const r = await registerCommands(client.rest, { applicationId: opts.applicationId, guildId: opts.guildId, kb: opts.kb });
+        opts.logger.info({ commands: r.count, scope: r.scope === "global" ? "global" : `guild ${r.scope.guildId}` }, "slash commands registered");
+      } catch (err) {
+        // The commands registered last time still work; the bot can serve meanwhile.
+        opts.logger.error({ err }, "slash command registration failed");
+      }
+    }
+    const ready = once(client, Events.ClientReady);
+    await client.login(opts.token);
+    await ready;
+    opts.logger.info(
+      { user: client.user?.tag, scopes: INVITE_SCOPES, permissions: BOT_PERMISSIONS.toArray(), invite: inviteUrl(opts.applicationId) },
+      "Discord connected; add the bot to a server with the invite URL",
+    );
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    const drained = Promise.allSettled([...this.running]);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => { timer = setTimeout(resolve, this.opts.drainMs ?? 5000); });
+    await Promise.race([drained, timeout]);
+    clearTimeout(timer);
+    await this.client.destroy();
+  }
+
+  /** Resolves when every handler started so far has finished (tests; graceful stop). */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+
+  private track(work: () => Promise<void>): void {
+    if (this.stopping) return;
+    const p = work().catch((err: unknown) => this.opts.logger.error({ err }, "unhandled error in a Discord handler"));
+    this.running.add(p);
+    void p.finally(() => this.running.delete(p));
+  }
+}
