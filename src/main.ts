@@ -8,6 +8,9 @@ import { SqliteStore } from "./stores/sqlite-store.ts";
 import { RedisStore } from "./stores/redis-store.ts";
 import { KnowledgeError } from "./knowledge/load.ts";
 import { runTerminalChat } from "../adapters/terminal/terminal-chat.ts";
+import type { PlatformAdapter } from "../adapters/adapter.ts";
+import { DiscordAdapter } from "../adapters/discord/discord-adapter.ts";
+import type { Logger } from "./core/logger.ts";
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -29,10 +32,36 @@ async function main(): Promise<void> {
     await store.close();
     return;
   }
-  // Discord and Slack adapters arrive with their own issues; say so rather than pretend.
-  const wanted = [config.discord ? "Discord" : null, config.slack ? "Slack" : null].filter(Boolean).join(" and ");
-  await store.close();
-  throw new ConfigError(`${wanted} credentials are set, but this build has no ${wanted} adapter yet. Unset them to use the terminal chat, or run \`npm run chat\`.`);
+  const adapters: PlatformAdapter[] = [];
+  if (config.discord) {
+    adapters.push(new DiscordAdapter({ ...config.discord, mentor: core.mentor, kb: core.kb, logger: logger.child({ adapter: "discord" }) }));
+  }
+  // Slack: push its adapter here. Until then, say so rather than pretend.
+  if (config.slack && !adapters.some((a) => a.name === "slack")) {
+    await store.close();
+    throw new ConfigError("Slack credentials are set, but this build has no Slack adapter yet. Unset them, or run `npm run chat`.");
+  }
+  await serve(adapters, () => store.close(), logger);
+}
+
+/** Start the platform adapters; SIGINT/SIGTERM stop them (running handlers finish first) and close the store. */
+async function serve(adapters: PlatformAdapter[], close: () => Promise<void>, logger: Logger): Promise<void> {
+  let stopping: Promise<void> | undefined;
+  const shutdown = (reason: string) => (stopping ??= (async () => {
+    logger.info({ reason }, "shutting down");
+    const results = await Promise.allSettled(adapters.map((a) => a.stop()));
+    for (const r of results) if (r.status === "rejected") logger.error({ err: r.reason }, "adapter did not stop cleanly");
+    await close();
+  })());
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => void shutdown(signal).finally(() => process.exit(0)));
+  }
+  try {
+    for (const a of adapters) await a.start();
+  } catch (err) {
+    await shutdown("start failed");
+    throw err;
+  }
 }
 
 main().catch((err: unknown) => {

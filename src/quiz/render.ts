@@ -37,6 +37,12 @@ export function questionReply(kb: KnowledgeBase, state: QuizState, owner: string
   );
 }
 
+/** The primary axis first, then the adjacent roles from strongest to weakest. */
+function barOrder(roles: RoleId[], s: Score): RoleId[] {
+  const primary: RoleId[] = ["ml-engineer", "ai-engineer"];
+  return [...primary.filter((r) => roles.includes(r)), ...roles.filter((r) => !primary.includes(r)).sort((a, b) => s.scores[b] - s.scores[a] || a.localeCompare(b))];
+}
+
 const CONFIDENCE_TEXT = {
   high: "High confidence: your answers point clearly one way.",
   medium: "Medium confidence: a clear lean, but not a landslide.",
@@ -44,14 +50,18 @@ const CONFIDENCE_TEXT = {
 } as const;
 
 function quoteOf(c: Contribution): string {
-  return c.answer === "chose" ? `you chose ${c.quote}` : `you'd ${c.answer} ${c.quote}`;
+  if (c.answer === "chose") return `you chose ${c.quote}`;
+  if (c.answer === "unsure") return `you were unsure about ${c.quote}`;
+  return `you'd ${c.answer} ${c.quote}`;
 }
 
 export function resultReply(kb: KnowledgeBase, state: QuizState, s: Score): Reply {
   const outcome = kb.quiz.outcomes[s.outcome];
   const destination = [...kb.roles.values()].filter((r) => r.kind === "destination");
-  const leading: RoleId[] = s.outcome === "hybrid" ? ["ml-engineer", "ai-engineer"] : [s.outcome];
-  const opposite: RoleId = s.outcome === "ml-engineer" ? "ai-engineer" : s.outcome === "ai-engineer" ? "ml-engineer" : s.margin >= 0 ? "ai-engineer" : "ml-engineer";
+  // A hybrid still leans one way by a few points: its reasons are that side's, and the other side pulls.
+  const lean: RoleId = s.outcome === "hybrid" ? (s.margin >= 0 ? "ml-engineer" : "ai-engineer") : s.outcome;
+  const leading: RoleId[] = [lean];
+  const opposite: RoleId = lean === "ml-engineer" ? "ai-engineer" : "ml-engineer";
   // Strongest reasons for the outcome, one per item.
   const reasons = [...s.contributions]
     .filter((c) => leading.includes(c.role))
@@ -65,14 +75,14 @@ export function resultReply(kb: KnowledgeBase, state: QuizState, s: Score): Repl
   const blocks: BlockInput[] = [
     { type: "heading", text: `Your result: ${outcome.label}` },
     { type: "text", text: outcome.summary },
-    { type: "bars", title: "Scores (0–100)", bars: destination.map((r) => ({ label: r.short, value: s.scores[r.id] })) },
+    { type: "bars", title: "Scores (0–100)", bars: barOrder(destination.map((r) => r.id), s).map((id) => ({ label: kb.role(id).short, value: s.scores[id] })) },
     { type: "text", text: CONFIDENCE_TEXT[s.confidence] },
   ];
-  if (reasons.length > 0) blocks.push({ type: "list", title: "Because", items: reasons.map(quoteOf) });
+  if (reasons.length > 0) blocks.push({ type: "list", title: s.outcome === "hybrid" ? `Leaning slightly towards ${kb.role(lean).short}, because` : "Because", items: reasons.map(quoteOf) });
   if (pulled) blocks.push({ type: "text", text: `Pulling the other way: ${quoteOf(pulled)}, which points towards ${kb.role(opposite).short}.` });
   if (s.also) blocks.push({ type: "text", text: `Also strong: ${kb.role(s.also).short}. ${kb.role(s.also).summary}` });
 
-  const target: RoleId = s.outcome === "hybrid" ? (s.margin >= 0 ? "ml-engineer" : "ai-engineer") : s.outcome;
+  const target: RoleId = lean;
   const path = kb.path(target);
   if (path) blocks.push({ type: "list", title: `Next steps towards ${kb.role(target).short}`, ordered: true, items: path.steps.slice(0, 3).map((st) => `${st.title}: ${st.skills.slice(0, 4).join(", ")}`) });
   const from = kb.quiz.background.options.find((o) => o.id === state.background)?.role;
@@ -85,6 +95,7 @@ export function resultReply(kb: KnowledgeBase, state: QuizState, s: Score): Repl
   const choices: Choice[] = [
     { id: encodeAction({ kind: "path", role: target }), label: `Full ${kb.role(target).short} path` },
     move && from ? { id: encodeAction({ kind: "transition", from, to: target }), label: `${kb.role(from).short} → ${kb.role(target).short}` } : { id: encodeAction({ kind: "compare", roles: ["ml-engineer", "ai-engineer"] }), label: "ML vs AI engineer" },
+    ...(s.outcome === "hybrid" ? [{ id: encodeAction({ kind: "path", role: opposite }), label: `Full ${kb.role(opposite).short} path` }] : []),
     { id: encodeAction({ kind: "quiz", op: "restart" }), label: "Retake the quiz" },
   ];
   const scores = Object.fromEntries(destination.map((r) => [r.id, s.scores[r.id]]));

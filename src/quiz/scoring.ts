@@ -20,6 +20,8 @@ export const HIGH_MARGIN = 25;
 /** Answers needed before a high confidence or an early stop. */
 export const MIN_ANSWERS_FOR_HIGH = 10;
 export const MIN_ANSWERS_TO_STOP = 8;
+/** A margin this wide is clear even from the minimum number of answers (an early stop). */
+export const DECISIVE_MARGIN = 35;
 /** An adjacent role is "also strong" from this score and within this distance of the leader. */
 export const ALSO_MIN = 60;
 export const ALSO_WITHIN = 5;
@@ -90,7 +92,7 @@ export function score(quiz: Quiz, answers: readonly Answer[]): Score {
   const outcome = outcomeOf(margin);
   const answered = answers.length;
   const confidence: Confidence =
-    Math.abs(margin) >= HIGH_MARGIN && answered >= MIN_ANSWERS_FOR_HIGH ? "high"
+    (Math.abs(margin) >= HIGH_MARGIN && answered >= MIN_ANSWERS_FOR_HIGH) || (Math.abs(margin) >= DECISIVE_MARGIN && answered >= MIN_ANSWERS_TO_STOP) ? "high"
       : Math.abs(margin) >= HYBRID_MARGIN ? "medium"
         : answered >= MIN_ANSWERS_FOR_HIGH && Math.abs(margin) < HYBRID_MARGIN / 2 ? "medium" : "low";
   const lead = Math.max(scores["ml-engineer"], scores["ai-engineer"]);
