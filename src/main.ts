@@ -10,6 +10,7 @@ import { KnowledgeError } from "./knowledge/load.ts";
 import { runTerminalChat } from "../adapters/terminal/terminal-chat.ts";
 import type { PlatformAdapter } from "../adapters/adapter.ts";
 import { DiscordAdapter } from "../adapters/discord/discord-adapter.ts";
+import { createSlackAdapter } from "../adapters/slack/slack-adapter.ts";
 import type { Logger } from "./core/logger.ts";
 
 async function main(): Promise<void> {
@@ -36,10 +37,9 @@ async function main(): Promise<void> {
   if (config.discord) {
     adapters.push(new DiscordAdapter({ ...config.discord, mentor: core.mentor, kb: core.kb, logger: logger.child({ adapter: "discord" }) }));
   }
-  // Slack: push its adapter here. Until then, say so rather than pretend.
-  if (config.slack && !adapters.some((a) => a.name === "slack")) {
-    await store.close();
-    throw new ConfigError("Slack credentials are set, but this build has no Slack adapter yet. Unset them, or run `npm run chat`.");
+  if (config.slack) {
+    // Socket Mode by default; SLACK_MODE=http serves /slack/events on PORT.
+    adapters.push(createSlackAdapter({ core, config: config.slack, logger: logger.child({ adapter: "slack" }) }));
   }
   await serve(adapters, () => store.close(), logger);
 }

@@ -64,7 +64,7 @@ export interface MentorDeps {
   understander: Understander;
   store: StateStore;
   logger: Logger;
-  quiz?: QuizPort;
+  quiz: QuizPort;
   /** How long a conversation's last topic is remembered. */
   contextTtlMs?: number;
   /** Events one person may send per minute before being asked to slow down (default 30). */
@@ -104,7 +104,7 @@ export function createMentor(deps: MentorDeps): Mentor {
       case "fit": return [fitAnswer(kb, [], [])];
       case "decide": return [decisionFramework(kb)];
       case "help": return [talk.help(kb, prefix)];
-      case "quiz": return []; // handled by the quiz port
+      case "quiz": return [quizInvite(kb)]; // stateless answers only; live quizzes go through the quiz port
     }
   };
 
@@ -273,7 +273,7 @@ export function createMentor(deps: MentorDeps): Mentor {
         const name = slash[1]!.toLowerCase();
         const u = { ...understander.understand(slash[2] ?? ""), ...commandReading(name, understander.slots(slash[2] ?? "")) };
         const parsed = name === "quiz" ? undefined : parseCommand(commandSpec(name), name, slash[2] ?? "", "/");
-        const replies = parsed === undefined ? [quizUnavailable()] : Array.isArray(parsed) ? parsed : answerAction(parsed, "/");
+        const replies = parsed === undefined ? [quizInvite(kb)] : Array.isArray(parsed) ? parsed : answerAction(parsed, "/");
         return { understanding: u, replies };
       }
       const question = slash ? slash[2] ?? "" : text;
@@ -312,7 +312,7 @@ export function createMentor(deps: MentorDeps): Mentor {
           logger.info({ event: event.id, choice: event.choiceId.slice(0, 100) }, "unknown choice");
           return { replies: [reply([{ type: "text", text: "That button is no longer valid. Ask me again, or type /help." }], [], { visibility: "private" })] };
         }
-        if (action.kind === "quiz") return { replies: deps.quiz ? await deps.quiz.onChoice(event, action) : [quizUnavailable()] };
+        if (action.kind === "quiz") return { replies: await deps.quiz.onChoice(event, action) };
         await remember(topicOfAction(action));
         return { replies: answerAction(action, prefix) };
       }
@@ -320,10 +320,10 @@ export function createMentor(deps: MentorDeps): Mentor {
       if (event.kind === "command") {
         const name = event.name.replace(/^\//, "").toLowerCase();
         if (name === "ask") return handleEvent({ ...event, kind: "message", text: event.args }, false);
-        if (name === "quiz") return { replies: deps.quiz ? await deps.quiz.start(event) : [quizUnavailable()] };
+        if (name === "quiz") return { replies: await deps.quiz.start(event) };
         if (name === "forget") {
           await store.delete(key);
-          return { replies: deps.quiz ? await deps.quiz.forget(event) : [reply([{ type: "text", text: "Done: I deleted what I had stored about you." }], [], { visibility: "private" })] };
+          return { replies: await deps.quiz.forget(event) };
         }
         const parsed = parseCommand(commandSpec(name), name, event.args.slice(0, MAX_TEXT), prefix);
         if (Array.isArray(parsed)) return { replies: parsed };
@@ -335,7 +335,7 @@ export function createMentor(deps: MentorDeps): Mentor {
       const slash = /^\s*\/([a-z][\w-]*)\s*(.*)$/is.exec(text);
       if (slash) return handleEvent({ ...event, kind: "command", name: slash[1]!, args: slash[2] ?? "" }, false);
 
-      const during = deps.quiz ? await deps.quiz.onText(event, text) : undefined;
+      const during = await deps.quiz.onText(event, text);
       if (during?.answered) return { replies: during.replies };
       const turn = await answerMessage(event, text, key, prefix, remember);
       return during ? { ...turn, replies: [...turn.replies, ...during.replies] } : turn;
@@ -346,7 +346,7 @@ export function createMentor(deps: MentorDeps): Mentor {
       const last = (await store.get<Topic>(key))?.value;
       const u = resolveFollowUp(understanding0, last);
       if (u.intent === "quiz.start" && u.confidence >= CLARIFY_BELOW && u.alternatives.length === 0) {
-        return { replies: deps.quiz ? await deps.quiz.start(event) : [quizUnavailable()], understanding: u };
+        return { replies: await deps.quiz.start(event), understanding: u };
       }
       const replies = answerUnderstanding(u, text, prefix);
       if (!["greeting", "help", "thanks", "out-of-scope", "quiz.start", "fit"].includes(u.intent) && replies[0]?.blocks[0]?.type === "heading") {
@@ -396,6 +396,13 @@ function moreOf(last: Topic): Pick<Understanding, "intent" | "roles" | "aspect" 
   }
 }
 
-function quizUnavailable(): Reply {
-  return reply([{ type: "text", text: "The self-assessment quiz is not available right now. Meanwhile, ask me \"which role fits me?\" and describe what you enjoy." }], []);
+/** What `ask` answers to a quiz request: it keeps no state, so it says how to start one. */
+function quizInvite(kb: KnowledgeBase): Reply {
+  return reply(
+    [
+      { type: "heading", text: kb.quiz.title },
+      { type: "text", text: `${kb.quiz.intro} Start it with /quiz.` },
+    ],
+    [choice({ kind: "quiz", op: "start" }, "Take the quiz"), choice({ kind: "compare", roles: ["ml-engineer", "ai-engineer"] }, "ML vs AI engineer")],
+  );
 }

@@ -1,6 +1,7 @@
 // Checks that span files: every id that one file names exists in another,
 // and the taxonomy's required coverage is there.
 import { join } from "node:path";
+import { displayPath } from "./display-path.ts";
 import { ROLE_IDS, ASPECT_IDS, type RoleId } from "./schema.ts";
 import type { KnowledgeParts } from "./knowledge-base.ts";
 import type { KnowledgeProblem } from "./load.ts";
@@ -27,7 +28,7 @@ const CORE_ROLES: RoleId[] = ["ml-engineer", "ai-engineer"];
 
 export function crossCheck(kb: KnowledgeParts, dir: string): KnowledgeProblem[] {
   const problems: KnowledgeProblem[] = [];
-  const at = (file: string, path: string, message: string) => problems.push({ file: join(dir, file), path, message });
+  const at = (file: string, path: string, message: string) => problems.push({ file: displayPath(join(dir, file)), path, message });
 
   for (const id of ROLE_IDS) {
     const role = kb.roles.get(id);
@@ -53,7 +54,8 @@ export function crossCheck(kb: KnowledgeParts, dir: string): KnowledgeProblem[] 
     }
   };
   for (const [id, role] of kb.roles) {
-    unsourced(`roles/${id}.yaml`, "summary/overview", [role.summary, role.overview]);
+    unsourced(`roles/${id}.yaml`, "summary", [role.summary]);
+    unsourced(`roles/${id}.yaml`, "overview", [role.overview]);
     if (role.interview) unsourced(`roles/${id}.yaml`, "interview", [role.interview.summary, ...role.interview.stages.flatMap((s) => [s.name, s.what]), ...role.interview.tips]);
     role.related.forEach((r, i) => unsourced(`roles/${id}.yaml`, `related.${i}`, [r.how]));
   }

@@ -2,7 +2,8 @@
 // returns one frozen, indexed KnowledgeBase. Any problem stops start-up with
 // an error that names the file, the path inside it and the problem.
 import { readFileSync, readdirSync, existsSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
+import { displayPath } from "./display-path.ts";
 import yaml from "js-yaml";
 import type { z } from "zod";
 import { KNOWLEDGE_FILES, ROLES_DIR, RoleFile, type RoleId } from "./schema.ts";
@@ -38,7 +39,7 @@ function readValidated<S extends z.ZodType>(
   problems: KnowledgeProblem[],
 ): z.infer<S> | undefined {
   const full = join(dir, file);
-  const name = relative(process.cwd(), full) || full;
+  const name = displayPath(full);
   if (!existsSync(full)) {
     problems.push({ file: name, path: "", message: "file is missing" });
     return undefined;
@@ -52,10 +53,12 @@ function readValidated<S extends z.ZodType>(
     problems.push({ file: name, path: `line ${e.mark.line + 1}, column ${e.mark.column + 1}`, message: `invalid YAML: ${e.reason}` });
     return undefined;
   }
-  const parsed = schema.safeParse(data);
+  const parsed = schema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      problems.push({ file: name, path: issue.path.map(String).join("."), message: issue.message });
+      // Name the offending value too ("unknown role 'ml-enginer'" is easier to fix than "invalid option").
+      const got = "input" in issue && issue.input !== undefined && typeof issue.input !== "object" ? ` (got ${JSON.stringify(issue.input).slice(0, 60)})` : "";
+      problems.push({ file: name, path: issue.path.map(String).join("."), message: `${issue.message}${got}` });
     }
     return undefined;
   }
@@ -71,7 +74,7 @@ export function loadKnowledge(dir: string): KnowledgeBase {
     .map((f) => {
       const role = readValidated(dir, join(ROLES_DIR, f), RoleFile, problems);
       if (role && `${role.id}.yaml` !== f) {
-        problems.push({ file: join(dir, ROLES_DIR, f), path: "id", message: `id '${role.id}' does not match the file name` });
+        problems.push({ file: displayPath(join(dir, ROLES_DIR, f)), path: "id", message: `id '${role.id}' does not match the file name` });
       }
       return role;
     })

@@ -14,6 +14,8 @@ export function detectForeignLanguage(text: string, isKnownWord: (w: string) => 
   const lang = franc(letters, { minLength: MIN_LENGTH });
   if (lang === "und" || lang === "eng" || lang === "sco") return null;
   const words = letters.toLowerCase().split(/\s+/).filter(Boolean);
+  // One long token ("aaaa…") or two words are too little to call a language.
+  if (new Set(words).size < 3) return null;
   const known = words.filter(isKnownWord).length;
   return words.length > 0 && known / words.length <= MAX_KNOWN_SHARE ? lang : null;
 }

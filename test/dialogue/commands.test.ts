@@ -141,10 +141,17 @@ describe("/path", () => {
     for (const c of choices) expect(plain(await conversation(mentor).choose(c.id))).not.toMatch(/no longer valid/i);
   });
 
-  // Bug: the fallback for a move without a curated guide says "What you bring as a ML engineer",
-  // "as a AI engineer", "as a MLOps engineer" (12 of the 56 role pairs, e.g. "/path ml engineer
-  // data scientist"). It should read "an ML engineer", "an AI engineer", "an MLOps engineer".
-  it.todo('/path without a curated guide writes "an ML/AI/MLOps engineer", not "a ML engineer"');
+  it('/path without a curated guide writes "an ML/AI/MLOps engineer", never "a ML engineer"', async () => {
+    const roles = ["ml-engineer", "ai-engineer", "mlops-engineer", "data-scientist", "data-engineer", "research-scientist"] as const;
+    let fallbacks = 0;
+    for (const from of roles) for (const to of roles) {
+      if (from === to) continue;
+      const text = plain(await run("path", `${short(from)} ${short(to)}`));
+      if (/What you bring as/.test(text)) fallbacks++;
+      expect(text).not.toMatch(/\ba (ML|AI|MLOps) /);
+    }
+    expect(fallbacks).toBeGreaterThan(0);
+  });
 });
 
 describe("/resources", () => {

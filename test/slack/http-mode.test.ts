@@ -4,7 +4,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Core } from "../../src/bootstrap.ts";
 import { COMMANDS } from "../../src/core/commands.ts";
-import { slackTestCore, sign, startHttpHarness, type HttpHarness } from "./harness.ts";
+import { BOT_TOKEN, SIGNING_SECRET, capturingLogger, slackTestCore, sign, startHttpHarness, type HttpHarness } from "./harness.ts";
+import { ConfigError } from "../../src/config.ts";
+import { createSlackAdapter } from "../../adapters/slack/slack-adapter.ts";
+import { FakeSlackApi } from "./fakes/fake-slack-api.ts";
 import { blocksText, callText, headerOf } from "./slack-text.ts";
 import type { RecordedCall } from "./fakes/fake-slack-api.ts";
 
@@ -192,6 +195,24 @@ describe("errors", () => {
     const [r] = await responses(responseUrl);
     expect(String(r!.body.text)).toMatch(/^Something went wrong \(ref [0-9a-f]{8}\)/);
     expect(h.logs.some((l) => l.level === 50 && JSON.stringify(l).includes("channel_not_found"))).toBe(true);
+  });
+});
+
+describe("start-up", () => {
+  it("a bot token Slack rejects stops start-up with an error naming SLACK_BOT_TOKEN, and nothing listens", async () => {
+    const api = new FakeSlackApi();
+    await api.start();
+    try {
+      api.failNext("auth.test", "invalid_auth");
+      const adapter = createSlackAdapter({ core, config: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, mode: "http", port: 0, apiUrl: api.apiUrl }, logger: capturingLogger().logger, host: "127.0.0.1", clientOptions: { retryConfig: { retries: 0 } } });
+      const failed = await adapter.start().then(() => undefined, (e: unknown) => e);
+      expect(failed).toBeInstanceOf(ConfigError);
+      expect((failed as Error).message).toBe("Slack rejected SLACK_BOT_TOKEN (invalid_auth).");
+      expect(adapter.port).toBeUndefined();
+      await adapter.stop();
+    } finally {
+      await api.stop();
+    }
   });
 });
 

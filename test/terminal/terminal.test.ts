@@ -170,10 +170,14 @@ describe("the ask tool", () => {
     expect(out[5]!.confidence).toBeLessThan(0.6);
   });
 
-  // Bug: a quiz request is understood (intent quiz.start) but the stateless answer has no reply:
-  // `ask --json "quiz me"` prints "reply": null (23 messages of the held-out and dev sets, e.g.
-  // "start the quiz pls"), and `ask --json "/quiz"` says "The self-assessment quiz is not available
-  // right now" although the quiz exists. It should print a reply, e.g. how to start the quiz in
-  // the chat (/quiz) with a choice.
-  it.todo('ask prints a reply for "quiz me" and "/quiz"');
+  it('ask prints a reply that says how to start the quiz for "quiz me" and "/quiz"', async () => {
+    const { code, stdout, stderr } = await run(["src/cli/ask.ts", "--jsonl"], { input: "quiz me\n/quiz\n" });
+    expect(code, stderr).toBe(0);
+    const out = stdout.trimEnd().split("\n").map((l) => JSON.parse(l) as { intent: string; reply: { text: string; choices: { id: string }[] } | null });
+    for (const o of out) {
+      expect(o.intent).toBe("quiz.start");
+      expect(o.reply?.text).toMatch(/\/quiz/);
+      expect(o.reply?.choices.map((c) => c.id)).toContain("quiz:start");
+    }
+  });
 });

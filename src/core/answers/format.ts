@@ -48,3 +48,11 @@ export function counterpart(id: RoleId): RoleId {
 
 export const SALARY_ELSEWHERE =
   "These figures are for the United States. Elsewhere, look at your national statistics office and local salary surveys or job boards: pay differs a lot by country and city.";
+
+/** "a" or "an" before a role name: "an ML engineer", "an AI engineer", "a data scientist". */
+export function withArticle(name: string): string {
+  const first = name.split(/\s/)[0] ?? "";
+  // Acronyms are read letter by letter: M is "em", so "an ML engineer".
+  const vowelSound = /^[A-Z]{2,}/.test(first) ? /^[AEFHILMNORSX]/.test(first) : /^[aeiou]/i.test(first);
+  return `${vowelSound ? "an" : "a"} ${name}`;
+}

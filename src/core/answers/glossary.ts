@@ -35,6 +35,9 @@ export function unknownTerm(kb: KnowledgeBase, suggestions: string[]): Reply {
           : `I don't have that term in my glossary yet. I can explain ${kb.glossary.length} terms, for example ${kb.glossary.slice(0, 6).map((t) => t.term).join(", ")}. Try /glossary followed by a term.`,
       },
     ],
-    known.slice(0, 3).map((t) => choice({ kind: "glossary", term: t.id }, t.term)),
+    known.length > 0
+      ? known.slice(0, 3).map((t) => choice({ kind: "glossary", term: t.id }, t.term))
+      // Nothing close: offer a few common terms rather than a dead end.
+      : ["rag", "llm", "mlops"].flatMap((id) => (kb.term(id) ? [choice({ kind: "glossary", term: id }, kb.term(id)!.term)] : [])),
   );
 }

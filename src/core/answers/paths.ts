@@ -3,7 +3,7 @@ import type { KnowledgeBase } from "../../knowledge/knowledge-base.ts";
 import type { RoleId } from "../../knowledge/schema.ts";
 import { reply, type BlockInput, type Link, type Reply } from "../reply.ts";
 import { choice, quizChoice } from "./choices.ts";
-import { counterpart, sourcesLine } from "./format.ts";
+import { counterpart, sourcesLine, withArticle } from "./format.ts";
 
 export function resourceLinks(kb: KnowledgeBase, ids: string[]): Link[] {
   return [...new Set(ids)].flatMap((id) => {
@@ -73,7 +73,7 @@ export function transition(kb: KnowledgeBase, from: RoleId, to: RoleId): Reply {
       ...path,
       blocks: [
         { type: "heading", text: `${a.short} → ${b.short}` },
-        { type: "text", text: `There is no dedicated guide for this move yet. What you bring as a ${a.short}: ${carry} Here is the ${b.short} learning path; skip the steps you already know.` },
+        { type: "text", text: `There is no dedicated guide for this move yet. What you bring as ${withArticle(a.short)}: ${carry} Here is the ${b.short} learning path; skip the steps you already know.` },
         ...path.blocks.slice(1),
       ],
     };
