@@ -282,7 +282,15 @@ export function createMentor(deps: MentorDeps): Mentor {
     },
 
     async handle(input: InboundEventInput): Promise<Turn> {
-      return handleEvent(InboundEvent.parse(input), true);
+      const event = InboundEvent.parse(input);
+      const started = performance.now();
+      const turn = await handleEvent(event, true);
+      // Ids and outcome only: what people write is not logged.
+      logger.info(
+        { event: event.id, platform: event.address.platform, workspace: event.address.workspace, kind: event.kind, intent: turn.understanding?.intent, replies: turn.replies.length, duplicate: turn.duplicate, ms: Math.round(performance.now() - started) },
+        "turn",
+      );
+      return turn;
     },
   };
 
