@@ -29,7 +29,9 @@ export function questionReply(kb: KnowledgeBase, state: QuizState, owner: string
   const text = step.kind === "background" ? kb.quiz.background.text : step.item.text;
   const choices: Choice[] = labels.map((label, i) => ({ id: answerId(state.runId, owner, item, i), label }));
   if (state.history.length > 0) choices.push({ id: navId(state.runId, owner, "back"), label: "Back" });
-  choices.push({ id: navId(state.runId, owner, "skip"), label: "Skip" }, { id: navId(state.runId, owner, "quit"), label: "Quit" });
+  choices.push({ id: navId(state.runId, owner, "skip"), label: "Skip" });
+  if (state.history.length > 0) choices.push({ id: navId(state.runId, owner, "restart"), label: "Restart" });
+  choices.push({ id: navId(state.runId, owner, "quit"), label: "Quit" });
   return reply(
     [...preface, { type: "text", text: `Question ${step.number} of ${step.planned}\n\n${text}` }, { type: "context", text: `Answer with a button, or type the number, the letter or the words; "back", "skip" and "quit" work too.` }],
     choices,

@@ -157,3 +157,20 @@ describe("pace", () => {
     expect(textOf((await core.mentor.handle(message("hi", { actor: { id: "someone-else" } }))).replies)).toMatch(/Role Mentor/);
   });
 });
+
+describe("restart", () => {
+  it("restarts by button and by text, at question 1 of a new run", async () => {
+    const store = new MemoryStore();
+    const core = createCore({ knowledgeDir: "knowledge", store, logger: silentLogger });
+    const send = async (e: Parameters<typeof core.mentor.handle>[0]) => (await core.mentor.handle(e)).replies.at(-1)!;
+    const q1 = await send(command("quiz"));
+    const q2 = await send(choose(q1.choices[0]!.id));
+    const restartButton = q2.choices.find((c) => c.label === "Restart")!;
+    const again = await send(choose(restartButton.id));
+    expect(textOf([again])).toMatch(/Question 1 of/);
+    // The old run's buttons are now stale.
+    expect(textOf([await send(choose(q2.choices[0]!.id))])).toMatch(/earlier quiz/);
+    await send(message("like"));
+    expect(textOf([await send(message("restart"))])).toMatch(/Question 1 of/);
+  });
+});
