@@ -152,6 +152,7 @@ export class SlackAdapter implements PlatformAdapter {
         thread: b.message?.thread_ts as string | undefined,
         ephemeral: b.container.is_ephemeral === true,
         respond: b.response_url ? respond : undefined,
+        appId: b.api_app_id,
       }, client));
     });
 
@@ -181,7 +182,8 @@ export class SlackAdapter implements PlatformAdapter {
     app.event("message", async ({ event, body, context, client }) => {
       const m = event as { channel_type?: string; subtype?: string; bot_id?: string; user?: string; text?: string; channel: string; ts: string; thread_ts?: string };
       // Direct messages from people only: no edits, joins or bot messages (Bolt already drops the app's own).
-      if (m.channel_type !== "im" || m.subtype !== undefined || m.bot_id || !m.user) return;
+      // A file shared with a comment is still something the person wrote.
+      if (m.channel_type !== "im" || (m.subtype !== undefined && m.subtype !== "file_share") || m.bot_id || !m.user) return;
       const user = m.user;
       const team = body.team_id;
       this.dms.set(`${team}:${user}`, m.channel);
@@ -235,7 +237,7 @@ export class SlackAdapter implements PlatformAdapter {
 
   private async onClick(c: {
     team: string; user: Actor; choiceId: string; id: string; channel?: string; fromHome: boolean;
-    messageTs?: string; thread?: string; ephemeral: boolean; respond?: RespondFn;
+    messageTs?: string; thread?: string; ephemeral: boolean; respond?: RespondFn; appId?: string;
   }, client: webApi.WebClient): Promise<void> {
     const action = decodeAction(c.choiceId);
     const isQuiz = action?.kind === "quiz";
@@ -251,7 +253,7 @@ export class SlackAdapter implements PlatformAdapter {
       await deliver(client, dmPlace, turn.replies);
       if (!c.fromHome && c.channel) {
         const here: Place = c.respond ? { kind: "response", respond: c.respond, user: c.user.id } : { kind: "thread", channel: c.channel, user: c.user.id, thread: c.thread ?? c.messageTs ?? "" };
-        await notify(client, here, quizMovedNote(c.team));
+        await notify(client, here, quizMovedNote(c.team, c.appId));
       }
       return;
     }

@@ -88,6 +88,12 @@ describe("direct messages", () => {
     expect(h.api.messages()).toHaveLength(1);
   });
 
+  it("a file shared with a comment is answered like a message", async () => {
+    await h.event("message-im", { subtype: "file_share", text: "what is RAG?", files: [{ id: "F1", name: "cv.pdf" }] });
+    await h.api.waitFor(() => h.api.callsTo("chat.postMessage").length >= 1);
+    expect(headerOf(h.api.callsTo("chat.postMessage")[0])).toBe(core.kb.term("rag")!.term);
+  });
+
   it("a failure while answering tells the person ephemerally in the DM, with a ref that is logged", async () => {
     h.api.failNext("chat.postMessage", "msg_too_long");
     await h.event("message-im", { text: "what is RAG?" });

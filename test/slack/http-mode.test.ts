@@ -217,6 +217,24 @@ describe("start-up", () => {
 });
 
 describe("stop", () => {
+  it("lets an answer under way finish before it resolves", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => { release = r; });
+    const slow: Core = { ...core, mentor: { ...core.mentor, handle: async (e) => { await gate; return core.mentor.handle(e); } } };
+    await h.close();
+    h = await startHttpHarness({ core: slow });
+    const { responseUrl } = await h.command("/mentor", "glossary rag");
+    let stopped = false;
+    const stopping = h.adapter.stop().then(() => { stopped = true; });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+    expect(h.api.callsTo("response_url").map((c) => c.path)).toEqual([new URL(responseUrl).pathname]);
+    await h.api.stop();
+    h = { ...h, close: async () => undefined };
+  });
+
   it("closes the HTTP listener", async () => {
     const url = h.eventsUrl;
     await h.adapter.stop();

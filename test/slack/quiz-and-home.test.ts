@@ -113,7 +113,7 @@ describe("the quiz in the DM", () => {
     expect(questionNumber(posted)).toBe(1);
     const note = h.api.calls.slice(before).find((c) => c.method === "response_url")!;
     expect(note.body.response_type).toBe("ephemeral");
-    expect(callText(note)).toMatch(/The quiz runs in our direct messages/);
+    expect(String(note.body.text)).toBe("The quiz runs in <slack://app?team=T1&amp;id=A1&amp;tab=messages|our direct messages>; I've posted it there.");
   });
 
   it("/quiz in the DM itself runs there without a note, and a second /quiz offers to continue", async () => {
