@@ -201,9 +201,10 @@ export class SlackAdapter implements PlatformAdapter {
       await this.run("app_home_opened", () => undefined, async () => {
         const address: Address = { platform: "slack", workspace: body.team_id, channel: event.channel, thread: null, dm: true };
         const actor: Actor = { id: event.user };
-        const help = await this.core.mentor.handle({ kind: "command", name: "help", args: "", address, actor });
+        // Opening a tab is not a message: the help comes outside the conversation and its rate limit.
+        const help = this.core.mentor.help("slack");
         const last = await this.core.quiz.lastResult({ address, actor });
-        const view = homeView({ help: help.replies[0]!, last, roleName: (id) => this.roleName(id) });
+        const view = homeView({ help, last, roleName: (id) => this.roleName(id) });
         await client.views.publish({ user_id: event.user, view });
       });
     });

@@ -75,6 +75,8 @@ export interface Mentor {
   handle(event: InboundEventInput): Promise<Turn>;
   /** Understand and answer one message without context or state (the `ask` tool). */
   answerStateless(text: string): Turn;
+  /** The help reply for a platform, outside any conversation (e.g. Slack's App Home); not rate-limited. */
+  help(platform: InboundEvent["address"]["platform"]): Reply;
 }
 
 /** Slack's commands sit under /mentor; elsewhere they stand alone. */
@@ -265,6 +267,7 @@ export function createMentor(deps: MentorDeps): Mentor {
   };
 
   return {
+    help: (platform) => talk.help(kb, prefixFor(platform)),
     answerStateless(raw: string): Turn {
       const text = raw.slice(0, MAX_TEXT);
       const slash = /^\s*\/([a-z][\w-]*)\s*(.*)$/is.exec(text);

@@ -106,7 +106,7 @@ export class QuizService implements QuizPort {
         return [reply([{ type: "text", text: `You have a quiz in progress (${where}). Continue where you left off, or start again?` }], [
           { id: encodeAction({ kind: "quiz", op: "continue" }), label: "Continue" },
           { id: encodeAction({ kind: "quiz", op: "restart" }), label: "Start again" },
-        ], { visibility: "private" })];
+        ], { visibility: "private", data: { quiz: { prompt: "continue-or-restart", run: current.stored.state.runId } } })];
       }
       return this.begin(e, current === "expired" ? [this.expiredNotice()] : []);
     });

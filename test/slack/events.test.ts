@@ -164,6 +164,7 @@ describe("user text never pings anyone", () => {
     let seen = "";
     const echo: Mentor = {
       answerStateless: core.mentor.answerStateless,
+      help: core.mentor.help,
       handle: async (e) => {
         const text = e.kind === "message" ? e.text : e.kind === "command" ? e.args ?? "" : "";
         seen = text;
@@ -201,6 +202,7 @@ describe("user text never pings anyone", () => {
   it("even raw control sequences in echoed text are neutralised", async () => {
     const echo: Mentor = {
       answerStateless: core.mentor.answerStateless,
+      help: core.mentor.help,
       handle: async () => ({ replies: [reply([{ type: "quote", text: "<!channel> <@U123> <!here> & <https://evil.example|click>" }])] }),
     };
     await h.close();
