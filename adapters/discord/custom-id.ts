@@ -25,13 +25,15 @@ export function choiceIdFrom(customId: string): string | undefined {
 /**
  * - `quiz-step`: answers or navigates a quiz question (answer in place);
  * - `quiz-open`: starts, continues or restarts a quiz (the quiz runs in the DM);
- * - `answer`: anything else (a new message).
+ * - `answer`: a follow-up question (a new message);
+ * - `unknown`: not an action the core knows (stale or foreign; its answer is private).
  */
-export type ButtonKind = "quiz-step" | "quiz-open" | "answer";
+export type ButtonKind = "quiz-step" | "quiz-open" | "answer" | "unknown";
 
 export function buttonKind(choiceId: string): ButtonKind {
   const action = decodeAction(choiceId);
-  if (action?.kind !== "quiz") return "answer";
+  if (!action) return "unknown";
+  if (action.kind !== "quiz") return "answer";
   return action.op === "a" || action.op === "n" ? "quiz-step" : "quiz-open";
 }
 
@@ -40,3 +42,6 @@ export const isNavigation = (choiceId: string) => {
   const action = decodeAction(choiceId);
   return action?.kind === "quiz" && action.op === "n";
 };
+
+/** A message whose every button belongs to the quiz (a question, or a continue/start-again prompt): clicks may replace it. */
+export const isQuizMessage = (customIds: string[]) => customIds.length > 0 && customIds.every((id) => decodeAction(id)?.kind === "quiz");

@@ -16,6 +16,10 @@ import { onInteraction } from "./interactions.ts";
 import { onMessage } from "./messages.ts";
 import { BOT_PERMISSIONS, INVITE_SCOPES, inviteUrl } from "./invite.ts";
 import { noMentions } from "./render.ts";
+import { isRejectedToken } from "./errors.ts";
+import { ConfigError } from "../../src/config.ts";
+
+const tokenRejected = () => new ConfigError("Discord rejected DISCORD_TOKEN: copy the bot token again from the Developer Portal (Bot → Reset Token).");
 
 export interface DiscordAdapterOptions {
   token: string;
@@ -66,12 +70,17 @@ export class DiscordAdapter implements PlatformAdapter {
         const r = await registerCommands(client.rest, { applicationId: opts.applicationId, guildId: opts.guildId, kb: opts.kb });
         opts.logger.info({ commands: r.count, scope: r.scope === "global" ? "global" : `guild ${r.scope.guildId}` }, "slash commands registered");
       } catch (err) {
+        if (isRejectedToken(err)) throw tokenRejected();
         // The commands registered last time still work; the bot can serve meanwhile.
         opts.logger.error({ err }, "slash command registration failed");
       }
     }
     const ready = once(client, Events.ClientReady);
-    await client.login(opts.token);
+    try {
+      await client.login(opts.token);
+    } catch (err) {
+      throw isRejectedToken(err) ? tokenRejected() : err;
+    }
     await ready;
     opts.logger.info(
       { user: client.user?.tag, scopes: INVITE_SCOPES, permissions: BOT_PERMISSIONS.toArray(), invite: inviteUrl(opts.applicationId) },

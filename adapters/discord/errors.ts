@@ -1,6 +1,6 @@
 // The Discord API error codes the adapter handles on purpose
 // (discord-api-docs topics/opcodes-and-status-codes).
-import { DiscordAPIError } from "discord.js";
+import { DiscordAPIError, DiscordjsErrorCodes } from "discord.js";
 
 export const DiscordCode = {
   UnknownInteraction: 10062,
@@ -23,3 +23,9 @@ export const hasCode = (err: unknown, ...codes: number[]) => {
 
 /** The interaction can no longer be answered: too late (10062) or answered already (40060). Nothing to tell the user. */
 export const isExpiredInteraction = (err: unknown) => hasCode(err, DiscordCode.UnknownInteraction, DiscordCode.AlreadyAcknowledged);
+
+/** Discord refused the bot token (HTTP 401, or discord.js's TokenInvalid at login). */
+export function isRejectedToken(err: unknown): boolean {
+  if (err instanceof DiscordAPIError) return err.status === 401;
+  return (err as { code?: unknown } | null)?.code === DiscordjsErrorCodes.TokenInvalid;
+}

@@ -3,12 +3,12 @@
 // interaction that expired (10062) or was answered already (40060) is logged,
 // never fatal; any other failure becomes an ephemeral "Something went wrong
 // (ref …)" and an error log with the same ref.
-import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction, type RepliableInteraction } from "discord.js";
+import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction, type Message, type RepliableInteraction } from "discord.js";
 import type { Address, InboundEventInput } from "../../src/core/events.ts";
 import type { DiscordContext } from "./context.ts";
 import { errorRef, somethingWentWrong } from "./context.ts";
 import { PERSONAL_COMMANDS, commandArgs } from "./commands.ts";
-import { buttonKind, choiceIdFrom } from "./custom-id.ts";
+import { buttonKind, choiceIdFrom, isQuizMessage } from "./custom-id.ts";
 import { discordCode, isExpiredInteraction } from "./errors.ts";
 import { glossarySuggestions } from "./glossary-autocomplete.ts";
 import { actorOf, addressOf } from "./inbound.ts";
@@ -55,19 +55,33 @@ async function button(ctx: DiscordContext, i: ButtonInteraction): Promise<void> 
   const event = (address: Address): InboundEventInput => ({ id: i.id, kind: "choice", choiceId, address, actor: actorOf(i.user) });
 
   if (kind === "quiz-open" && !privatePlace) return quizFromServer(ctx, i, event);
-  if (kind !== "answer" && privatePlace) {
+  const onQuizMessage = isQuizMessage(customIdsOf(i.message));
+  if ((kind === "quiz-step" || (kind === "quiz-open" && onQuizMessage)) && privatePlace) {
     // A quiz answer or step: the question message becomes the next question (or the result).
+    // Other messages (an answer, a quiz result) stay as they are.
     await i.deferUpdate();
     const turn = await ctx.mentor.handle(event(addressOf(i)));
     await answerInteraction(i, turn.replies, { ephemeral: onEphemeral, inPlace: true });
     return;
   }
-  // A follow-up choice: a new message, ephemeral when the click came from an ephemeral one
-  // or touches a quiz on a public message (someone else's, or a stale one).
+  // A follow-up choice: a new message, ephemeral when the click came from an ephemeral one,
+  // touches a quiz on a public message (someone else's, or a stale one) or is not ours at all.
   const ephemeral = i.inGuild() && (onEphemeral || kind !== "answer");
   await i.deferReply(ephemeral ? EPHEMERAL : {});
   const turn = await ctx.mentor.handle(event(addressOf(i)));
   await answerInteraction(i, turn.replies, { ephemeral });
+}
+
+/** The custom_ids of a message's buttons. */
+function customIdsOf(message: Message): string[] {
+  const ids: string[] = [];
+  const walk = (c: unknown): void => {
+    const o = c as { custom_id?: unknown; components?: unknown[] } | null;
+    if (typeof o?.custom_id === "string") ids.push(o.custom_id);
+    o?.components?.forEach(walk);
+  };
+  for (const row of message.components) walk(row.toJSON());
+  return ids;
 }
 
 /** `/quiz` (or a quiz button) in a server: "check your DMs" and the quiz in the DM; ephemeral here when DMs are closed. */

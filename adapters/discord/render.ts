@@ -65,7 +65,7 @@ class EmbedPacker {
     }
   }
 
-  /** Fields that belong on one line (at most 25). */
+  /** Fields that belong on one line (at most three: at most 3,840 characters). */
   row(fields: APIEmbedField[]): void {
     const size = fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
     let e = this.current;
@@ -96,12 +96,12 @@ function fieldRows(b: Extract<Block, { type: "fields" }>): APIEmbedField[][] {
   if (long) {
     // Values too long for one field continue in the next; side by side would not line up, so one per line.
     const fields = b.fields.flatMap((f) => splitText(markdownSafe(f.value) || "—", LIMITS.fieldValue).map((v, i) => ({ name: i === 0 ? name(f.label) : BLANK, value: v, inline: false })));
-    return chunk(fields, LIMITS.fieldsPerEmbed - 1);
+    return chunk(fields, 1);
   }
   const fields: APIEmbedField[] = b.fields.map((f) => ({ name: name(f.label), value: markdownSafe(f.value) || "—", inline: true }));
   // Pad to whole lines of three so the next block's fields start on a line of their own.
   while (fields.length % PER_ROW !== 0) fields.push({ name: BLANK, value: BLANK, inline: true });
-  return chunk(fields, LIMITS.fieldsPerEmbed - (LIMITS.fieldsPerEmbed % PER_ROW));
+  return chunk(fields, PER_ROW);
 }
 
 const titled = (title: string | undefined, body: string) => (title ? `**${markdownSafe(title)}**\n${body}` : body);
@@ -130,7 +130,7 @@ function embedsOf(reply: Reply): APIEmbed[] {
       case "text": p.paragraph(markdownSafe(b.text)); break;
       case "quote": p.paragraph(quoted(b.text)); break;
       case "context": p.context(b.text); break;
-      case "fields": for (const row of fieldRows(b)) p.row(row); break;
+      case "fields": for (const line of fieldRows(b)) p.row(line); break;
       case "list": p.paragraph(titled(b.title, b.items.map((it, i) => `${b.ordered ? `${i + 1}.` : "-"} ${markdownSafe(it)}`).join("\n"))); break;
       case "links": p.paragraph(titled(b.title, b.links.map(linkLine).join("\n"))); break;
       case "bars": p.paragraph(barLines(b)); break;
@@ -181,10 +181,8 @@ export function renderReply(reply: Reply): DiscordMessage[] {
 
 /** A short message of the adapter's own (pointers, errors), optionally with buttons. */
 export function notice(text: string, choices: Choice[] = []): DiscordMessage {
-  return { content: truncate(neutralise(text), LIMITS.content), embeds: [], components: buttonRows(choices), allowedMentions: noMentions() };
+  return { content: truncate(plainSafe(text), LIMITS.content), embeds: [], components: buttonRows(choices), allowedMentions: noMentions() };
 }
-
-const neutralise = plainSafe;
 
 function chunk<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];

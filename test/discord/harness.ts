@@ -39,7 +39,7 @@ export interface Bot {
 }
 
 export async function startBot(core: Core, opts: { guildId?: string | null; mentor?: Pick<Mentor, "handle">; register?: boolean } = {}): Promise<Bot> {
-  const fake = await FakeDiscord.start({ applicationId: APP_ID, bot: BOT, guilds: [guildCreate()], interactionWindowMs: 2000 });
+  const fake = await FakeDiscord.start({ applicationId: APP_ID, bot: BOT, guilds: [guildCreate()], interactionWindowMs: 2000, token: TOKEN });
   const logs: LogLine[] = [];
   const logger = pino({ level: "debug" }, { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) });
   const adapter = new DiscordAdapter({

@@ -53,6 +53,8 @@ export interface FakeDiscordOptions {
   guilds: { id: string; channels?: { id: string }[] }[];
   /** Interactions answered later than this are "unknown" (Discord: 3 s). */
   interactionWindowMs?: number;
+  /** When set, bot-authenticated routes answer 401 to any other token. */
+  token?: string;
 }
 
 let snowflake = 1_300_000_000_000_000_000n;
@@ -65,6 +67,8 @@ export class FakeDiscord {
   readonly noThreadChannels = new Set<string>();
   /** Interactions Discord no longer knows (as if the 3 s passed). */
   readonly expired = new Set<string>();
+  /** Interactions acknowledged by someone else already (another replica, a redelivery). */
+  readonly answeredElsewhere = new Set<string>();
   readonly messages = new Map<string, Json>();
   interactionWindowMs: number;
   apiUrl = "";
@@ -142,14 +146,8 @@ export class FakeDiscord {
 
   /** Deliver an INTERACTION_CREATE, remembering it so its callback can be checked. */
   interact(payload: { id: string; token: string; channel_id?: string; message?: { id: string } }): void {
-    this.interactions.set(payload.token, { id: payload.id, token: payload.token, at: Date.now(), acked: false, messageId: payload.message?.id, channelId: payload.channel_id ?? "" });
+    this.interactions.set(payload.token, { id: payload.id, token: payload.token, at: Date.now(), acked: this.answeredElsewhere.has(payload.id), messageId: payload.message?.id, channelId: payload.channel_id ?? "" });
     this.dispatch("INTERACTION_CREATE", payload);
-  }
-
-  /** Mark an interaction acknowledged already (as if another process answered it). */
-  acknowledge(token: string): void {
-    const i = this.interactions.get(token);
-    if (i) i.acked = true;
   }
 
   // ---- waiting for the bot ----
@@ -219,6 +217,8 @@ export class FakeDiscord {
     const body = (r.body ?? {}) as Json;
     let m: RegExpExecArray | null;
 
+    const interactionAuth = /^\/(interactions|webhooks)\//.test(route);
+    if (this.opts.token && !interactionAuth && r.auth !== `Bot ${this.opts.token}`) return this.error(401, 0, "401: Unauthorized");
     if (method === "GET" && route === "/gateway/bot") {
       return [200, { url: this.wsUrl, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } }];
     }
