@@ -309,7 +309,7 @@ export function createMentor(deps: MentorDeps): Mentor {
       } catch (err) {
         if (!(err instanceof RateLimiterRes)) throw err;
         const seconds = Math.ceil(err.msBeforeNext / 1000);
-        return { replies: [reply([{ type: "text", text: `You're sending messages faster than I can answer well. Please wait ${seconds} seconds and try again.` }], [], { visibility: "private" })] };
+        return { replies: [reply([{ type: "text", text: `You're sending messages faster than I can answer well. Please wait ${seconds} seconds and try again.` }], [], { visibility: "private", data: { kind: "rate-limited" } })] };
       }
       const prefix = prefixFor(event.address.platform);
       const key = conversationKey(event.address, event.actor);
