@@ -9,8 +9,6 @@ import { RedisStore } from "./stores/redis-store.ts";
 import { KnowledgeError } from "./knowledge/load.ts";
 import { runTerminalChat } from "../adapters/terminal/terminal-chat.ts";
 import type { PlatformAdapter } from "../adapters/adapter.ts";
-import { DiscordAdapter } from "../adapters/discord/discord-adapter.ts";
-import { createSlackAdapter } from "../adapters/slack/slack-adapter.ts";
 import type { Logger } from "./core/logger.ts";
 
 async function main(): Promise<void> {
@@ -34,11 +32,14 @@ async function main(): Promise<void> {
     return;
   }
   const adapters: PlatformAdapter[] = [];
+  // Platform SDKs load only when their platform is configured: the terminal starts faster without them.
   if (config.discord) {
+    const { DiscordAdapter } = await import("../adapters/discord/discord-adapter.ts");
     adapters.push(new DiscordAdapter({ ...config.discord, mentor: core.mentor, kb: core.kb, logger: logger.child({ adapter: "discord" }) }));
   }
   if (config.slack) {
     // Socket Mode by default; SLACK_MODE=http serves /slack/events on PORT.
+    const { createSlackAdapter } = await import("../adapters/slack/slack-adapter.ts");
     adapters.push(createSlackAdapter({ core, config: config.slack, logger: logger.child({ adapter: "slack" }) }));
   }
   await serve(adapters, () => store.close(), logger);
