@@ -50,7 +50,6 @@ export class NaiveBayes<L extends string> {
   /** Labels ranked by posterior; features never seen in training are ignored. */
   rank(features: Iterable<string>): Scored<L>[] {
     const known = [...new Set(features)].filter((f) => this.vocabulary.has(f));
-    const v = this.vocabulary.size;
     const logs: { label: L; log: number }[] = [];
     for (const [label, docs] of this.docCount) {
       const counts = this.featureCount.get(label)!;

@@ -3,7 +3,7 @@
 // an event and collect the requests the bot made while handling it.
 import { Events, type Client } from "discord.js";
 import { pino } from "pino";
-import { expect } from "vitest";
+import { afterEach, beforeAll, beforeEach, expect } from "vitest";
 import { createCore, type Core } from "../../src/bootstrap.ts";
 import { MemoryStore } from "../../src/core/state-store.ts";
 import type { Mentor } from "../../src/core/mentor.ts";
@@ -111,3 +111,18 @@ export const isFollowUp = (r: RecordedRequest) => r.method === "POST" && /^\/web
 export const isChannelPost = (channel: string) => (r: RecordedRequest) => r.method === "POST" && r.route === `/channels/${channel}/messages`;
 
 export { GUILD_ID };
+
+/** Per test: a fresh bot over one core shared by the file; afterwards every request is checked for pings. */
+export function useBot(set: (bot: Bot, core: Core) => void): void {
+  let core: Core;
+  let bot: Bot;
+  beforeAll(() => { core = testCore(); });
+  beforeEach(async () => {
+    bot = await startBot(core);
+    set(bot, core);
+  });
+  afterEach(async () => {
+    expectNoMentionsAnywhere(bot.fake.requests);
+    await bot.close();
+  });
+}

@@ -3,21 +3,17 @@
 // note that follow-ups must mention the bot again; follow-ups in the thread
 // keep the conversation's context; DMs are a conversation with the mentor;
 // bots (the bot itself included) and un-mentioned chatter are ignored.
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Core } from "../../src/bootstrap.ts";
 import { reply } from "../../src/core/reply.ts";
 import { followUpNote } from "../../adapters/discord/messages.ts";
 import { BOT, GENERAL, GUILD_ID, NEWS, OTHER_BOT, person, slash, userMessage } from "./fixtures.ts";
-import { buttonsOf, embedsOf, expectNoMentionsAnywhere, isChannelPost, isEditOriginal, startBot, testCore, textOf, type Bot } from "./harness.ts";
+import { buttonsOf, embedsOf, isChannelPost, isEditOriginal, startBot, textOf, type Bot } from "./harness.ts";
+import { useBot } from "./harness.ts";
 
 let core: Core;
-beforeAll(() => { core = testCore(); });
 let bot: Bot;
-beforeEach(async () => { bot = await startBot(core); });
-afterEach(async () => {
-  expectNoMentionsAnywhere(bot.fake.requests);
-  await bot.close();
-});
+useBot((b, c) => { bot = b; core = c; });
 
 const mentionBot = `<@${BOT.id}>`;
 const botUser = { id: BOT.id, username: BOT.username, discriminator: "0", avatar: null, global_name: null, bot: true };

@@ -2,24 +2,18 @@
 // DMs"), buttons answer by editing the question in place, typed answers in
 // the DM work too, and the result arrives; with DMs closed (50007) it runs
 // ephemerally in the channel instead.
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MessageFlags, type APIUser } from "discord.js";
-import type { Core } from "../../src/bootstrap.ts";
 import { DMS_CLOSED } from "../../adapters/discord/quiz-dm.ts";
 import type { RecordedRequest } from "./fakes/fake-discord.ts";
 import { GENERAL, GUILD_NAME, asMessage, click, person, slash, userMessage } from "./fixtures.ts";
 import {
-  buttonsOf, embedsOf, expectNoMentionsAnywhere, isCallback, isChannelPost, isEditOriginal, startBot, testCore, textOf, type Bot,
+  buttonsOf, embedsOf, isCallback, isChannelPost, isEditOriginal, textOf, type Bot,
 } from "./harness.ts";
+import { useBot } from "./harness.ts";
 
-let core: Core;
-beforeAll(() => { core = testCore(); });
 let bot: Bot;
-beforeEach(async () => { bot = await startBot(core); });
-afterEach(async () => {
-  expectNoMentionsAnywhere(bot.fake.requests);
-  await bot.close();
-});
+useBot((b) => { bot = b; });
 
 type Msg = Record<string, unknown> & { id: string };
 const answerButtons = (m: unknown) => buttonsOf(m).filter((b) => b.custom_id.startsWith("quiz:a:"));

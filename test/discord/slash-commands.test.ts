@@ -2,23 +2,19 @@
 // the bot defers within Discord's window, asks the core and fills the
 // deferred reply. The payload must be exactly the core's answer rendered,
 // public in a channel (personal ones ephemeral), with mentions disabled.
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MessageFlags } from "discord.js";
 import type { Core } from "../../src/bootstrap.ts";
 import type { InboundEventInput } from "../../src/core/events.ts";
 import { renderReply } from "../../adapters/discord/render.ts";
 import { commandArgs } from "../../adapters/discord/commands.ts";
 import { APP_ID, GENERAL, asMessage, click, person, slash } from "./fixtures.ts";
-import { embedsOf, expectNoMentionsAnywhere, isCallback, isEditOriginal, startBot, testCore, textOf, buttonsOf, type Bot } from "./harness.ts";
+import { embedsOf, isCallback, isEditOriginal, textOf, buttonsOf, type Bot } from "./harness.ts";
+import { useBot } from "./harness.ts";
 
 let core: Core;
-beforeAll(() => { core = testCore(); });
 let bot: Bot;
-beforeEach(async () => { bot = await startBot(core); });
-afterEach(async () => {
-  expectNoMentionsAnywhere(bot.fake.requests);
-  await bot.close();
-});
+useBot((b, c) => { bot = b; core = c; });
 
 /** What the core answers this command with, asked directly by someone else (so no shared context). */
 async function coreAnswer(name: string, options: Record<string, string>) {
