@@ -219,6 +219,10 @@ export const Lexicon = z.strictObject({
   job_search: z.partialRecord(JobSearchTopicId, z.array(Text).min(1)).default({}),
   /** Words that mark a change of career; without one, "how do I become X" is a learning path, not a transition. */
   transition_cues: z.array(Text).min(1),
+  /** Phrases without which a message is not asking which role fits (e.g. "which role", "should I be", "suits me"). */
+  fit_cues: z.array(Text).min(1),
+  /** Phrases without which a message is not about finding a job (besides the job_search topics). */
+  job_cues: z.array(Text).min(1),
   /** Words in "which role fits me?" messages that say nothing about the work a person enjoys. */
   fit_filler: z.array(Text).min(1),
   /** Short follow-ups that lean on the previous answer: "tell me more", "what about …", "compare them". */

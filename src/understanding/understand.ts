@@ -72,6 +72,10 @@ interface Analysis {
   followups: PhraseMatch<"more" | "about" | "them">[];
   /** The message speaks of changing careers. */
   moveCue: boolean;
+  /** The message asks which role fits (needed for `fit`). */
+  fitCue: boolean;
+  /** The message is about getting a job (needed for `job-search`, with the topic words). */
+  jobCue: boolean;
 }
 
 export interface Slots {
@@ -107,6 +111,10 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
   for (const d of kb.lexicon.domain) domainMatcher.add(d, true);
   const cueMatcher = new PhraseMatcher<true>();
   for (const c of kb.lexicon.transition_cues) cueMatcher.add(c, true);
+  const fitCueMatcher = new PhraseMatcher<true>();
+  for (const c of kb.lexicon.fit_cues) fitCueMatcher.add(c, true);
+  const jobCueMatcher = new PhraseMatcher<true>();
+  for (const c of kb.lexicon.job_cues) jobCueMatcher.add(c, true);
   const followMatcher = new PhraseMatcher<"more" | "about" | "them">();
   for (const kind of ["more", "about", "them"] as const) for (const p of kb.lexicon.followups[kind]) followMatcher.add(p, kind);
   const topicMatcher = new PhraseMatcher<JobTopic>();
@@ -120,7 +128,7 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
     for (const text of kb.intents.aspects[aspect]) examples.push({ text, intent: "role.aspect", aspect });
 
   const vocabulary: string[] = [];
-  for (const m of [roleMatcher, aspectMatcher, termMatcher, domainMatcher, topicMatcher, followMatcher]) vocabulary.push(...m.words());
+  for (const m of [roleMatcher, aspectMatcher, termMatcher, domainMatcher, topicMatcher, followMatcher, fitCueMatcher, jobCueMatcher]) vocabulary.push(...m.words());
   for (const e of examples) vocabulary.push(...tokenize(e.text));
   const speller = new SpellingCorrector(vocabulary, commonEnglishWords());
 
@@ -136,6 +144,8 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
       domain: domainMatcher.find(stems).length > 0,
       followups: followMatcher.find(stems),
       moveCue: cueMatcher.find(stems).length > 0,
+      fitCue: fitCueMatcher.find(stems).length > 0,
+      jobCue: jobCueMatcher.find(stems).length > 0,
     };
   };
 
@@ -171,7 +181,11 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
       if (a.stems.length === 0) return { ...emptyReading("help", 0), ...base, empty: true };
       const language = detectForeignLanguage(text, (w) => speller.has(speller.correct(w)));
       if (language) return { ...emptyReading("out-of-scope", 0.9), ...base, language };
-      const ranked = intentModel.rank(features(a));
+      // Two intents need their own words: "which role …" for fit, job words for job search.
+      // Without them the model's pick is a false friend ("should I use batch size 32", "give me the code").
+      const ranked = intentModel.rank(features(a)).filter(
+        (r) => (r.label !== "fit" || a.fitCue || a.roles.length >= 2) && (r.label !== "job-search" || a.jobCue || a.topics.length > 0),
+      );
       const readings = ranked.slice(0, 3).map((s) => frame(s, a, aspectModel));
       const best = readings[0]!;
       const alternatives = readings
