@@ -159,7 +159,7 @@ export function createMentor(deps: MentorDeps): Mentor {
       const distinct = [...new Map(options.map((o) => [o.id, o])).values()];
       if (distinct.length >= 2) return [talk.clarify(distinct)];
       // A weak reading alone is not worth answering: ask back with it and the usual starting points.
-      if (u.confidence < CLARIFY_BELOW && u.intent !== "out-of-scope") return [talk.clarify([...distinct, ...talk.starterChoices()].slice(0, 3))];
+      if (u.confidence < CLARIFY_BELOW) return [talk.clarify([...distinct, ...talk.starterChoices()].slice(0, 3))];
     }
     switch (u.intent) {
       case "greeting": return [talk.greeting()];
