@@ -2,7 +2,6 @@
 // event, owns routing, conversation context and state, and returns
 // platform-neutral replies. No platform code lives here.
 import type { KnowledgeBase } from "../knowledge/knowledge-base.ts";
-import type { AspectId, RoleId } from "../knowledge/schema.ts";
 import type { Understander, Understanding, Reading } from "../understanding/understand.ts";
 import type { Logger } from "./logger.ts";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
@@ -10,7 +9,10 @@ import { InboundEvent, conversationKey, personKey, type InboundEventInput } from
 import type { StateStore } from "./state-store.ts";
 import { decodeAction, encodeAction, type Action } from "./actions.ts";
 import { reply, type Choice, type Reply } from "./reply.ts";
-import { commandSpec, type CommandSpec } from "./commands.ts";
+import { commandSpec } from "./commands.ts";
+import { commandReading, parseCommand } from "./command-args.ts";
+import { actionFor, readingLabel } from "./readings.ts";
+import { resolveFollowUp, topicOf, topicOfAction, type Topic } from "./follow-ups.ts";
 import { roleAspect, roleOverview } from "./answers/role.ts";
 import { compareRoles } from "./answers/compare.ts";
 import { learningPath, transition } from "./answers/paths.ts";
@@ -19,10 +21,9 @@ import { glossaryTerm, unknownTerm } from "./answers/glossary.ts";
 import { jobSearch } from "./answers/job-search.ts";
 import { decisionFramework } from "./answers/decision.ts";
 import { createFitSearch, fitAnswer } from "./answers/fit.ts";
-import { counterpart, ASPECT_LABELS } from "./answers/format.ts";
+import { ASPECT_LABELS } from "./answers/format.ts";
 import { choice } from "./answers/choices.ts";
 import * as talk from "./answers/small-talk.ts";
-import { ASPECT_IDS } from "../knowledge/schema.ts";
 
 export interface Turn {
   replies: Reply[];
@@ -32,13 +33,6 @@ export interface Turn {
   understanding?: Understanding;
 }
 
-/** The last topic of a conversation, so that "and the salary?" has a subject. */
-export interface Topic {
-  intent: Reading["intent"];
-  roles: RoleId[];
-  aspect: AspectId | null;
-  term: string | null;
-}
 
 /**
  * What the quiz makes of a message while it runs: `answered` means the text was
@@ -106,46 +100,11 @@ export function createMentor(deps: MentorDeps): Mentor {
       case "fit": return [fitAnswer(kb, [], [])];
       case "decide": return [decisionFramework(kb)];
       case "help": return [talk.help(kb, prefix)];
-      case "quiz": return [quizInvite(kb)]; // stateless answers only; live quizzes go through the quiz port
+      case "quiz": return [talk.quizInvite(kb)]; // stateless answers only; live quizzes go through the quiz port
     }
   };
 
-  /** A reading as the action that answers it, when it has what the action needs. */
-  const actionFor = (r: Reading): Action | undefined => {
-    const [first, second] = r.roles;
-    switch (r.intent) {
-      case "role.overview": return first ? { kind: "role", role: first } : undefined;
-      case "role.aspect": return first ? { kind: "role", role: first, aspect: r.aspect ?? undefined } : undefined;
-      case "compare": return { kind: "compare", roles: comparedRoles(r.roles), aspect: r.aspect ?? undefined };
-      case "transition": return r.from && r.to ? { kind: "transition", from: r.from, to: r.to } : undefined;
-      case "learning-path": return first ? { kind: "path", role: first } : undefined;
-      case "resources": return { kind: "resources", role: first };
-      case "glossary": return r.term ? { kind: "glossary", term: r.term } : undefined;
-      case "job-search": return { kind: "jobs", role: first };
-      case "fit": return { kind: "fit" };
-      case "quiz.start": return { kind: "quiz", op: "start" };
-      case "help": return { kind: "help" };
-      default: void second; return undefined;
-    }
-  };
 
-  const readingLabel = (r: Reading): string => {
-    const names = r.roles.map((x) => kb.role(x).short);
-    switch (r.intent) {
-      case "role.overview": return `About ${names[0]}`;
-      case "role.aspect": return `${names[0]}: ${r.aspect ? ASPECT_LABELS[r.aspect].toLowerCase() : "details"}`;
-      case "compare": return `Compare ${comparedRoles(r.roles).map((x) => kb.role(x).short).join(" vs ")}`;
-      case "transition": return `${kb.role(r.from!).short} → ${kb.role(r.to!).short}`;
-      case "learning-path": return `Path to ${names[0]}`;
-      case "resources": return names[0] ? `Resources for ${names[0]}` : "Resources";
-      case "glossary": return `Explain ${kb.term(r.term!)?.term ?? r.term}`;
-      case "job-search": return "Job search tips";
-      case "fit": return "Which role fits me?";
-      case "quiz.start": return "Take the quiz";
-      case "help": return "What can you do?";
-      default: return r.intent;
-    }
-  };
 
   /** Answer an understood message (no state). */
   const answerUnderstanding = (u: Understanding, text: string, prefix: string): Reply[] => {
@@ -155,7 +114,7 @@ export function createMentor(deps: MentorDeps): Mentor {
       const options = [u, ...u.alternatives]
         .map((r) => ({ r, a: actionFor(r) }))
         .filter((x): x is { r: Reading; a: Action } => x.a !== undefined)
-        .map((x): Choice => ({ id: encodeAction(x.a), label: readingLabel(x.r) }));
+        .map((x): Choice => ({ id: encodeAction(x.a), label: readingLabel(kb, x.r) }));
       const distinct = [...new Map(options.map((o) => [o.id, o])).values()];
       if (distinct.length >= 2) return [talk.clarify(distinct)];
       // A weak reading alone is not worth answering: ask back with it and the usual starting points.
@@ -171,13 +130,13 @@ export function createMentor(deps: MentorDeps): Mentor {
       case "resources": return [resources(kb, u.roles[0], u.mentions.terms[0])];
       case "job-search": return [jobSearch(kb, u.roles[0], u.topic)];
       case "learning-path":
-        if (!u.roles[0]) return [talk.whichRole(kb, (role) => choice({ kind: "path", role: role as RoleId }, `Path to ${kb.role(role as RoleId).short}`), "Which role would you like a learning path for?")];
+        if (!u.roles[0]) return [talk.whichRole(kb, (role) => choice({ kind: "path", role }, `Path to ${kb.role(role).short}`), "Which role would you like a learning path for?")];
         break;
       case "role.overview":
       case "role.aspect":
         if (!u.roles[0]) {
           const aspect = u.aspect ?? undefined;
-          return [talk.whichRole(kb, (role) => choice({ kind: "role", role: role as RoleId, aspect }, kb.role(role as RoleId).short), `Which role do you mean${aspect ? ` (${ASPECT_LABELS[aspect].toLowerCase()})` : ""}?`)];
+          return [talk.whichRole(kb, (role) => choice({ kind: "role", role, aspect }, kb.role(role).short), `Which role do you mean${aspect ? ` (${ASPECT_LABELS[aspect].toLowerCase()})` : ""}?`)];
         }
         break;
       default: break;
@@ -186,85 +145,8 @@ export function createMentor(deps: MentorDeps): Mentor {
     return action ? answerAction(action, prefix) : [talk.outOfScope()];
   };
 
-  /** Fill a follow-up's gaps from the conversation's last topic. */
-  const resolveFollowUp = (u: Understanding, last: Topic | undefined): Understanding => {
-    if (!last || u.empty || u.language) return u;
-    const f = u.mentions.followup;
-    const short = u.mentions.words <= 8;
-    const lastRoles = last.roles;
-    if (f === "more" && short && u.roles.length === 0) {
-      return { ...u, ...moreOf(last), confidence: 1, alternatives: [] };
-    }
-    if (u.intent === "compare" && u.roles.length < 2 && lastRoles.length > 0) {
-      const roles = u.roles.length === 1 ? [lastRoles[0]!, u.roles[0]!] : lastRoles;
-      return { ...u, roles: comparedRoles([...new Set(roles)]), alternatives: [] };
-    }
-    if (f === "them" && short && u.roles.length === 0 && lastRoles.length > 0) {
-      const aspect = u.mentions.aspects[0] ?? null;
-      return { ...u, intent: "compare", roles: comparedRoles(lastRoles), aspect, confidence: 1, alternatives: [] };
-    }
-    if (short && u.roles.length === 0 && u.mentions.aspects.length > 0 && lastRoles.length > 0 && !["glossary", "job-search", "learning-path", "resources", "transition", "fit"].includes(u.intent)) {
-      const aspect = u.mentions.aspects[0]!;
-      return { ...u, intent: lastRoles.length >= 2 ? "compare" : "role.aspect", roles: lastRoles, aspect, confidence: 1, alternatives: [] };
-    }
-    if (f === "about" && short && u.roles.length > 0 && u.mentions.terms.length === 0) {
-      const roles = u.roles;
-      switch (last.intent) {
-        case "role.aspect": return { ...u, intent: "role.aspect", roles, aspect: last.aspect, confidence: 1, alternatives: [] };
-        case "compare": return { ...u, intent: "compare", roles: comparedRoles([...new Set([lastRoles[0]!, ...roles])]), aspect: last.aspect, confidence: 1, alternatives: [] };
-        case "learning-path": return { ...u, intent: "learning-path", roles, confidence: 1, alternatives: [] };
-        case "resources": return { ...u, intent: "resources", roles, confidence: 1, alternatives: [] };
-        default: return { ...u, intent: "role.overview", roles, aspect: null, confidence: 1, alternatives: [] };
-      }
-    }
-    return u;
-  };
 
-  const parseCommand = (spec: CommandSpec | undefined, name: string, args: string, prefix: string): Reply[] | Action => {
-    if (!spec) return [talk.unknownCommand(prefix)];
-    const s = understander.slots(args);
-    const hasArgs = args.trim().length > 0;
-    switch (spec.name) {
-      case "help": return { kind: "help" };
-      case "compare": {
-        if (hasArgs && s.roles.length === 0 && s.aspects.length === 0) return [talk.usage(spec, prefix, "I didn't recognise those roles.")];
-        const roles = s.roles.length === 0 ? (["ml-engineer", "ai-engineer"] as RoleId[]) : comparedRoles(s.roles.slice(0, 3));
-        return { kind: "compare", roles, aspect: s.aspects[0] };
-      }
-      case "role":
-        if (!s.roles[0]) return [talk.usage(spec, prefix, hasArgs ? "I didn't recognise that role." : "Which role?")];
-        return { kind: "role", role: s.roles[0], aspect: s.aspects[0] };
-      case "path":
-        if (s.roles.length >= 2) return { kind: "transition", from: s.roles[0]!, to: s.roles[1]! };
-        if (!s.roles[0]) return [talk.usage(spec, prefix, hasArgs ? "I didn't recognise that role." : "Which role?")];
-        return { kind: "path", role: s.roles[0] };
-      case "resources":
-        if (hasArgs && s.roles.length === 0 && s.terms.length === 0) return [talk.usage(spec, prefix, "I didn't recognise that role.")];
-        return { kind: "resources", role: s.roles[0] };
-      case "glossary": {
-        const term = s.terms[0];
-        if (term) return { kind: "glossary", term };
-        if (!hasArgs) return [talk.usage(spec, prefix, `I know ${kb.glossary.length} terms, e.g. ${kb.glossary.slice(0, 5).map((t) => t.id).join(", ")}.`)];
-        return [unknownTerm(kb, understander.similarTerms(args))];
-      }
-      default:
-        return [talk.unknownCommand(prefix)];
-    }
-    void name;
-  };
 
-  const topicOf = (u: Reading): Topic => ({ intent: u.intent, roles: u.roles.length ? u.roles : u.from && u.to ? [u.from, u.to] : [], aspect: u.aspect, term: u.term });
-  const topicOfAction = (a: Action): Topic | undefined => {
-    switch (a.kind) {
-      case "role": return { intent: a.aspect ? "role.aspect" : "role.overview", roles: [a.role], aspect: a.aspect ?? null, term: null };
-      case "compare": return { intent: "compare", roles: a.roles, aspect: a.aspect ?? null, term: null };
-      case "path": return { intent: "learning-path", roles: [a.role], aspect: null, term: null };
-      case "transition": return { intent: "transition", roles: [a.from, a.to], aspect: null, term: null };
-      case "resources": return a.role ? { intent: "resources", roles: [a.role], aspect: null, term: null } : undefined;
-      case "glossary": return { intent: "glossary", roles: [], aspect: null, term: a.term };
-      default: return undefined;
-    }
-  };
 
   return {
     help: (platform) => talk.help(kb, prefixFor(platform)),
@@ -275,8 +157,8 @@ export function createMentor(deps: MentorDeps): Mentor {
         // A command as typed text: its reading is the command's, its reply the command's answer.
         const name = slash[1]!.toLowerCase();
         const u = { ...understander.understand(slash[2] ?? ""), ...commandReading(name, understander.slots(slash[2] ?? "")) };
-        const parsed = name === "quiz" ? undefined : parseCommand(commandSpec(name), name, slash[2] ?? "", "/");
-        const replies = parsed === undefined ? [quizInvite(kb)] : Array.isArray(parsed) ? parsed : answerAction(parsed, "/");
+        const parsed = name === "quiz" ? undefined : parseCommand(kb, understander, commandSpec(name), slash[2] ?? "", "/");
+        const replies = parsed === undefined ? [talk.quizInvite(kb)] : Array.isArray(parsed) ? parsed : answerAction(parsed, "/");
         return { understanding: u, replies };
       }
       const question = slash ? slash[2] ?? "" : text;
@@ -298,122 +180,71 @@ export function createMentor(deps: MentorDeps): Mentor {
   };
 
   async function handleEvent(event: InboundEvent, fromOutside: boolean): Promise<Turn> {
-      // Platforms redeliver (Slack retries, replicas): an event id is handled once.
-      if (fromOutside && event.id && !(await store.set(`seen:${event.address.platform}:${event.id}`, 1, { ttlMs: DEDUPE_TTL_MS, expectedVersion: 0 }))) {
-        logger.info({ event: event.id, platform: event.address.platform }, "duplicate event ignored");
-        return { replies: [], duplicate: true };
-      }
-      try {
-        // The terminal is one local person, often piping a script: nothing to share, nothing to limit.
-        if (fromOutside && event.address.platform !== "terminal") await limiter.consume(personKey(event.address, event.actor));
-      } catch (err) {
-        if (!(err instanceof RateLimiterRes)) throw err;
-        const seconds = Math.ceil(err.msBeforeNext / 1000);
-        return { replies: [reply([{ type: "text", text: `You're sending messages faster than I can answer well. Please wait ${seconds} seconds and try again.` }], [], { visibility: "private", data: { kind: "rate-limited" } })] };
-      }
-      const prefix = prefixFor(event.address.platform);
-      const key = conversationKey(event.address, event.actor);
-      const remember = async (topic: Topic | undefined) => {
-        if (topic) await store.set(key, topic, { ttlMs: contextTtl });
-      };
+    // Platforms redeliver (Slack retries, replicas): an event id is handled once.
+    if (fromOutside && event.id && !(await store.set(`seen:${event.address.platform}:${event.id}`, 1, { ttlMs: DEDUPE_TTL_MS, expectedVersion: 0 }))) {
+      logger.info({ event: event.id, platform: event.address.platform }, "duplicate event ignored");
+      return { replies: [], duplicate: true };
+    }
+    try {
+      // The terminal is one local person, often piping a script: nothing to share, nothing to limit.
+      if (fromOutside && event.address.platform !== "terminal") await limiter.consume(personKey(event.address, event.actor));
+    } catch (err) {
+      if (!(err instanceof RateLimiterRes)) throw err;
+      const seconds = Math.ceil(err.msBeforeNext / 1000);
+      return { replies: [reply([{ type: "text", text: `You're sending messages faster than I can answer well. Please wait ${seconds} seconds and try again.` }], [], { visibility: "private", data: { kind: "rate-limited" } })] };
+    }
+    const prefix = prefixFor(event.address.platform);
+    const key = conversationKey(event.address, event.actor);
+    const remember = async (topic: Topic | undefined) => {
+      if (topic) await store.set(key, topic, { ttlMs: contextTtl });
+    };
 
-      if (event.kind === "choice") {
-        const action = decodeAction(event.choiceId);
-        if (!action) {
-          logger.info({ event: event.id, choice: event.choiceId.slice(0, 100) }, "unknown choice");
-          return { replies: [reply([{ type: "text", text: "That button is no longer valid. Ask me again, or type /help." }], [], { visibility: "private" })] };
-        }
-        if (action.kind === "quiz") return { replies: await deps.quiz.onChoice(event, action) };
-        await remember(topicOfAction(action));
-        return { replies: answerAction(action, prefix) };
+    if (event.kind === "choice") {
+      const action = decodeAction(event.choiceId);
+      if (!action) {
+        logger.info({ event: event.id, choice: event.choiceId.slice(0, 100) }, "unknown choice");
+        return { replies: [reply([{ type: "text", text: "That button is no longer valid. Ask me again, or type /help." }], [], { visibility: "private" })] };
       }
+      if (action.kind === "quiz") return { replies: await deps.quiz.onChoice(event, action) };
+      await remember(topicOfAction(action));
+      return { replies: answerAction(action, prefix) };
+    }
 
-      if (event.kind === "command") {
-        const name = event.name.replace(/^\//, "").toLowerCase();
-        if (name === "ask") return handleEvent({ ...event, kind: "message", text: event.args }, false);
-        if (name === "quiz") return { replies: await deps.quiz.start(event) };
-        if (name === "forget") {
-          await store.delete(key);
-          return { replies: await deps.quiz.forget(event) };
-        }
-        const parsed = parseCommand(commandSpec(name), name, event.args.slice(0, MAX_TEXT), prefix);
-        if (Array.isArray(parsed)) return { replies: parsed };
-        await remember(topicOfAction(parsed));
-        return { replies: answerAction(parsed, prefix) };
+    if (event.kind === "command") {
+      const name = event.name.replace(/^\//, "").toLowerCase();
+      if (name === "ask") return handleEvent({ ...event, kind: "message", text: event.args }, false);
+      if (name === "quiz") return { replies: await deps.quiz.start(event) };
+      if (name === "forget") {
+        await store.delete(key);
+        return { replies: await deps.quiz.forget(event) };
       }
+      const parsed = parseCommand(kb, understander, commandSpec(name), event.args.slice(0, MAX_TEXT), prefix);
+      if (Array.isArray(parsed)) return { replies: parsed };
+      await remember(topicOfAction(parsed));
+      return { replies: answerAction(parsed, prefix) };
+    }
 
-      const text = event.text.slice(0, MAX_TEXT);
-      const slash = /^\s*\/([a-z][\w-]*)\s*(.*)$/is.exec(text);
-      if (slash) return handleEvent({ ...event, kind: "command", name: slash[1]!, args: slash[2] ?? "" }, false);
+    const text = event.text.slice(0, MAX_TEXT);
+    const slash = /^\s*\/([a-z][\w-]*)\s*(.*)$/is.exec(text);
+    if (slash) return handleEvent({ ...event, kind: "command", name: slash[1]!, args: slash[2] ?? "" }, false);
 
-      const during = await deps.quiz.onText(event, text);
-      if (during?.answered) return { replies: during.replies };
-      const turn = await answerMessage(event, text, key, prefix, remember);
-      return during ? { ...turn, replies: [...turn.replies, ...during.replies] } : turn;
+    const during = await deps.quiz.onText(event, text);
+    if (during?.answered) return { replies: during.replies };
+    const turn = await answerMessage(event, text, key, prefix, remember);
+    return during ? { ...turn, replies: [...turn.replies, ...during.replies] } : turn;
   }
 
   async function answerMessage(event: InboundEvent, text: string, key: string, prefix: string, remember: (t: Topic | undefined) => Promise<void>): Promise<Turn> {
-      const understanding0 = understander.understand(text);
-      const last = (await store.get<Topic>(key))?.value;
-      const u = resolveFollowUp(understanding0, last);
-      if (u.intent === "quiz.start" && u.confidence >= CLARIFY_BELOW && u.alternatives.length === 0) {
-        return { replies: await deps.quiz.start(event), understanding: u };
-      }
-      const replies = answerUnderstanding(u, text, prefix);
-      if (!["greeting", "help", "thanks", "out-of-scope", "quiz.start", "fit"].includes(u.intent) && replies[0]?.blocks[0]?.type === "heading") {
-        await remember(topicOf(u));
-      }
-      return { replies, understanding: u };
-  }
-}
-
-/** The frame a slash command stands for, so `ask` reports commands in the taxonomy's terms. */
-function commandReading(name: string, s: { roles: RoleId[]; aspects: AspectId[]; terms: string[] }): Reading {
-  const none = { roles: [] as RoleId[], aspect: null, term: null, from: null, to: null, confidence: 1 };
-  switch (name) {
-    case "compare": return { ...none, intent: "compare", roles: comparedRoles(s.roles), aspect: s.aspects[0] ?? null };
-    case "role": return { ...none, intent: s.aspects[0] ? "role.aspect" : "role.overview", roles: s.roles.slice(0, 1), aspect: s.aspects[0] ?? null };
-    case "path": return s.roles.length >= 2
-      ? { ...none, intent: "transition", roles: s.roles.slice(0, 2), from: s.roles[0]!, to: s.roles[1]! }
-      : { ...none, intent: "learning-path", roles: s.roles.slice(0, 1) };
-    case "resources": return { ...none, intent: "resources", roles: s.roles.slice(0, 1) };
-    case "glossary": return { ...none, intent: "glossary", term: s.terms[0] ?? null };
-    case "quiz": return { ...none, intent: "quiz.start" };
-    case "help": return { ...none, intent: "help" };
-    default: return { ...none, intent: "help", confidence: 0 };
-  }
-}
-
-/** The roles a comparison shows: those named, or a role and its usual counterpart. */
-function comparedRoles(roles: RoleId[]): RoleId[] {
-  if (roles.length >= 2) return roles.slice(0, 3);
-  if (roles.length === 1) return [roles[0]!, counterpart(roles[0]!)];
-  return ["ml-engineer", "ai-engineer"];
-}
-
-/** "Tell me more" after a topic: the natural next thing to show. */
-function moreOf(last: Topic): Pick<Understanding, "intent" | "roles" | "aspect" | "term" | "from" | "to"> {
-  const base = { roles: last.roles, term: null, from: null, to: null };
-  switch (last.intent) {
-    case "role.overview": return { ...base, intent: "role.aspect", aspect: "responsibilities" };
-    case "role.aspect": {
-      const next = ASPECT_IDS[(ASPECT_IDS.indexOf(last.aspect ?? "focus") + 1) % ASPECT_IDS.length]!;
-      return { ...base, intent: "role.aspect", aspect: next };
+    const understanding0 = understander.understand(text);
+    const last = (await store.get<Topic>(key))?.value;
+    const u = resolveFollowUp(understanding0, last);
+    if (u.intent === "quiz.start" && u.confidence >= CLARIFY_BELOW && u.alternatives.length === 0) {
+      return { replies: await deps.quiz.start(event), understanding: u };
     }
-    case "compare": return { ...base, intent: "compare", aspect: last.aspect === "skills" ? "tools" : "skills" };
-    case "transition": return { ...base, intent: "learning-path", roles: last.roles.slice(-1), aspect: null };
-    case "learning-path": return { ...base, intent: "resources", aspect: null };
-    default: return { ...base, intent: last.intent, aspect: last.aspect, term: last.term };
+    const replies = answerUnderstanding(u, text, prefix);
+    if (!["greeting", "help", "thanks", "out-of-scope", "quiz.start", "fit"].includes(u.intent) && replies[0]?.blocks[0]?.type === "heading") {
+      await remember(topicOf(u));
+    }
+    return { replies, understanding: u };
   }
-}
-
-/** What `ask` answers to a quiz request: it keeps no state, so it says how to start one. */
-function quizInvite(kb: KnowledgeBase): Reply {
-  return reply(
-    [
-      { type: "heading", text: kb.quiz.title },
-      { type: "text", text: `${kb.quiz.intro} Start it with /quiz.` },
-    ],
-    [choice({ kind: "quiz", op: "start" }, "Take the quiz"), choice({ kind: "compare", roles: ["ml-engineer", "ai-engineer"] }, "ML vs AI engineer")],
-  );
 }

@@ -28,7 +28,10 @@ export function formatFigure(f: Figure): string {
 
 /** One line naming where the text came from, shortest names first. */
 export function sourcesLine(sources: Source[]): string | undefined {
-  const names = [...new Set(sources.map((s) => (s.as_of ? `${s.name} (${s.as_of})` : s.name)))];
+  const names = [...new Set(sources.map((s) => {
+    const date = s.as_of?.replace(/\s*\(article claim\)\s*/i, "");
+    return date ? `${s.name} (${date})` : s.name;
+  }))];
   if (names.length === 0) return undefined;
   return `Sources: ${names.slice(0, 4).join("; ")}${names.length > 4 ? `; and ${names.length - 4} more` : ""}`;
 }

@@ -1,5 +1,6 @@
 // Greeting, help, thanks, declines, clarifications and usage lines.
 import type { KnowledgeBase } from "../../knowledge/knowledge-base.ts";
+import type { RoleId } from "../../knowledge/schema.ts";
 import type { Choice } from "../reply.ts";
 import { reply, type Reply } from "../reply.ts";
 import { COMMANDS, usageFor, type CommandSpec } from "../commands.ts";
@@ -68,7 +69,18 @@ export function clarify(options: Choice[]): Reply {
   return reply([{ type: "text", text: "I'm not sure I understood. Did you mean one of these?" }], options.slice(0, 3));
 }
 
-export function whichRole(kb: KnowledgeBase, make: (role: string) => Choice, question: string): Reply {
+export function whichRole(kb: KnowledgeBase, make: (role: RoleId) => Choice, question: string): Reply {
   const roles = [...kb.roles.values()].filter((r) => r.kind === "destination").slice(0, 4);
   return reply([{ type: "text", text: question }], roles.map((r) => make(r.id)));
+}
+
+/** What `ask` answers to a quiz request: it keeps no state, so it says how to start one. */
+export function quizInvite(kb: KnowledgeBase): Reply {
+  return reply(
+    [
+      { type: "heading", text: kb.quiz.title },
+      { type: "text", text: `${kb.quiz.intro} Start it with /quiz.` },
+    ],
+    [choice({ kind: "quiz", op: "start" }, "Take the quiz"), choice({ kind: "compare", roles: ["ml-engineer", "ai-engineer"] }, "ML vs AI engineer")],
+  );
 }
