@@ -64,6 +64,8 @@ const FROM_MARKERS = new Set(["from", "as", "im", "i", "am", "current", "current
 
 interface Analysis {
   stems: string[];
+  /** The sentence each stem is in (0 = first). */
+  sentenceOf: number[];
   roles: PhraseMatch<Role>[];
   aspects: PhraseMatch<Aspect>[];
   terms: PhraseMatch<string>[];
@@ -133,10 +135,18 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
   const speller = new SpellingCorrector(vocabulary, commonEnglishWords());
 
   const analyse = (text: string): Analysis => {
-    const stems = tokenize(text).map((t) => stem(speller.correct(t)));
+    const stems: string[] = [];
+    const sentenceOf: number[] = [];
+    text.split(SENTENCE_END).forEach((sentence, n) => {
+      for (const t of tokenize(sentence)) {
+        stems.push(stem(speller.correct(t)));
+        sentenceOf.push(n);
+      }
+    });
     const roles = withEllipsis(stems, roleMatcher.find(stems), roleMatcher);
     return {
       stems,
+      sentenceOf,
       roles,
       aspects: aspectMatcher.find(stems),
       terms: withoutOverlap(termMatcher.find(stems), roles),
@@ -269,7 +279,7 @@ function frame(scored: Scored<Intent>, a: Analysis, aspectModel: NaiveBayes<Aspe
 
   let aspect: Aspect | null = null;
   if (intent === "role.aspect" || intent === "compare") {
-    aspect = dominantAspect(a.aspects);
+    aspect = dominantAspect(a.aspects, a.sentenceOf);
     if (!aspect && intent === "role.aspect") aspect = aspectModel.rank(features(a, false))[0]?.label ?? null;
   }
   return {
@@ -283,10 +293,14 @@ function frame(scored: Scored<Intent>, a: Analysis, aspectModel: NaiveBayes<Aspe
   };
 }
 
-/** The aspect most cue phrases point at; the first one mentioned breaks ties. */
-function dominantAspect(matches: PhraseMatch<Aspect>[]): Aspect | null {
+/**
+ * The aspect the cue phrases point at most. Later sentences weigh more: people
+ * give background first ("I just finished my masters in stats") and ask last
+ * ("what is different day to day?"). The first cue mentioned breaks ties.
+ */
+function dominantAspect(matches: PhraseMatch<Aspect>[], sentenceOf: number[]): Aspect | null {
   const counts = new Map<Aspect, number>();
-  for (const m of matches) counts.set(m.value, (counts.get(m.value) ?? 0) + 1);
+  for (const m of matches) counts.set(m.value, (counts.get(m.value) ?? 0) + 1 + LATER_SENTENCE_WEIGHT * (sentenceOf[m.start] ?? 0));
   let best: Aspect | null = null;
   for (const m of matches) if (best === null || counts.get(m.value)! > counts.get(best)!) best = m.value;
   return best;
@@ -313,6 +327,10 @@ function direction(a: Analysis): [Role | null, Role | null] {
 }
 
 const unique = <T>(xs: T[]): T[] => [...new Set(xs)];
+
+/** Where a sentence ends, for weighting what is asked over what is told. */
+const SENTENCE_END = /(?<=[.!?])\s+|\n+/;
+const LATER_SENTENCE_WEIGHT = 1.5;
 
 const CONJUNCTIONS = new Set(["or", "and", "vs", "versu", "v", "nor"]);
 
