@@ -1,0 +1,48 @@
+// The understanding mechanism, piece by piece, on messages of our own.
+import { describe, expect, it } from "vitest";
+import { testCore } from "../helpers/core.ts";
+
+const { understander } = testCore();
+const u = (text: string) => understander.understand(text);
+
+describe("understanding mechanism", () => {
+  it("corrects typos towards the domain, but never bends ordinary words", () => {
+    expect(u("mashine lerning enginer skils")).toMatchObject({ intent: "role.aspect", roles: ["ml-engineer"], aspect: "skills" });
+    // "analysis" is an English word: it must not become "analyst".
+    expect(u("do data scientists focus on analysis or on models?").roles).toEqual(["data-scientist"]);
+  });
+
+  it("recovers a role elided by a conjunction", () => {
+    expect(new Set(u("should I do ML or AI engineering?").roles)).toEqual(new Set(["ml-engineer", "ai-engineer"]));
+  });
+
+  it("treats bare AI and ML as fields, not roles", () => {
+    expect(u("could you help me pick a career in ml").roles).toEqual([]);
+  });
+
+  it("reads the direction of a move from its words, not only from the order", () => {
+    expect(u("switching to mlops after 5 years as a backend dev")).toMatchObject({ intent: "transition", from: "software-engineer", to: "mlops-engineer" });
+    expect(u("data analyst -> data scientist, realistic?")).toMatchObject({ intent: "transition", from: "data-analyst", to: "data-scientist" });
+  });
+
+  it("weighs the question over the background when picking an aspect", () => {
+    const r = u("So I just finished my masters in stats. I keep seeing ML engineer and data scientist roles. What's actually different day to day?");
+    expect(r).toMatchObject({ intent: "compare", aspect: "responsibilities" });
+  });
+
+  it("needs a 'which role' cue or a self-description for fit, and job words for job search", () => {
+    expect(u("what batch size should i use for bert fine tuning").intent).not.toBe("fit");
+    expect(u("I love building data pipelines").intent).toBe("fit");
+    expect(u("how do i install tensorflow on a mac").intent).not.toBe("job-search");
+    expect(u("how do I get my first ML engineer job").intent).toBe("job-search");
+  });
+
+  it("sends questions without any subject to out-of-scope", () => {
+    for (const q of ["what does a nurse earn", "how do i become a pilot", "explain quantum physics"]) expect(u(q).intent, q).toBe("out-of-scope");
+  });
+
+  it("notes another language instead of guessing", () => {
+    expect(u("¿Qué hace un ingeniero de aprendizaje automático en una empresa?").language).not.toBeNull();
+    expect(u("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa").language).toBeNull();
+  });
+});
