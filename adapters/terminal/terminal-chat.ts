@@ -22,13 +22,13 @@ export interface TerminalOptions {
 const ADDRESS = { platform: "terminal", workspace: null, channel: "local", thread: null, dm: true } as const;
 const ACTOR = { id: "local-user", name: "you" };
 
-export const BANNER = [
+const BANNER = [
   "Role Mentor: career questions about ML, AI and data roles. Type /help for commands, /quit to leave.",
   "To serve Discord or Slack instead, set DISCORD_TOKEN and DISCORD_APPLICATION_ID, or SLACK_BOT_TOKEN and SLACK_APP_TOKEN (see README).",
 ].join("\n");
 
 /** Turn one input line into a core event; undefined for a blank line in JSONL mode's choose form gone wrong. */
-export function lineToEvent(line: string, lastChoices: Choice[], jsonl: boolean): InboundEventInput {
+function lineToEvent(line: string, lastChoices: Choice[], jsonl: boolean): InboundEventInput {
   const base = { id: randomUUID(), address: ADDRESS, actor: ACTOR };
   const trimmed = line.trim();
   if (jsonl && trimmed.startsWith("{")) {

@@ -54,7 +54,7 @@ export function itemById(quiz: Quiz, id: string): QuizItem | undefined {
 }
 
 /** The most an item can give each role. */
-export function itemMax(item: QuizItem): Partial<Record<RoleId, number>> {
+function itemMax(item: QuizItem): Partial<Record<RoleId, number>> {
   if (item.type === "rating") return item.weights;
   const out: Partial<Record<RoleId, number>> = {};
   for (const o of item.options) for (const [r, w] of Object.entries(o.weights) as [RoleId, number][]) out[r] = Math.max(out[r] ?? 0, w);
@@ -62,7 +62,7 @@ export function itemMax(item: QuizItem): Partial<Record<RoleId, number>> {
 }
 
 /** Points an answer gives each role, with the words to quote. */
-export function answerPoints(quiz: Quiz, item: QuizItem, value: number): { weights: Partial<Record<RoleId, number>>; quote: string; answer: string } {
+function answerPoints(quiz: Quiz, item: QuizItem, value: number): { weights: Partial<Record<RoleId, number>>; quote: string; answer: string } {
   if (item.type === "rating") {
     const step = quiz.scale[value]!;
     const weights = Object.fromEntries(Object.entries(item.weights).map(([r, w]) => [r, w * step.value]));
@@ -102,7 +102,7 @@ export function score(quiz: Quiz, answers: readonly Answer[]): Score {
   return { scores, raw, max, margin, outcome, confidence, also: adjacent[0] ?? null, contributions, answered };
 }
 
-export function outcomeOf(margin: number): Outcome {
+function outcomeOf(margin: number): Outcome {
   if (Math.abs(margin) < HYBRID_MARGIN) return "hybrid";
   return margin > 0 ? "ml-engineer" : "ai-engineer";
 }
