@@ -2,7 +2,7 @@
 import { resolve } from "node:path";
 import { loadKnowledge } from "./knowledge/load.ts";
 import { createUnderstander, type Understander } from "./understanding/understand.ts";
-import { createMentor, type Mentor } from "./core/mentor.ts";
+import { createMentor, type Mentor, type TurnObserver } from "./core/mentor.ts";
 import type { StateStore } from "./core/state-store.ts";
 import type { Logger } from "./core/logger.ts";
 import type { KnowledgeBase } from "./knowledge/knowledge-base.ts";
@@ -23,6 +23,8 @@ export interface CoreOptions {
   quizIdleMs?: number;
   /** Events per person per minute (default 30). */
   perMinute?: number;
+  /** Told about every turn, e.g. the Prometheus metrics. */
+  observer?: TurnObserver;
   now?: () => number;
 }
 
@@ -31,7 +33,7 @@ export function createCore(opts: CoreOptions): Core {
   const kb = loadKnowledge(resolve(opts.knowledgeDir));
   const understander = createUnderstander(kb);
   const quiz = new QuizService({ kb, store: opts.store, logger: opts.logger, idleMs: opts.quizIdleMs, now: opts.now });
-  const mentor = createMentor({ kb, understander, store: opts.store, logger: opts.logger, quiz, contextTtlMs: opts.contextTtlMs, perMinute: opts.perMinute });
+  const mentor = createMentor({ kb, understander, store: opts.store, logger: opts.logger, quiz, contextTtlMs: opts.contextTtlMs, perMinute: opts.perMinute, observer: opts.observer });
   opts.logger.info({ ms: Math.round(performance.now() - started), roles: kb.roles.size, terms: kb.glossary.length }, "knowledge loaded");
   return { kb, understander, quiz, mentor };
 }

@@ -24,6 +24,7 @@ export const Env = z.object({
   SLACK_MODE: z.enum(["socket", "http"]).default("socket"),
   SLACK_API_URL: z.url().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
 });
 export type Env = z.infer<typeof Env>;
 

@@ -6,6 +6,7 @@ import { createLogger } from "./logging.ts";
 import { createCore } from "./bootstrap.ts";
 import { SqliteStore } from "./stores/sqlite-store.ts";
 import { RedisStore } from "./stores/redis-store.ts";
+import { Metrics, boundPort } from "./metrics.ts";
 import { KnowledgeError } from "./knowledge/load.ts";
 import { runTerminalChat } from "../adapters/terminal/terminal-chat.ts";
 import type { PlatformAdapter } from "../adapters/adapter.ts";
@@ -24,11 +25,18 @@ async function main(): Promise<void> {
   });
   // SQLite for one process; Redis when several replicas share quiz state.
   const store = config.env.STORE === "redis" ? new RedisStore(config.env.REDIS_URL!) : new SqliteStore(config.env.SQLITE_PATH);
-  const core = createCore({ knowledgeDir: config.env.KNOWLEDGE_DIR, store, logger, contextTtlMs: config.env.CONTEXT_TTL_HOURS * 3_600_000, quizIdleMs: config.env.QUIZ_TTL_DAYS * 86_400_000 });
+  const metrics = config.env.METRICS_PORT ? new Metrics() : undefined;
+  const core = createCore({ knowledgeDir: config.env.KNOWLEDGE_DIR, store, logger, contextTtlMs: config.env.CONTEXT_TTL_HOURS * 3_600_000, quizIdleMs: config.env.QUIZ_TTL_DAYS * 86_400_000, observer: metrics });
+  const metricsServer = metrics && config.env.METRICS_PORT ? await metrics.serve(config.env.METRICS_PORT) : undefined;
+  if (metricsServer) logger.info({ port: boundPort(metricsServer) }, "metrics on /metrics, health on /healthz");
+  const closeAll = async () => {
+    metricsServer?.close();
+    await store.close();
+  };
 
   if (terminal) {
     await runTerminalChat({ mentor: core.mentor, logger, input: process.stdin, output: process.stdout, jsonl, interactive: Boolean(process.stdin.isTTY) && !jsonl });
-    await store.close();
+    await closeAll();
     return;
   }
   const adapters: PlatformAdapter[] = [];
@@ -42,7 +50,7 @@ async function main(): Promise<void> {
     const { createSlackAdapter } = await import("../adapters/slack/slack-adapter.ts");
     adapters.push(createSlackAdapter({ core, config: config.slack, logger: logger.child({ adapter: "slack" }) }));
   }
-  await serve(adapters, () => store.close(), logger);
+  await serve(adapters, closeAll, logger);
 }
 
 /** Start the platform adapters; SIGINT/SIGTERM stop them (running handlers finish first) and close the store. */

@@ -63,6 +63,13 @@ export interface MentorDeps {
   contextTtlMs?: number;
   /** Events one person may send per minute before being asked to slow down (default 30). */
   perMinute?: number;
+  /** Told about every turn (e.g. to count it for /metrics); never sees the text. */
+  observer?: TurnObserver;
+}
+
+/** What an observer learns of a turn: ids and outcome only. */
+export interface TurnObserver {
+  turn(info: { platform: string; kind: InboundEvent["kind"]; intent?: string; duplicate: boolean; rateLimited: boolean; quizOutcome?: string; seconds: number }): void;
 }
 
 export interface Mentor {
@@ -170,6 +177,11 @@ export function createMentor(deps: MentorDeps): Mentor {
       const event = InboundEvent.parse(input);
       const started = performance.now();
       const turn = await handleEvent(event, true);
+      const quizOutcome = turn.replies.map((r) => r.data?.outcome).find((o): o is string => typeof o === "string");
+      deps.observer?.turn({
+        platform: event.address.platform, kind: event.kind, intent: turn.understanding?.intent, duplicate: Boolean(turn.duplicate),
+        rateLimited: turn.replies.some((r) => r.data?.kind === "rate-limited"), quizOutcome, seconds: (performance.now() - started) / 1000,
+      });
       // Ids and outcome only: what people write is not logged.
       logger.info(
         { event: event.id, platform: event.address.platform, workspace: event.address.workspace, kind: event.kind, intent: turn.understanding?.intent, replies: turn.replies.length, duplicate: turn.duplicate, ms: Math.round(performance.now() - started) },
