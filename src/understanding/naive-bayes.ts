@@ -13,7 +13,6 @@ export interface Scored<L> {
 export class NaiveBayes<L extends string> {
   private readonly docCount = new Map<L, number>();
   private readonly featureCount = new Map<L, Map<string, number>>();
-  private readonly featureTotal = new Map<L, number>();
   private readonly vocabulary = new Set<string>();
   private total = 0;
 
@@ -40,11 +39,6 @@ export class NaiveBayes<L extends string> {
       this.vocabulary.add(f);
     }
     this.featureCount.set(label, counts);
-    this.featureTotal.set(label, (this.featureTotal.get(label) ?? 0) + unique.size);
-  }
-
-  knows(feature: string): boolean {
-    return this.vocabulary.has(feature);
   }
 
   /** Labels ranked by posterior; features never seen in training are ignored. */
