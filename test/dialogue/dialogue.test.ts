@@ -275,7 +275,7 @@ describe('"Did you mean …?" when the reading is unsure', () => {
   const KIND_OF: Record<Reading["intent"], Action["kind"] | undefined> = {
     "role.overview": "role", "role.aspect": "role", compare: "compare", transition: "transition", "learning-path": "path",
     resources: "resources", glossary: "glossary", "job-search": "jobs", fit: "fit", "quiz.start": "quiz", help: "help",
-    greeting: undefined, thanks: undefined, "out-of-scope": undefined,
+    greeting: undefined, thanks: undefined, "out-of-scope": undefined, decode: undefined, "quiz.answer": undefined, "quiz.result": undefined,
   };
   const CANDIDATES = [
     "ai engineer skills or path", "ml engineer path or resources", "ml engineer skills roadmap", "ai engineer courses or path",

@@ -19,7 +19,7 @@ const TAXONOMY_TERMS = [
   "hyperparameter-tuning", "model-compression", "ab-testing", "diffusion-model", "rlhf", "prompt-engineering", "transformer", "evals",
   "imbalanced-data", "reinforcement-learning",
 ];
-const ASPECTS = ["focus", "responsibilities", "skills", "tools", "applications", "salary", "demand"];
+const ASPECTS = ["focus", "responsibilities", "skills", "education", "tools", "applications", "salary", "demand"];
 const REQUIRED_TRANSITIONS = [
   ["ml-engineer", "ai-engineer"], ["ai-engineer", "ml-engineer"], ["software-engineer", "ai-engineer"], ["software-engineer", "ml-engineer"],
   ["data-scientist", "ml-engineer"], ["data-scientist", "ai-engineer"], ["data-analyst", "data-scientist"], ["data-analyst", "ml-engineer"],

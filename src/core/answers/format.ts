@@ -6,6 +6,7 @@ export const ASPECT_LABELS: Record<AspectId, string> = {
   focus: "Focus",
   responsibilities: "Responsibilities",
   skills: "Skills",
+  education: "Education",
   tools: "Tools",
   applications: "Applications",
   salary: "Salary",
