@@ -132,6 +132,19 @@ export const Comparison = z.strictObject({
 });
 export type Comparison = z.infer<typeof Comparison>;
 
+/**
+ * How long a path or transition takes, with its assumption stated: a range in
+ * months at a given weekly effort, from a source or marked as our estimate.
+ */
+export const Duration = z.strictObject({
+  months: z.tuple([z.number().positive(), z.number().positive()]).refine(([a, b]) => a <= b, "the first month figure must not exceed the second"),
+  hours_per_week: z.number().positive().max(60),
+  assumes: Text.describe("The starting point the range assumes, e.g. 'working software engineer, Python already'"),
+  kind: z.enum(["estimate", "sourced"]),
+  source: Source.optional(),
+});
+export type Duration = z.infer<typeof Duration>;
+
 export const Transition = z.strictObject({
   from: RoleId,
   to: RoleId,
@@ -141,6 +154,7 @@ export const Transition = z.strictObject({
   steps: z.array(Text).min(2).describe("Ordered steps"),
   project: Text.describe("A portfolio project that proves the switch"),
   resources: z.array(Slug).default([]),
+  duration: Duration.optional(),
   sources: z.array(Source).default([]),
 });
 export type Transition = z.infer<typeof Transition>;
@@ -158,6 +172,7 @@ export const LearningPath = z.strictObject({
       }),
     )
     .min(3),
+  duration: Duration.optional(),
   sources: z.array(Source).default([]),
 });
 export type LearningPath = z.infer<typeof LearningPath>;
