@@ -35,7 +35,7 @@ export function crossCheck(kb: KnowledgeParts, dir: string): KnowledgeProblem[] 
     const file = `roles/${id}.yaml`;
     if (!role) { at(file, "", `role '${id}' from the taxonomy has no file`); continue; }
     const needed = CORE_ROLES.includes(id) ? ASPECT_IDS
-      : role.kind === "destination" ? (["focus", "skills", "tools"] as const) : (["focus", "skills"] as const);
+      : role.kind === "destination" ? (["focus", "skills", "education", "tools"] as const) : (["focus", "skills", "education"] as const);
     for (const aspect of needed) if (!role.aspects[aspect]) at(file, `aspects.${aspect}`, `missing; '${id}' needs it`);
     if (CORE_ROLES.includes(id)) {
       if (!role.interview) at(file, "interview", "missing; the core roles need their interview loop");
