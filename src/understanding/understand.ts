@@ -266,6 +266,9 @@ function frame(scored: Scored<Intent>, a: Analysis, aspectModel: NaiveBayes<Aspe
   if (roles.length === 0 && strongTerm && (intent === "compare" || (intent === "job-search" && a.topics.length === 0))) intent = "glossary";
   if (intent === "glossary" && !term && roles.length > 0) intent = a.aspects.length > 0 ? "role.aspect" : "role.overview";
   if (intent === "learning-path" && roles.length >= 2) intent = "transition";
+  // A degree, PhD or certificate question about one role is answered by its education
+  // section, even when worded as a path ("do I need a degree to become …").
+  if ((intent === "learning-path" || intent === "resources") && roles.length === 1 && a.aspects.some((m) => m.value === "education")) intent = "role.aspect";
   // A transition may start from a background that is not a role ("teacher -> data scientist").
   if (intent === "transition" && (roles.length === 0 || (roles.length === 1 && !a.moveCue))) intent = "learning-path";
   if (NEEDS_SUBJECT.has(intent) && roles.length === 0 && !term && !a.domain) {
