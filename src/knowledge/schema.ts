@@ -154,7 +154,7 @@ export const Transition = z.strictObject({
   steps: z.array(Text).min(2).describe("Ordered steps"),
   project: Text.describe("A portfolio project that proves the switch"),
   resources: z.array(Slug).default([]),
-  duration: Duration.optional(),
+  duration: Duration.describe("How long it takes, with the assumption stated"),
   sources: z.array(Source).default([]),
 });
 export type Transition = z.infer<typeof Transition>;
@@ -172,7 +172,7 @@ export const LearningPath = z.strictObject({
       }),
     )
     .min(3),
-  duration: Duration.optional(),
+  duration: Duration.describe("How long it takes, with the assumption stated"),
   sources: z.array(Source).default([]),
 });
 export type LearningPath = z.infer<typeof LearningPath>;

@@ -4,6 +4,7 @@ import type { RoleId } from "../../knowledge/schema.ts";
 import { reply, type BlockInput, type Link, type Reply } from "../reply.ts";
 import { choice, quizChoice } from "./choices.ts";
 import { counterpart, sourcesLine, withArticle } from "./format.ts";
+import { durationLine } from "./duration.ts";
 
 export function resourceLinks(kb: KnowledgeBase, ids: string[]): Link[] {
   return [...new Set(ids)].flatMap((id) => {
@@ -28,6 +29,7 @@ export function learningPath(kb: KnowledgeBase, id: RoleId): Reply {
   const blocks: BlockInput[] = [
     { type: "heading", text: `Learning path: ${role.name}` },
     { type: "text", text: path.summary },
+    { type: "context", text: durationLine(path.duration) },
     {
       type: "list",
       ordered: true,
@@ -81,6 +83,7 @@ export function transition(kb: KnowledgeBase, from: RoleId, to: RoleId): Reply {
   const blocks: BlockInput[] = [
     { type: "heading", text: `${a.short} → ${b.short}` },
     { type: "text", text: t.summary },
+    { type: "context", text: durationLine(t.duration) },
     { type: "list", title: "What you already have", items: t.carry_over },
     { type: "list", title: "What to learn", items: t.gaps },
     { type: "list", title: "Steps", items: t.steps, ordered: true },
