@@ -24,6 +24,7 @@ import { createFitSearch, fitAnswer } from "./answers/fit.ts";
 import { ASPECT_LABELS } from "./answers/format.ts";
 import { choice } from "./answers/choices.ts";
 import * as talk from "./answers/small-talk.ts";
+import { detailView, firstView } from "./answers/views.ts";
 
 export interface Turn {
   replies: Reply[];
@@ -94,8 +95,15 @@ export function createMentor(deps: MentorDeps): Mentor {
   // Per person, so one flood cannot crowd out a channel (memory: one process; replicas each count their own).
   const limiter = new RateLimiterMemory({ points: deps.perMinute ?? 30, duration: 60 });
 
-  /** Answer an action (from a choice, a command or an understood message). */
+  /** Answer an action (from a choice, a command or an understood message): its short first view, or a detail view. */
   const answerAction = (a: Action, prefix: string): Reply[] => {
+    if (a.kind !== "view") return fullAnswer(a, prefix).map((r) => firstView(r, a));
+    const of = decodeAction(a.of)!; // decodeAction validated it
+    return fullAnswer(of, prefix).map((r) => detailView(r, a.view, of));
+  };
+
+  /** The whole answer to an action, before it is cut to chat size. */
+  const fullAnswer = (a: Exclude<Action, { kind: "view" }> | Action, prefix: string): Reply[] => {
     switch (a.kind) {
       case "role": return [a.aspect ? roleAspect(kb, a.role, a.aspect) : roleOverview(kb, a.role)];
       case "compare": return [compareRoles(kb, a.roles, a.aspect)];
@@ -108,6 +116,7 @@ export function createMentor(deps: MentorDeps): Mentor {
       case "decide": return [decisionFramework(kb)];
       case "help": return [talk.help(kb, prefix)];
       case "quiz": return [talk.quizInvite(kb)]; // stateless answers only; live quizzes go through the quiz port
+      case "view": return answerAction(a, prefix);
     }
   };
 
@@ -133,9 +142,9 @@ export function createMentor(deps: MentorDeps): Mentor {
       case "thanks": return [talk.thanks()];
       case "out-of-scope": return [talk.outOfScope()];
       case "fit": return [fitAnswer(kb, u.roles, fitSearch(text))];
-      case "glossary": return [u.term ? glossaryTerm(kb, u.term)! : unknownTerm(kb, understander.similarTerms(text))];
-      case "resources": return [resources(kb, u.roles[0], u.mentions.terms[0])];
-      case "job-search": return [jobSearch(kb, u.roles[0], u.topic)];
+      case "glossary": return u.term && glossaryTerm(kb, u.term) ? answerAction({ kind: "glossary", term: u.term }, prefix) : [unknownTerm(kb, understander.similarTerms(text))];
+      case "resources": return u.mentions.terms[0] ? [resources(kb, u.roles[0], u.mentions.terms[0])] : answerAction({ kind: "resources", role: u.roles[0] }, prefix);
+      case "job-search": return answerAction({ kind: "jobs", role: u.roles[0], topic: u.topic ?? undefined }, prefix);
       case "learning-path":
         if (!u.roles[0]) return [talk.whichRole(kb, (role) => choice({ kind: "path", role }, `Path to ${kb.role(role).short}`), "Which role would you like a learning path for?")];
         break;

@@ -107,10 +107,12 @@ describe("/path", () => {
   it("with a from and a to role gives the transition", async () => {
     const t = await run("path", "data scientist ml engineer");
     expect(headingOf(t)).toBe(`${short("data-scientist")} → ${short("ml-engineer")}`);
-    const text = plain(t);
-    expect(text).toContain(kb.transition("data-scientist", "ml-engineer")!.summary);
-    expect(text).toMatch(/What you already have/);
-    expect(text).toMatch(/What to learn/);
+    expect(plain(t)).toContain(kb.transition("data-scientist", "ml-engineer")!.summary);
+    expect(plain(t)).toMatch(/What to learn/);
+    const all = answer(t).choices.find((c) => c.label === "All steps");
+    const full = plain(await conversation(mentor).choose(all!.id));
+    expect(full).toMatch(/What you already have/);
+    expect(full).toMatch(/Portfolio project/);
   });
 
   it("with a starting-point role offers the moves out of it, and each move answers", async () => {
@@ -182,7 +184,9 @@ describe("/glossary", () => {
     const rag = kb.term("rag")!;
     expect(headingOf(t)).toBe(rag.term);
     expect(plain(t)).toContain(rag.definition);
-    expect(plain(t)).toContain(rag.source.name);
+    expect(plain(t)).toMatch(/\(Sources: .+ · more under Sources\)/);
+    const sources = answer(t).choices.find((c) => c.label === "Sources");
+    expect(plain(await conversation(mentor).choose(sources!.id))).toContain(rag.source.name);
   });
 
   it("understands an alias such as \"vector db\"", async () => {

@@ -27,6 +27,9 @@ export function formatFigure(f: Figure): string {
   return `${f.value}: ${f.label} (${f.region}; ${claim}${f.source.name}, ${date})${f.note ? `. ${f.note}` : ""}`;
 }
 
+/** A figure without its note, for first views: value, label, region, source and date stay. */
+export const compactFigure = (f: Figure): string => formatFigure({ ...f, note: undefined });
+
 /** One line naming where the text came from, shortest names first. */
 export function sourcesLine(sources: Source[]): string | undefined {
   const names = [...new Set(sources.map((s) => {
