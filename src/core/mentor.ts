@@ -10,7 +10,7 @@ import type { StateStore } from "./state-store.ts";
 import { decodeAction, encodeAction, type Action } from "./actions.ts";
 import { reply, type Choice, type Reply } from "./reply.ts";
 import { commandSpec } from "./commands.ts";
-import { commandReading, parseCommand } from "./command-args.ts";
+import { commandNote, commandReading, parseCommand, withNote, withRoleWords } from "./command-args.ts";
 import { actionFor, readingLabel } from "./readings.ts";
 import { resolveFollowUp, topicOf, topicOfAction, type Topic } from "./follow-ups.ts";
 import { roleAspect, roleOverview } from "./answers/role.ts";
@@ -172,9 +172,10 @@ export function createMentor(deps: MentorDeps): Mentor {
       if (slash && slash[1]!.toLowerCase() !== "ask") {
         // A command as typed text: its reading is the command's, its reply the command's answer.
         const name = slash[1]!.toLowerCase();
-        const u = { ...understander.understand(slash[2] ?? ""), ...commandReading(name, understander.slots(slash[2] ?? "")) };
-        const parsed = name === "quiz" ? undefined : parseCommand(kb, understander, commandSpec(name), slash[2] ?? "", "/");
-        const replies = parsed === undefined ? [talk.quizInvite(kb)] : Array.isArray(parsed) ? parsed : answerAction(parsed, "/");
+        const args = slash[2] ?? "";
+        const u = { ...understander.understand(args), ...commandReading(name, understander.slots(withRoleWords(understander, args))) };
+        const parsed = name === "quiz" ? undefined : parseCommand(kb, understander, commandSpec(name), args, "/");
+        const replies = parsed === undefined ? [talk.quizInvite(kb)] : Array.isArray(parsed) ? parsed : withNote(answerAction(parsed, "/"), commandNote(kb, understander, name, args));
         return { understanding: u, replies };
       }
       const question = slash ? slash[2] ?? "" : text;
@@ -239,10 +240,11 @@ export function createMentor(deps: MentorDeps): Mentor {
         await store.delete(key);
         return { replies: await deps.quiz.forget(event) };
       }
-      const parsed = parseCommand(kb, understander, commandSpec(name), event.args.slice(0, MAX_TEXT), prefix);
+      const args = event.args.slice(0, MAX_TEXT);
+      const parsed = parseCommand(kb, understander, commandSpec(name), args, prefix);
       if (Array.isArray(parsed)) return { replies: parsed };
       await remember(topicOfAction(parsed));
-      return { replies: answerAction(parsed, prefix) };
+      return { replies: withNote(answerAction(parsed, prefix), commandNote(kb, understander, name, args)) };
     }
 
     const text = event.text.slice(0, MAX_TEXT);
