@@ -143,7 +143,7 @@ export function withNote(replies: Reply[], note: string | undefined): Reply[] {
   if (!note || replies.length === 0) return replies;
   const [first, ...rest] = replies as [Reply, ...Reply[]];
   const at = first.blocks[0]?.type === "heading" ? 1 : 0;
-  const blocks = [...first.blocks.slice(0, at), { type: "context" as const, text: note }, ...first.blocks.slice(at)];
+  const blocks = [...first.blocks.slice(0, at), { type: "text" as const, text: note }, ...first.blocks.slice(at)];
   return [reply(blocks, first.choices, { visibility: first.visibility, data: first.data }), ...rest];
 }
 
