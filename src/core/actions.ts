@@ -16,6 +16,8 @@ export const Action = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("decide") }),
   z.object({ kind: z.literal("help") }),
   z.object({ kind: z.literal("quiz"), op: z.string().min(1), arg: z.string().optional() }),
+  /** Depth one click away: the full answer, or its sources, of the answer `of` (an encoded action). */
+  z.object({ kind: z.literal("view"), view: z.enum(["full", "sources"]), of: z.string().min(1) }),
 ]);
 export type Action = z.infer<typeof Action>;
 
@@ -29,6 +31,7 @@ export function encodeAction(a: Action): string {
     case "glossary": return join("glossary", a.term);
     case "jobs": return join("jobs", a.role ?? "-", a.topic);
     case "quiz": return join("quiz", a.op, a.arg);
+    case "view": return join("view", a.view, a.of);
     default: return a.kind;
   }
 }
@@ -36,6 +39,7 @@ export function encodeAction(a: Action): string {
 /** Decode a choice id; undefined for anything that is not a valid action (foreign or corrupted ids). */
 export function decodeAction(id: string): Action | undefined {
   if (id.length > 100) return undefined;
+  if (id.startsWith("view:")) return decodeView(id);
   const [kind, a, b] = id.split(":");
   const raw: Record<string, unknown> = { kind };
   switch (kind) {
@@ -55,6 +59,16 @@ export function decodeAction(id: string): Action | undefined {
   if (action.kind === "compare" && new Set(action.roles).size !== action.roles.length) return undefined;
   if (action.kind === "transition" && action.from === action.to) return undefined;
   return action;
+}
+
+/** "view:full:compare:ml-engineer+ai-engineer": valid only around an answer action (not a quiz step, not another view). */
+function decodeView(id: string): Action | undefined {
+  const [, view, ...rest] = id.split(":");
+  const of = rest.join(":");
+  const inner = decodeAction(of);
+  if (!inner || inner.kind === "view" || inner.kind === "quiz") return undefined;
+  const parsed = Action.safeParse({ kind: "view", view, of });
+  return parsed.success ? parsed.data : undefined;
 }
 
 const join = (...parts: (string | undefined)[]) => parts.filter((p) => p !== undefined).join(":");

@@ -10,7 +10,7 @@ import type { StateStore } from "./state-store.ts";
 import { decodeAction, encodeAction, type Action } from "./actions.ts";
 import { reply, type Choice, type Reply } from "./reply.ts";
 import { commandSpec } from "./commands.ts";
-import { commandReading, parseCommand } from "./command-args.ts";
+import { commandNote, commandReading, parseCommand, withNote, withRoleWords } from "./command-args.ts";
 import { actionFor, readingLabel } from "./readings.ts";
 import { resolveFollowUp, topicOf, topicOfAction, type Topic } from "./follow-ups.ts";
 import { roleAspect, roleOverview } from "./answers/role.ts";
@@ -24,6 +24,7 @@ import { createFitSearch, fitAnswer } from "./answers/fit.ts";
 import { ASPECT_LABELS } from "./answers/format.ts";
 import { choice } from "./answers/choices.ts";
 import * as talk from "./answers/small-talk.ts";
+import { detailView, firstView } from "./answers/views.ts";
 
 export interface Turn {
   replies: Reply[];
@@ -94,8 +95,15 @@ export function createMentor(deps: MentorDeps): Mentor {
   // Per person, so one flood cannot crowd out a channel (memory: one process; replicas each count their own).
   const limiter = new RateLimiterMemory({ points: deps.perMinute ?? 30, duration: 60 });
 
-  /** Answer an action (from a choice, a command or an understood message). */
+  /** Answer an action (from a choice, a command or an understood message): its short first view, or a detail view. */
   const answerAction = (a: Action, prefix: string): Reply[] => {
+    if (a.kind !== "view") return fullAnswer(a, prefix).map((r) => firstView(r, a));
+    const of = decodeAction(a.of)!; // decodeAction validated it
+    return fullAnswer(of, prefix).map((r) => detailView(r, a.view, of));
+  };
+
+  /** The whole answer to an action, before it is cut to chat size. */
+  const fullAnswer = (a: Exclude<Action, { kind: "view" }> | Action, prefix: string): Reply[] => {
     switch (a.kind) {
       case "role": return [a.aspect ? roleAspect(kb, a.role, a.aspect) : roleOverview(kb, a.role)];
       case "compare": return [compareRoles(kb, a.roles, a.aspect)];
@@ -108,6 +116,7 @@ export function createMentor(deps: MentorDeps): Mentor {
       case "decide": return [decisionFramework(kb)];
       case "help": return [talk.help(kb, prefix)];
       case "quiz": return [talk.quizInvite(kb)]; // stateless answers only; live quizzes go through the quiz port
+      case "view": return answerAction(a, prefix);
     }
   };
 
@@ -133,9 +142,9 @@ export function createMentor(deps: MentorDeps): Mentor {
       case "thanks": return [talk.thanks()];
       case "out-of-scope": return [talk.outOfScope()];
       case "fit": return [fitAnswer(kb, u.roles, fitSearch(text))];
-      case "glossary": return [u.term ? glossaryTerm(kb, u.term)! : unknownTerm(kb, understander.similarTerms(text))];
-      case "resources": return [resources(kb, u.roles[0], u.mentions.terms[0])];
-      case "job-search": return [jobSearch(kb, u.roles[0], u.topic)];
+      case "glossary": return u.term && glossaryTerm(kb, u.term) ? answerAction({ kind: "glossary", term: u.term }, prefix) : [unknownTerm(kb, understander.similarTerms(text))];
+      case "resources": return u.mentions.terms[0] ? [resources(kb, u.roles[0], u.mentions.terms[0])] : answerAction({ kind: "resources", role: u.roles[0] }, prefix);
+      case "job-search": return answerAction({ kind: "jobs", role: u.roles[0], topic: u.topic ?? undefined }, prefix);
       case "learning-path":
         if (!u.roles[0]) return [talk.whichRole(kb, (role) => choice({ kind: "path", role }, `Path to ${kb.role(role).short}`), "Which role would you like a learning path for?")];
         break;
@@ -163,9 +172,10 @@ export function createMentor(deps: MentorDeps): Mentor {
       if (slash && slash[1]!.toLowerCase() !== "ask") {
         // A command as typed text: its reading is the command's, its reply the command's answer.
         const name = slash[1]!.toLowerCase();
-        const u = { ...understander.understand(slash[2] ?? ""), ...commandReading(name, understander.slots(slash[2] ?? "")) };
-        const parsed = name === "quiz" ? undefined : parseCommand(kb, understander, commandSpec(name), slash[2] ?? "", "/");
-        const replies = parsed === undefined ? [talk.quizInvite(kb)] : Array.isArray(parsed) ? parsed : answerAction(parsed, "/");
+        const args = slash[2] ?? "";
+        const u = { ...understander.understand(args), ...commandReading(name, understander.slots(withRoleWords(understander, args))) };
+        const parsed = name === "quiz" ? undefined : parseCommand(kb, understander, commandSpec(name), args, "/");
+        const replies = parsed === undefined ? [talk.quizInvite(kb)] : Array.isArray(parsed) ? parsed : withNote(answerAction(parsed, "/"), commandNote(kb, understander, name, args));
         return { understanding: u, replies };
       }
       const question = slash ? slash[2] ?? "" : text;
@@ -230,10 +240,11 @@ export function createMentor(deps: MentorDeps): Mentor {
         await store.delete(key);
         return { replies: await deps.quiz.forget(event) };
       }
-      const parsed = parseCommand(kb, understander, commandSpec(name), event.args.slice(0, MAX_TEXT), prefix);
+      const args = event.args.slice(0, MAX_TEXT);
+      const parsed = parseCommand(kb, understander, commandSpec(name), args, prefix);
       if (Array.isArray(parsed)) return { replies: parsed };
       await remember(topicOfAction(parsed));
-      return { replies: answerAction(parsed, prefix) };
+      return { replies: withNote(answerAction(parsed, prefix), commandNote(kb, understander, name, args)) };
     }
 
     const text = event.text.slice(0, MAX_TEXT);

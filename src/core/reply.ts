@@ -23,7 +23,11 @@ export const Block = z.discriminatedUnion("type", [
   z.object({ type: z.literal("quote"), text: z.string() }),
   /** Side-by-side values, e.g. one row of a comparison (title = the row, fields = the roles). */
   z.object({ type: z.literal("fields"), title: z.string().optional(), fields: z.array(Field).min(1) }),
-  z.object({ type: z.literal("list"), title: z.string().optional(), items: z.array(z.string()).min(1), ordered: z.boolean().default(false) }),
+  z.object({
+    type: z.literal("list"), title: z.string().optional(), items: z.array(z.string()).min(1), ordered: z.boolean().default(false),
+    /** The items as a chat-sized first view shows them (e.g. figures without their notes, still with source and date). */
+    brief: z.array(z.string()).optional(),
+  }),
   z.object({ type: z.literal("links"), title: z.string().optional(), links: z.array(Link).min(1) }),
   /** Small print: sources, dates, disclaimers. */
   z.object({ type: z.literal("context"), text: z.string() }),

@@ -77,7 +77,7 @@ describe("/role", () => {
 
   it("without a role, or with an unknown one, gets the usage line", async () => {
     expectUsage(await run("role"), /Which role\? Usage: \/role <role> \[aspect\]/);
-    expectUsage(await run("role", "pineapple"), /didn't recognise that role\. Usage: \/role <role> \[aspect\]/);
+    expectUsage(await run("role", "pineapple"), /didn't recognise "pineapple" as a role\. .*Usage: \/role <role> \[aspect\]/);
   });
 });
 
@@ -107,10 +107,12 @@ describe("/path", () => {
   it("with a from and a to role gives the transition", async () => {
     const t = await run("path", "data scientist ml engineer");
     expect(headingOf(t)).toBe(`${short("data-scientist")} → ${short("ml-engineer")}`);
-    const text = plain(t);
-    expect(text).toContain(kb.transition("data-scientist", "ml-engineer")!.summary);
-    expect(text).toMatch(/What you already have/);
-    expect(text).toMatch(/What to learn/);
+    expect(plain(t)).toContain(kb.transition("data-scientist", "ml-engineer")!.summary);
+    expect(plain(t)).toMatch(/What to learn/);
+    const all = answer(t).choices.find((c) => c.label === "All steps");
+    const full = plain(await conversation(mentor).choose(all!.id));
+    expect(full).toMatch(/What you already have/);
+    expect(full).toMatch(/Portfolio project/);
   });
 
   it("with a starting-point role offers the moves out of it, and each move answers", async () => {
@@ -127,7 +129,7 @@ describe("/path", () => {
 
   it("without a role, or with an unknown one, gets the usage line", async () => {
     expectUsage(await run("path"), /Usage: \/path <role>\s+or\s+\/path <from-role> <to-role>/);
-    expectUsage(await run("path", "astronaut"), /didn't recognise that role/);
+    expectUsage(await run("path", "astronaut"), /didn't recognise "astronaut" as a role/);
   });
 
   it("into a starting-point role (no path in) does not promise a learning path it cannot show", async () => {
@@ -182,7 +184,9 @@ describe("/glossary", () => {
     const rag = kb.term("rag")!;
     expect(headingOf(t)).toBe(rag.term);
     expect(plain(t)).toContain(rag.definition);
-    expect(plain(t)).toContain(rag.source.name);
+    expect(plain(t)).toMatch(/\(Sources: .+ · more under Sources\)/);
+    const sources = answer(t).choices.find((c) => c.label === "Sources");
+    expect(plain(await conversation(mentor).choose(sources!.id))).toContain(rag.source.name);
   });
 
   it("understands an alias such as \"vector db\"", async () => {
@@ -207,6 +211,44 @@ describe("/glossary", () => {
 
   it("with no term gets the usage line", async () => {
     expectUsage(await run("glossary"), /Usage: \/glossary <term>/);
+  });
+});
+
+describe("role aliases, too many roles and unknown words", () => {
+  it("every command reads bare field names as roles, like free text", async () => {
+    expect(headingOf(await run("path", "ai"))).toBe(`Learning path: ${kb.role("ai-engineer").name}`);
+    expect(headingOf(await run("compare", "ml ai"))).toBe(`${short("ml-engineer")} vs ${short("ai-engineer")}`);
+    expect(headingOf(await run("path", "ml ai"))).toBe(`${short("ml-engineer")} → ${short("ai-engineer")}`);
+    expect(headingOf(await run("role", "ai salary"))).toBe(`${kb.role("ai-engineer").name}: salary`);
+    expect(headingOf(await run("resources", "ml"))).toContain(short("ml-engineer"));
+    // Half of a two-word role stays part of it.
+    expect(headingOf(await run("compare", "data scientist ml"))).toBe(`${short("data-scientist")} vs ${short("ml-engineer")}`);
+  });
+
+  it("/compare with four roles says it compares up to three and which it took", async () => {
+    const t = await run("compare", "ml ai ds mlops");
+    const taken = [short("ml-engineer"), short("ai-engineer"), short("data-scientist")];
+    expect(headingOf(t)).toBe(taken.join(" vs "));
+    expect(plain(t)).toMatch(new RegExp(`up to three roles.*${taken[0]}, ${taken[1]} and ${taken[2]}\\. Left out: ${short("mlops-engineer")}`));
+  });
+
+  it("an unknown role is named, and the closest role is offered as a choice that answers", async () => {
+    const t = await run("role", "datascientst");
+    expect(plain(t)).toMatch(/didn't recognise "datascientst" as a role\. Closest: /);
+    const offered = answer(t).choices.map((c) => decodeAction(c.id));
+    expect(offered).toContainEqual({ kind: "role", role: "data-scientist" });
+    expect(headingOf(await conversation(mentor).choose(answer(t).choices[0]!.id))).toBe(kb.role("data-scientist").name);
+  });
+
+  it("a word nothing resembles still gets roles to pick from, never a dead end", async () => {
+    const t = await run("path", "astronaut");
+    expect(answer(t).choices.filter((c) => decodeAction(c.id)?.kind === "path").length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("an unknown aspect is named next to the answer, with the aspects there are", async () => {
+    const t = await run("role", "ml engineer hobbies");
+    expect(headingOf(t)).toBe(kb.role("ml-engineer").name);
+    expect(plain(t)).toMatch(/didn't recognise "hobbies".*Aspects: focus, /);
   });
 });
 

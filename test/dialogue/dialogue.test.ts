@@ -332,7 +332,10 @@ describe("salary answers", () => {
   it("show each figure with its region, source and date, and say the figures are US", async () => {
     const t = await conversation(mentor).say("what does an ml engineer earn?");
     expect(t.understanding).toMatchObject({ intent: "role.aspect", roles: ["ml-engineer"], aspect: "salary" });
-    const text = plain(t);
+    // The first view shows the headline figures; every figure is one click away, under the full view.
+    const full = answer(t).choices.find((c) => c.id.startsWith("view:full:"));
+    expect(full).toBeDefined();
+    const text = plain(t) + "\n" + plain(await conversation(mentor).choose(full!.id));
     const figures = figureLines("ml-engineer");
     expect(figures.length).toBeGreaterThan(0);
     for (const { f, date } of figures) {
@@ -347,7 +350,9 @@ describe("salary answers", () => {
 
   it("in a comparison, show both roles' figures with sources and the US note", async () => {
     const t = await conversation(mentor).say("ml engineer vs ai engineer salary");
-    const text = plain(t);
+    const full = answer(t).choices.find((c) => c.id.startsWith("view:full:"));
+    expect(full).toBeDefined();
+    const text = plain(t) + "\n" + plain(await conversation(mentor).choose(full!.id));
     for (const role of ["ml-engineer", "ai-engineer"] as const) {
       for (const { f, date } of figureLines(role)) {
         const line = text.split("\n").find((l) => l.includes(`${short(role)}: ${f.value}: ${f.label}`));

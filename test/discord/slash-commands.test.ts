@@ -62,7 +62,8 @@ describe("public commands in a server channel", () => {
   it("/compare shows the roles side by side as inline fields, three per line", async () => {
     const reqs = await bot.interact(slash(person(), { channel: GENERAL }, "compare", { role1: "ml-engineer", role2: "ai-engineer", role3: "data-scientist" }));
     const fields = embedsOf(reqs.find(isEditOriginal)!.body).flatMap((e) => e.fields ?? []);
-    expect(fields.length).toBeGreaterThanOrEqual(9);
+    // The first view is chat-sized (at least one row; the rest under "Full comparison").
+    expect(fields.length).toBeGreaterThanOrEqual(3);
     expect(fields.length % 3).toBe(0);
     expect(fields.every((f) => f.inline)).toBe(true);
     // Each line of three is one row of the comparison: the three roles in order.

@@ -4,7 +4,7 @@ import type { KnowledgeBase } from "../../knowledge/knowledge-base.ts";
 import { ASPECT_IDS, type AspectId, type RoleId } from "../../knowledge/schema.ts";
 import { reply, type BlockInput, type Reply } from "../reply.ts";
 import { choice, quizChoice } from "./choices.ts";
-import { ASPECT_LABELS, SALARY_ELSEWHERE, formatFigure, shortName, sourcesLine } from "./format.ts";
+import { ASPECT_LABELS, SALARY_ELSEWHERE, compactFigure, formatFigure, shortName, sourcesLine } from "./format.ts";
 
 export function compareRoles(kb: KnowledgeBase, roles: RoleId[], aspect?: AspectId | null): Reply {
   const names = roles.map((r) => kb.role(r).short);
@@ -20,8 +20,11 @@ export function compareRoles(kb: KnowledgeBase, roles: RoleId[], aspect?: Aspect
         value: row?.values[r] ?? kb.role(r).aspects[aspect]?.summary ?? "No details in the knowledge base yet.",
       })),
     });
-    const figures = roles.flatMap((r) => (kb.role(r).aspects[aspect]?.figures ?? []).map((f) => `${kb.role(r).short}: ${formatFigure(f)}`));
-    if (figures.length > 0) blocks.push({ type: "list", title: "Figures", items: figures });
+    const figuresAs = (show: typeof formatFigure, perRole = Infinity) =>
+      roles.flatMap((r) => (kb.role(r).aspects[aspect]?.figures ?? []).slice(0, perRole).map((f) => `${kb.role(r).short}: ${show(f)}`));
+    const figures = figuresAs(formatFigure);
+    // The first view shows each role's headline figure; the rest are one click away.
+    if (figures.length > 0) blocks.push({ type: "list", title: "Figures", items: figures, brief: figuresAs(compactFigure, 1) });
     if (aspect === "salary") blocks.push({ type: "context", text: SALARY_ELSEWHERE });
   } else {
     if (curated) blocks.push({ type: "text", text: curated.headline });

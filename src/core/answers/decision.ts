@@ -11,7 +11,7 @@ export function decisionFramework(kb: KnowledgeBase): Reply {
     { type: "text", text: d.intro },
     ...d.steps.map((s, i): BlockInput => ({ type: "list", title: `Step ${i + 1}: ${s.title}`, items: s.points })),
   ];
-  const src = sourcesLine(d.sources);
+  const src = sourcesLine(d.sources, 4);
   if (src) blocks.push({ type: "context", text: src });
   return reply(blocks, [quizChoice(), choice({ kind: "compare", roles: ["ml-engineer", "ai-engineer"] }, "ML vs AI engineer")]);
 }

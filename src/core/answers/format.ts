@@ -27,14 +27,20 @@ export function formatFigure(f: Figure): string {
   return `${f.value}: ${f.label} (${f.region}; ${claim}${f.source.name}, ${date})${f.note ? `. ${f.note}` : ""}`;
 }
 
-/** One line naming where the text came from, shortest names first. */
-export function sourcesLine(sources: Source[]): string | undefined {
+/** A figure without its note, for first views: value, label, region, source and date stay. */
+export const compactFigure = (f: Figure): string => formatFigure({ ...f, note: undefined });
+
+/**
+ * One line naming where the text came from. All of them by default: first views
+ * shorten the line themselves (views.ts) and the Sources view lists it in full.
+ */
+export function sourcesLine(sources: Source[], max = Infinity): string | undefined {
   const names = [...new Set(sources.map((s) => {
     const date = s.as_of?.replace(/\s*\(article claim\)\s*/i, "");
     return date ? `${s.name} (${date})` : s.name;
   }))];
   if (names.length === 0) return undefined;
-  return `Sources: ${names.slice(0, 4).join("; ")}${names.length > 4 ? `; and ${names.length - 4} more` : ""}`;
+  return `Sources: ${names.slice(0, max).join("; ")}${names.length > max ? `; and ${names.length - max} more` : ""}`;
 }
 
 /** The role people most often weigh against this one. */

@@ -84,8 +84,9 @@ export function transition(kb: KnowledgeBase, from: RoleId, to: RoleId): Reply {
     { type: "heading", text: `${a.short} → ${b.short}` },
     { type: "text", text: t.summary },
     { type: "context", text: durationLine(t.duration) },
-    { type: "list", title: "What you already have", items: t.carry_over },
+    // What to learn is the answer to "how do I switch"; what carries over follows.
     { type: "list", title: "What to learn", items: t.gaps },
+    { type: "list", title: "What you already have", items: t.carry_over },
     { type: "list", title: "Steps", items: t.steps, ordered: true },
     { type: "text", text: `Portfolio project: ${t.project}` },
   ];

@@ -3,7 +3,7 @@ import type { KnowledgeBase } from "../../knowledge/knowledge-base.ts";
 import type { AspectId, RoleId, Section } from "../../knowledge/schema.ts";
 import { reply, type BlockInput, type Reply } from "../reply.ts";
 import { roleFollowUps, choice } from "./choices.ts";
-import { ASPECT_LABELS, SALARY_ELSEWHERE, formatFigure, sourcesLine } from "./format.ts";
+import { ASPECT_LABELS, SALARY_ELSEWHERE, compactFigure, formatFigure, sourcesLine } from "./format.ts";
 
 export function roleOverview(kb: KnowledgeBase, id: RoleId): Reply {
   const role = kb.role(id);
@@ -44,7 +44,7 @@ export function sectionBlocks(section: Section, aspect: AspectId): BlockInput[] 
   const blocks: BlockInput[] = [{ type: "text", text: section.summary }];
   if (section.points.length > 0) blocks.push({ type: "list", items: section.points });
   for (const g of section.groups) blocks.push({ type: "list", title: g.title, items: g.points });
-  if (section.figures.length > 0) blocks.push({ type: "list", title: "Figures", items: section.figures.map(formatFigure) });
+  if (section.figures.length > 0) blocks.push({ type: "list", title: "Figures", items: section.figures.map(formatFigure), brief: section.figures.slice(0, 2).map(compactFigure) });
   if (aspect === "salary") blocks.push({ type: "context", text: SALARY_ELSEWHERE });
   const src = sourcesLine([...section.sources, ...section.figures.map((f) => f.source)]);
   if (src) blocks.push({ type: "context", text: src });
