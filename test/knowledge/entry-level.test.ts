@@ -27,9 +27,13 @@ describe("junior and new-grad questions reach the Entry level group", () => {
     ["what is the entry level market like for data engineers", "data-engineer"],
   ];
   it.each(cases)("%s", async (text, role) => {
-    const t = await conversation(mentor).say(text);
+    const c = conversation(mentor);
+    const t = await c.say(text);
     expect(t.understanding).toMatchObject({ intent: "role.aspect", aspect: "demand", roles: [role] });
     const entry = kb.role(role).aspects.demand!.groups.find((g) => g.title === "Entry level")!;
-    expect(plain(t)).toContain(entry.points[0]);
+    // The first view is chat-sized; the Entry level group is one click away, under "More on demand".
+    const more = t.replies[0]!.choices.find((ch) => ch.id.startsWith("view:full:"));
+    expect(more).toBeDefined();
+    expect(plain(await c.choose(more!.id))).toContain(entry.points[0]);
   });
 });

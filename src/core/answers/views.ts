@@ -128,7 +128,8 @@ function condense(blocks: Block[]): Block[] {
       continue;
     }
     out.push(next);
-    used += size;
+    // Small print (dates, durations, caveats) qualifies the answer; it does not crowd out the body.
+    if (next.type !== "context") used += size;
   }
   if (sources.length > 0) out.push({ type: "context", text: shortSourcesLine(sources) });
   return out;
