@@ -24,7 +24,10 @@ async function main(): Promise<void> {
     destination: terminal ? 2 : 1,
   });
   // SQLite for one process; Redis when several replicas share quiz state.
-  const store = config.env.STORE === "redis" ? new RedisStore(config.env.REDIS_URL!) : new SqliteStore(config.env.SQLITE_PATH);
+  // Scripted `chat --jsonl` runs get a store of their own unless SQLITE_PATH is set,
+  // so a script never resumes (or ends) a person's open quiz in the shared file.
+  const sqlitePath = jsonl && !process.env.SQLITE_PATH ? ":memory:" : config.env.SQLITE_PATH;
+  const store = config.env.STORE === "redis" ? new RedisStore(config.env.REDIS_URL!) : new SqliteStore(sqlitePath);
   const metrics = config.env.METRICS_PORT ? new Metrics() : undefined;
   const core = createCore({ knowledgeDir: config.env.KNOWLEDGE_DIR, store, logger, contextTtlMs: config.env.CONTEXT_TTL_HOURS * 3_600_000, quizIdleMs: config.env.QUIZ_TTL_DAYS * 86_400_000, observer: metrics });
   const metricsServer = metrics && config.env.METRICS_PORT ? await metrics.serve(config.env.METRICS_PORT) : undefined;

@@ -1,7 +1,7 @@
 // Reads knowledge/ from disk, validates every file with its zod schema and
 // returns one frozen, indexed KnowledgeBase. Any problem stops start-up with
 // an error that names the file, the path inside it and the problem.
-import { readFileSync, readdirSync, existsSync } from "node:fs";
+import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { displayPath } from "./display-path.ts";
 import yaml from "js-yaml";
@@ -31,6 +31,57 @@ export function formatProblem(p: KnowledgeProblem): string {
   return `  ${p.file}${p.path ? ` at ${p.path}` : ""}: ${p.message}`;
 }
 
+/**
+ * The file's text, or why it cannot be used. Checked before reading: a FIFO
+ * would block start-up forever and a directory would throw EISDIR. Invalid
+ * UTF-8 is refused (a lenient decode would silently put U+FFFD into answers).
+ */
+export function readText(full: string, read: (path: string) => Buffer = readFileSync): string | { path?: string; problem: string } {
+  let bytes: Buffer;
+  try {
+    const stat = statSync(full, { throwIfNoEntry: false });
+    if (!stat) return { problem: "file is missing (or a symbolic link to nothing)" };
+    if (!stat.isFile()) return { problem: stat.isDirectory() ? "is a directory, not a YAML file" : "is not a regular file" };
+    bytes = read(full);
+  } catch (e) {
+    return { problem: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+  }
+  return decodeText(bytes);
+}
+
+export function decodeText(bytes: Buffer): string | { path: string; problem: string } {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return { path: invalidUtf8Position(bytes), problem: "is not valid UTF-8 text" };
+  }
+}
+
+/** `line L, column C` of the first byte sequence that is not UTF-8. */
+function invalidUtf8Position(bytes: Buffer): string {
+  // In stream mode a prefix cut inside a character is still valid, so validity
+  // of prefixes is monotone and the longest valid one is found by bisection.
+  const valid = (n: number) => {
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, n), { stream: true });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  let lo = 0;
+  let hi = bytes.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (valid(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  // Stream mode holds back a character cut at the end: `before` is the text up to the bad sequence.
+  const before = new TextDecoder("utf-8").decode(bytes.subarray(0, lo), { stream: true });
+  const lines = before.split("\n");
+  return `line ${lines.length}, column ${[...lines.at(-1)!].length + 1}`;
+}
+
 /** Parse one YAML file and validate it; problems are collected, not thrown. */
 function readValidated<S extends z.ZodType>(
   dir: string,
@@ -40,14 +91,15 @@ function readValidated<S extends z.ZodType>(
 ): z.infer<S> | undefined {
   const full = join(dir, file);
   const name = displayPath(full);
-  if (!existsSync(full)) {
-    problems.push({ file: name, path: "", message: "file is missing" });
+  const text = readText(full);
+  if (typeof text !== "string") {
+    problems.push({ file: name, path: text.path ?? "", message: text.problem });
     return undefined;
   }
   let data: unknown;
   try {
     // CORE_SCHEMA: dates such as 2024-05-01 stay text, as the schemas expect.
-    data = yaml.load(readFileSync(full, "utf8"), { filename: name, schema: yaml.CORE_SCHEMA });
+    data = yaml.load(text, { filename: name, schema: yaml.CORE_SCHEMA });
   } catch (e) {
     if (!(e instanceof yaml.YAMLException)) throw e;
     problems.push({ file: name, path: `line ${e.mark.line + 1}, column ${e.mark.column + 1}`, message: `invalid YAML: ${e.reason}` });
@@ -65,11 +117,22 @@ function readValidated<S extends z.ZodType>(
   return parsed.data;
 }
 
+/** The .yaml names in a folder; a missing or unreadable folder is a problem, not a crash. */
+function listYaml(folder: string, problems: KnowledgeProblem[]): string[] {
+  try {
+    return readdirSync(folder).filter((f) => f.endsWith(".yaml")).sort();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    problems.push({ file: displayPath(folder), path: "", message: code === "ENOENT" ? "folder is missing" : `folder cannot be read (${code ?? (e as Error).message})` });
+    return [];
+  }
+}
+
 /** Load, validate and cross-check knowledge/; throws KnowledgeError listing every problem. */
 export function loadKnowledge(dir: string): KnowledgeBase {
   const problems: KnowledgeProblem[] = [];
   const rolesDir = join(dir, ROLES_DIR);
-  const roleFiles = existsSync(rolesDir) ? readdirSync(rolesDir).filter((f) => f.endsWith(".yaml")).sort() : [];
+  const roleFiles = listYaml(rolesDir, problems);
   const roles = roleFiles
     .map((f) => {
       const role = readValidated(dir, join(ROLES_DIR, f), RoleFile, problems);
