@@ -1,14 +1,14 @@
 // The knowledge base: the real one loads and covers the taxonomy; a broken copy
 // stops loading (and `kb:check`) with the file, the path inside it and the problem.
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parse, parseDocument, YAMLMap, YAMLSeq, type Document } from "yaml";
 import { loadKnowledge, KnowledgeError, type KnowledgeProblem } from "../../src/knowledge/load.ts";
 import { knowledgeJsonSchemas } from "../../src/knowledge/json-schema.ts";
 import type { RoleId } from "../../src/knowledge/schema.ts";
 import { ROOT, run } from "../helpers/child.ts";
+import { knowledgeCopies } from "../helpers/knowledge-copy.ts";
 
 const KNOWLEDGE = join(ROOT, "knowledge");
 
@@ -109,16 +109,7 @@ describe("JSON Schemas for editors", () => {
 
 // ---- Broken copies of knowledge/ ----
 
-const tempDirs: string[] = [];
-afterAll(() => tempDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-function brokenCopy(edit: (dir: string) => void): string {
-  const dir = mkdtempSync(join(tmpdir(), "role-mentor-kb-"));
-  tempDirs.push(dir);
-  cpSync(KNOWLEDGE, dir, { recursive: true });
-  edit(dir);
-  return dir;
-}
+const brokenCopy = knowledgeCopies();
 
 function editYaml(dir: string, file: string, change: (doc: Document) => void): void {
   const path = join(dir, file);

@@ -2,25 +2,15 @@
 // file, a file the process cannot read, a FIFO, a dangling symbolic link,
 // invalid UTF-8) stop loading with the file, the path and the problem —
 // through the loader, `kb:check` and start-up — never a stack dump or a hang.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { decodeText, loadKnowledge, KnowledgeError, readText } from "../../src/knowledge/load.ts";
-import { ROOT, cleanEnv, run } from "../helpers/child.ts";
+import { cleanEnv, run } from "../helpers/child.ts";
+import { KNOWLEDGE, knowledgeCopies } from "../helpers/knowledge-copy.ts";
 
-const KNOWLEDGE = join(ROOT, "knowledge");
-const temp: string[] = [];
-afterAll(() => temp.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-function brokenCopy(edit: (dir: string) => void): string {
-  const dir = mkdtempSync(join(tmpdir(), "role-mentor-kb-"));
-  temp.push(dir);
-  cpSync(KNOWLEDGE, dir, { recursive: true });
-  edit(dir);
-  return dir;
-}
+const brokenCopy = knowledgeCopies();
 
 function problemsOf(dir: string) {
   try {
