@@ -4,4 +4,6 @@ export interface PlatformAdapter {
   readonly name: string;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** False while the platform connection is down (for /healthz); absent means it cannot tell. */
+  connected?(): boolean;
 }

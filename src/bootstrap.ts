@@ -7,6 +7,7 @@ import type { StateStore } from "./core/state-store.ts";
 import type { Logger } from "./core/logger.ts";
 import type { KnowledgeBase } from "./knowledge/knowledge-base.ts";
 import { QuizService } from "./quiz/quiz-service.ts";
+import { withStoreOutage } from "./core/store-outage.ts";
 
 export interface Core {
   kb: KnowledgeBase;
@@ -33,7 +34,7 @@ export function createCore(opts: CoreOptions): Core {
   const kb = loadKnowledge(resolve(opts.knowledgeDir));
   const understander = createUnderstander(kb);
   const quiz = new QuizService({ kb, store: opts.store, logger: opts.logger, idleMs: opts.quizIdleMs, now: opts.now });
-  const mentor = createMentor({ kb, understander, store: opts.store, logger: opts.logger, quiz, contextTtlMs: opts.contextTtlMs, perMinute: opts.perMinute, observer: opts.observer });
+  const mentor = withStoreOutage(createMentor({ kb, understander, store: opts.store, logger: opts.logger, quiz, contextTtlMs: opts.contextTtlMs, perMinute: opts.perMinute, observer: opts.observer }), opts.logger);
   opts.logger.info({ ms: Math.round(performance.now() - started), roles: kb.roles.size, terms: kb.glossary.length }, "knowledge loaded");
   return { kb, understander, quiz, mentor };
 }

@@ -11,6 +11,7 @@ import { KnowledgeError } from "./knowledge/load.ts";
 import { runTerminalChat } from "../adapters/terminal/terminal-chat.ts";
 import type { PlatformAdapter } from "../adapters/adapter.ts";
 import type { Logger } from "./core/logger.ts";
+import type { StateStore } from "./core/state-store.ts";
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -27,10 +28,18 @@ async function main(): Promise<void> {
   // Scripted `chat --jsonl` runs get a store of their own unless SQLITE_PATH is set,
   // so a script never resumes (or ends) a person's open quiz in the shared file.
   const sqlitePath = jsonl && !process.env.SQLITE_PATH ? ":memory:" : config.env.SQLITE_PATH;
-  const store = config.env.STORE === "redis" ? new RedisStore(config.env.REDIS_URL!) : new SqliteStore(sqlitePath);
+  const store: StateStore = config.env.STORE === "redis" ? new RedisStore(config.env.REDIS_URL!) : new SqliteStore(sqlitePath);
   const metrics = config.env.METRICS_PORT ? new Metrics() : undefined;
   const core = createCore({ knowledgeDir: config.env.KNOWLEDGE_DIR, store, logger, contextTtlMs: config.env.CONTEXT_TTL_HOURS * 3_600_000, quizIdleMs: config.env.QUIZ_TTL_DAYS * 86_400_000, observer: metrics });
-  const metricsServer = metrics && config.env.METRICS_PORT ? await metrics.serve(config.env.METRICS_PORT) : undefined;
+  const adapters: PlatformAdapter[] = [];
+  let started = false;
+  // Ready only with the knowledge loaded (createCore threw otherwise), the store reachable and every platform connected.
+  const health = () => [
+    ...(store.isReady?.() === false ? ["store: unreachable"] : []),
+    ...(started ? [] : ["platforms: starting"]),
+    ...adapters.filter((a) => a.connected?.() === false).map((a) => `${a.name}: not connected`),
+  ];
+  const metricsServer = metrics && config.env.METRICS_PORT ? await metrics.serve(config.env.METRICS_PORT, "0.0.0.0", health) : undefined;
   if (metricsServer) logger.info({ port: boundPort(metricsServer) }, "metrics on /metrics, health on /healthz");
   const closeAll = async () => {
     metricsServer?.close();
@@ -38,11 +47,11 @@ async function main(): Promise<void> {
   };
 
   if (terminal) {
+    started = true;
     await runTerminalChat({ mentor: core.mentor, logger, input: process.stdin, output: process.stdout, jsonl, interactive: Boolean(process.stdin.isTTY) && !jsonl });
     await closeAll();
     return;
   }
-  const adapters: PlatformAdapter[] = [];
   // Platform SDKs load only when their platform is configured: the terminal starts faster without them.
   if (config.discord) {
     const { DiscordAdapter } = await import("../adapters/discord/discord-adapter.ts");
@@ -54,6 +63,7 @@ async function main(): Promise<void> {
     adapters.push(createSlackAdapter({ core, config: config.slack, logger: logger.child({ adapter: "slack" }) }));
   }
   await serve(adapters, closeAll, logger);
+  started = true;
 }
 
 /** Start the platform adapters; SIGINT/SIGTERM stop them (running handlers finish first) and close the store. */

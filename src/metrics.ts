@@ -29,8 +29,12 @@ export class Metrics implements TurnObserver {
     if (t.quizOutcome) this.outcomes.inc({ outcome: t.quizOutcome });
   }
 
-  /** Serve /metrics and /healthz; resolves with the server once it listens. */
-  async serve(port: number, host = "0.0.0.0"): Promise<Server> {
+  /**
+   * Serve /metrics and /healthz; resolves with the server once it listens.
+   * /healthz is 200 "ok" only while `health` names no problem (knowledge loaded,
+   * store reachable, platforms connected), else 503 with the problems, one per line.
+   */
+  async serve(port: number, host = "0.0.0.0", health: () => string[] = () => []): Promise<Server> {
     const server = createServer((req, res) => {
       if (req.url === "/metrics") {
         this.registry.metrics().then(
@@ -38,7 +42,8 @@ export class Metrics implements TurnObserver {
           (err: unknown) => res.writeHead(500).end(String(err)),
         );
       } else if (req.url === "/healthz") {
-        res.writeHead(200, { "content-type": "text/plain" }).end("ok\n");
+        const problems = health();
+        res.writeHead(problems.length === 0 ? 200 : 503, { "content-type": "text/plain" }).end(problems.length === 0 ? "ok\n" : `${problems.join("\n")}\n`);
       } else {
         res.writeHead(404).end();
       }

@@ -12,11 +12,25 @@ export interface SetOptions {
 }
 
 export interface StateStore {
+  /** False while a shared store cannot be reached (Redis down); stores in the process are always ready. */
+  isReady?(): boolean;
   get<T>(key: string): Promise<Versioned<T> | undefined>;
   /** Returns the new version, or undefined when expectedVersion did not match. */
   set<T>(key: string, value: T, options?: SetOptions): Promise<number | undefined>;
   delete(key: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * The store cannot be reached right now (a shared store's server is down or
+ * restarting). Nothing of the operation was applied; the turn should say
+ * "try again in a moment" rather than fail, and the store recovers by itself.
+ */
+export class StoreUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super("the state store is unavailable", { cause });
+    this.name = "StoreUnavailableError";
+  }
 }
 
 /** In-process store; values are copied so callers cannot mutate stored state. */

@@ -4,7 +4,7 @@
 // checked against the injected clock (like the other stores) and Redis's own
 // PEXPIRE removes the key a little later.
 import { Redis } from "ioredis";
-import type { SetOptions, StateStore, Versioned } from "../core/state-store.ts";
+import { StoreUnavailableError, type SetOptions, type StateStore, type Versioned } from "../core/state-store.ts";
 
 const SET_SCRIPT = `
 local now = tonumber(ARGV[4])
@@ -23,19 +23,38 @@ if ttl > 0 then redis.call('PEXPIRE', KEYS[1], ttl + 60000) else redis.call('PER
 return version
 `;
 
+/** How long one command may wait for Redis before the turn is told to try again. */
+const COMMAND_TIMEOUT_MS = 2000;
+
 export class RedisStore implements StateStore {
   private readonly redis: Redis;
 
   constructor(url: string, private readonly now: () => number = Date.now, private readonly prefix = "role-mentor:") {
-    this.redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: true });
+    // While Redis is away, commands fail within seconds instead of queueing:
+    // a queued write replayed after the person was told "try again" would apply twice.
+    this.redis = new Redis(url, {
+      lazyConnect: false,
+      maxRetriesPerRequest: 1,
+      commandTimeout: COMMAND_TIMEOUT_MS,
+      autoResendUnfulfilledCommands: false,
+      enableOfflineQueue: true, // only until the first connection: start-up may issue commands before it
+      retryStrategy: (times) => Math.min(times * 200, 1000),
+    });
+    this.redis.once("ready", () => { this.redis.options.enableOfflineQueue = false; });
+    // Outages are reported through isReady() and the failing turns; an unhandled 'error' event would end the process.
+    this.redis.on("error", () => undefined);
     this.redis.defineCommand("casSet", { numberOfKeys: 1, lua: SET_SCRIPT });
   }
 
+  isReady(): boolean {
+    return this.redis.status === "ready";
+  }
+
   async get<T>(key: string): Promise<Versioned<T> | undefined> {
-    const [d, v, e] = await this.redis.hmget(this.prefix + key, "d", "v", "e");
+    const [d, v, e] = await this.reach(() => this.redis.hmget(this.prefix + key, "d", "v", "e"));
     if (d == null || v == null) return undefined;
     if (e && Number(e) > 0 && Number(e) <= this.now()) {
-      await this.redis.del(this.prefix + key);
+      await this.reach(() => this.redis.del(this.prefix + key));
       return undefined;
     }
     return { value: JSON.parse(d) as T, version: Number(v) };
@@ -43,12 +62,22 @@ export class RedisStore implements StateStore {
 
   async set<T>(key: string, value: T, options: SetOptions = {}): Promise<number | undefined> {
     const casSet = (this.redis as unknown as { casSet: (...args: (string | number)[]) => Promise<number> }).casSet;
-    const version = await casSet.call(this.redis, this.prefix + key, JSON.stringify(value), options.ttlMs ?? 0, options.expectedVersion ?? -1, this.now());
+    const version = await this.reach(() => casSet.call(this.redis, this.prefix + key, JSON.stringify(value), options.ttlMs ?? 0, options.expectedVersion ?? -1, this.now()));
     return version < 0 ? undefined : version;
   }
 
   async delete(key: string): Promise<void> {
-    await this.redis.del(this.prefix + key);
+    await this.reach(() => this.redis.del(this.prefix + key));
+  }
+
+  /** Connection problems become StoreUnavailableError; errors Redis itself answers (a script error) stay what they are. */
+  private async reach<R>(op: () => Promise<R>): Promise<R> {
+    try {
+      return await op();
+    } catch (err) {
+      if (err instanceof Error && err.name === "ReplyError") throw err;
+      throw new StoreUnavailableError(err);
+    }
   }
 
   async close(): Promise<void> {
