@@ -18,6 +18,10 @@ export const Env = z.object({
   DISCORD_APPLICATION_ID: optional,
   DISCORD_GUILD_ID: optional,
   DISCORD_API_URL: z.url().optional(),
+  /** start:sharded: the shard count (default: Discord's recommendation). */
+  DISCORD_SHARDS: z.coerce.number().int().min(1).max(1000).optional(),
+  /** start:sharded: wait between launching two shards (Discord's identify window is 5 s). */
+  DISCORD_SHARD_DELAY_MS: z.coerce.number().int().min(0).default(5500),
   SLACK_BOT_TOKEN: optional,
   SLACK_APP_TOKEN: optional,
   SLACK_SIGNING_SECRET: optional,

@@ -16,7 +16,9 @@ import type { StateStore } from "./core/state-store.ts";
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const config: Config = loadConfig();
-  const terminal = args.includes("--terminal") || (!config.discord && !config.slack);
+  // A shard launched by `npm run start:sharded` (discord.js sets SHARDING_MANAGER): Discord only, commands registered by the manager.
+  const shard = Boolean(process.env.SHARDING_MANAGER);
+  const terminal = !shard && (args.includes("--terminal") || (!config.discord && !config.slack));
   const jsonl = args.includes("--jsonl");
   // In the terminal, stdout belongs to the conversation: logs go to stderr.
   const logger = createLogger({
@@ -39,7 +41,8 @@ async function main(): Promise<void> {
     ...(started ? [] : ["platforms: starting"]),
     ...adapters.filter((a) => a.connected?.() === false).map((a) => `${a.name}: not connected`),
   ];
-  const metricsServer = metrics && config.env.METRICS_PORT ? await metrics.serve(config.env.METRICS_PORT, "0.0.0.0", health) : undefined;
+  // Shards share one host: only the manager's process (not a shard) could own METRICS_PORT.
+  const metricsServer = metrics && config.env.METRICS_PORT && !shard ? await metrics.serve(config.env.METRICS_PORT, "0.0.0.0", health) : undefined;
   if (metricsServer) logger.info({ port: boundPort(metricsServer) }, "metrics on /metrics, health on /healthz");
   const closeAll = async () => {
     metricsServer?.close();
@@ -55,9 +58,9 @@ async function main(): Promise<void> {
   // Platform SDKs load only when their platform is configured: the terminal starts faster without them.
   if (config.discord) {
     const { DiscordAdapter } = await import("../adapters/discord/discord-adapter.ts");
-    adapters.push(new DiscordAdapter({ ...config.discord, mentor: core.mentor, kb: core.kb, logger: logger.child({ adapter: "discord" }) }));
+    adapters.push(new DiscordAdapter({ ...config.discord, mentor: core.mentor, kb: core.kb, logger: logger.child({ adapter: "discord" }), registerCommands: !shard }));
   }
-  if (config.slack) {
+  if (config.slack && !shard) {
     // Socket Mode by default; SLACK_MODE=http serves /slack/events on PORT.
     const { createSlackAdapter } = await import("../adapters/slack/slack-adapter.ts");
     adapters.push(createSlackAdapter({ core, config: config.slack, logger: logger.child({ adapter: "slack" }) }));

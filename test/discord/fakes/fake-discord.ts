@@ -55,6 +55,8 @@ export interface FakeDiscordOptions {
   interactionWindowMs?: number;
   /** When set, bot-authenticated routes answer 401 to any other token. */
   token?: string;
+  /** The shard count GET /gateway/bot recommends (default 1). */
+  shards?: number;
 }
 
 let snowflake = 1_300_000_000_000_000_000n;
@@ -76,6 +78,8 @@ export class FakeDiscord {
   private readonly interactions = new Map<string, Interaction>();
   private readonly dmChannels = new Map<string, string>();
   private readonly sockets = new Set<WebSocket>();
+  /** The [id, count] each connection identified with. */
+  private readonly shardOf = new Map<WebSocket, [number, number]>();
   private readonly waiters = new Set<() => void>();
   private seq = 0;
   private server!: Server;
@@ -126,17 +130,43 @@ export class FakeDiscord {
       if (msg.op === 1) this.send(ws, { op: 11, s: null, t: null, d: null });
       if (msg.op === 2) {
         this.identifies.push(msg.d);
+        const shard = (Array.isArray(msg.d.shard) ? msg.d.shard : [0, 1]) as [number, number];
+        this.shardOf.set(ws, shard);
+        // Like Discord, a shard hears only about its own guilds.
+        const guilds = this.opts.guilds.filter((g) => FakeDiscord.shardFor(g.id, shard[1]) === shard[0]);
         this.send(ws, {
           op: 0, t: "READY", s: ++this.seq,
           d: {
-            v: 10, user: { ...this.opts.bot, bot: true }, session_id: "fake-session", resume_gateway_url: this.wsUrl, shard: [0, 1],
-            guilds: this.opts.guilds.map((g) => ({ id: g.id, unavailable: true })),
+            v: 10, user: { ...this.opts.bot, bot: true }, session_id: `fake-session-${shard[0]}`, resume_gateway_url: this.wsUrl, shard,
+            guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
             application: { id: this.opts.applicationId, flags: 0 },
           },
         });
-        for (const g of this.opts.guilds) this.send(ws, { op: 0, t: "GUILD_CREATE", s: ++this.seq, d: g as Json });
+        for (const g of guilds) this.send(ws, { op: 0, t: "GUILD_CREATE", s: ++this.seq, d: g as Json });
       }
     });
+  }
+
+  /** Discord's rule: a guild belongs to shard (guild_id >> 22) % shard_count. */
+  static shardFor(guildId: string, count: number): number {
+    return Number((BigInt(guildId) >> 22n) % BigInt(count));
+  }
+
+  /** The shards connected now, as [id, count]. */
+  get connectedShards(): [number, number][] {
+    return [...this.sockets].map((ws) => this.shardOf.get(ws)).filter((s): s is [number, number] => s !== undefined);
+  }
+
+  /** Send a guild's event only on the connection of the shard that guild belongs to; returns that shard id. */
+  dispatchToGuild(guildId: string, t: string, d: unknown): number | undefined {
+    for (const ws of this.sockets) {
+      const shard = this.shardOf.get(ws);
+      if (shard && FakeDiscord.shardFor(guildId, shard[1]) === shard[0]) {
+        this.send(ws, { op: 0, t, s: ++this.seq, d: d as Json });
+        return shard[0];
+      }
+    }
+    return undefined;
   }
 
   /** Send a gateway event to the connected client. */
@@ -220,7 +250,7 @@ export class FakeDiscord {
     const interactionAuth = /^\/(interactions|webhooks)\//.test(route);
     if (this.opts.token && !interactionAuth && r.auth !== `Bot ${this.opts.token}`) return this.error(401, 0, "401: Unauthorized");
     if (method === "GET" && route === "/gateway/bot") {
-      return [200, { url: this.wsUrl, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } }];
+      return [200, { url: this.wsUrl, shards: this.opts.shards ?? 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } }];
     }
     if (method === "PUT" && (m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(route))) {
       const list = r.body as Json[];
