@@ -2,7 +2,7 @@
 import { resolve } from "node:path";
 import { loadKnowledge } from "./knowledge/load.ts";
 import { createUnderstander, type Understander } from "./understanding/understand.ts";
-import { createMentor, type Mentor, type TurnObserver } from "./core/mentor.ts";
+import { createMentor, type Mentor, type MentorDeps, type TurnObserver } from "./core/mentor.ts";
 import type { StateStore } from "./core/state-store.ts";
 import type { Logger } from "./core/logger.ts";
 import type { KnowledgeBase } from "./knowledge/knowledge-base.ts";
@@ -24,6 +24,8 @@ export interface CoreOptions {
   quizIdleMs?: number;
   /** Events per person per minute (default 30). */
   perMinute?: number;
+  /** A shared limiter (Redis) instead of one in this process's memory. */
+  limiter?: MentorDeps["limiter"];
   /** Told about every turn, e.g. the Prometheus metrics. */
   observer?: TurnObserver;
   now?: () => number;
@@ -34,7 +36,7 @@ export function createCore(opts: CoreOptions): Core {
   const kb = loadKnowledge(resolve(opts.knowledgeDir));
   const understander = createUnderstander(kb);
   const quiz = new QuizService({ kb, store: opts.store, logger: opts.logger, idleMs: opts.quizIdleMs, now: opts.now });
-  const mentor = withStoreOutage(createMentor({ kb, understander, store: opts.store, logger: opts.logger, quiz, contextTtlMs: opts.contextTtlMs, perMinute: opts.perMinute, observer: opts.observer }), opts.logger);
+  const mentor = withStoreOutage(createMentor({ kb, understander, store: opts.store, logger: opts.logger, quiz, contextTtlMs: opts.contextTtlMs, perMinute: opts.perMinute, limiter: opts.limiter, observer: opts.observer }), opts.logger);
   opts.logger.info({ ms: Math.round(performance.now() - started), roles: kb.roles.size, terms: kb.glossary.length }, "knowledge loaded");
   return { kb, understander, quiz, mentor };
 }

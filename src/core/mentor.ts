@@ -4,7 +4,7 @@
 import type { KnowledgeBase } from "../knowledge/knowledge-base.ts";
 import type { Understander, Understanding, Reading } from "../understanding/understand.ts";
 import type { Logger } from "./logger.ts";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { InboundEvent, conversationKey, personKey, type InboundEventInput } from "./events.ts";
 import type { StateStore } from "./state-store.ts";
 import { decodeAction, encodeAction, type Action } from "./actions.ts";
@@ -64,6 +64,8 @@ export interface MentorDeps {
   contextTtlMs?: number;
   /** Events one person may send per minute before being asked to slow down (default 30). */
   perMinute?: number;
+  /** The per-person limiter; shared by replicas when it lives in Redis (default: this process's memory). */
+  limiter?: RateLimiterAbstract;
   /** Told about every turn (e.g. to count it for /metrics); never sees the text. */
   observer?: TurnObserver;
 }
@@ -93,7 +95,7 @@ export function createMentor(deps: MentorDeps): Mentor {
   const fitSearch = createFitSearch(kb);
   const contextTtl = deps.contextTtlMs ?? 24 * 60 * 60 * 1000;
   // Per person, so one flood cannot crowd out a channel (memory: one process; replicas each count their own).
-  const limiter = new RateLimiterMemory({ points: deps.perMinute ?? 30, duration: 60 });
+  const limiter = deps.limiter ?? new RateLimiterMemory({ points: deps.perMinute ?? 30, duration: 60 });
 
   /** Answer an action (from a choice, a command or an understood message): its short first view, or a detail view. */
   const answerAction = (a: Action, prefix: string): Reply[] => {

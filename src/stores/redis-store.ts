@@ -4,6 +4,7 @@
 // checked against the injected clock (like the other stores) and Redis's own
 // PEXPIRE removes the key a little later.
 import { Redis } from "ioredis";
+import { RateLimiterMemory, RateLimiterRedis } from "rate-limiter-flexible";
 import { StoreUnavailableError, type SetOptions, type StateStore, type Versioned } from "../core/state-store.ts";
 
 const SET_SCRIPT = `
@@ -44,6 +45,17 @@ export class RedisStore implements StateStore {
     // Outages are reported through isReady() and the failing turns; an unhandled 'error' event would end the process.
     this.redis.on("error", () => undefined);
     this.redis.defineCommand("casSet", { numberOfKeys: 1, lua: SET_SCRIPT });
+  }
+
+  /**
+   * The per-person rate limit in this Redis, so replicas count one person together.
+   * While Redis is away, each process limits on its own (insurance) rather than failing the turn.
+   */
+  rateLimiter(points: number, durationSeconds: number): RateLimiterRedis {
+    return new RateLimiterRedis({
+      storeClient: this.redis, points, duration: durationSeconds, keyPrefix: `${this.prefix}rate`,
+      insuranceLimiter: new RateLimiterMemory({ points, duration: durationSeconds }),
+    });
   }
 
   isReady(): boolean {
