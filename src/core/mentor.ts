@@ -25,6 +25,9 @@ import { ASPECT_LABELS } from "./answers/format.ts";
 import { choice } from "./answers/choices.ts";
 import * as talk from "./answers/small-talk.ts";
 import { detailView, firstView } from "./answers/views.ts";
+import { demandAnswer } from "./answers/outlook.ts";
+import { toolChoiceAnswer } from "./answers/tool-choices.ts";
+import { findToolChoice } from "../knowledge/topic-match.ts";
 
 export interface Turn {
   replies: Reply[];
@@ -87,6 +90,11 @@ const MAX_TEXT = 4000;
 /** Longer than Slack's retry window (about 5 minutes). */
 const DEDUPE_TTL_MS = 15 * 60 * 1000;
 const CLARIFY_BELOW = 0.35;
+/** Readings a tool-choice question may arrive as: about tools or resources, unsure, or declined as off-topic. */
+const TOOL_READINGS = (u: Understanding) =>
+  u.confidence < CLARIFY_BELOW ||
+  ["resources", "role.overview", "glossary", "out-of-scope", "learning-path"].includes(u.intent) ||
+  (u.intent === "role.aspect" && (u.aspect === "tools" || u.aspect === null));
 
 export function createMentor(deps: MentorDeps): Mentor {
   const { kb, understander, store, logger } = deps;
@@ -105,7 +113,8 @@ export function createMentor(deps: MentorDeps): Mentor {
   /** The whole answer to an action, before it is cut to chat size. */
   const fullAnswer = (a: Exclude<Action, { kind: "view" }> | Action, prefix: string): Reply[] => {
     switch (a.kind) {
-      case "role": return [a.aspect ? roleAspect(kb, a.role, a.aspect) : roleOverview(kb, a.role)];
+      case "role": return [a.aspect === "demand" ? demandAnswer(kb, a.role) : a.aspect ? roleAspect(kb, a.role, a.aspect) : roleOverview(kb, a.role)];
+      case "tools": return [toolChoiceAnswer(kb, a.topic)];
       case "compare": return [compareRoles(kb, a.roles, a.aspect)];
       case "path": return [learningPath(kb, a.role)];
       case "transition": return [transition(kb, a.from, a.to)];
@@ -126,6 +135,9 @@ export function createMentor(deps: MentorDeps): Mentor {
   const answerUnderstanding = (u: Understanding, text: string, prefix: string): Reply[] => {
     if (u.empty) return [talk.emptyMessage()];
     if (u.language) return [talk.foreignLanguage()];
+    // "pytorch or tensorflow?", "should i learn langchain": the tool-choice knowledge decides, for readings that are about tools or unsure.
+    const tool = TOOL_READINGS(u) ? findToolChoice(kb.topics.toolChoices, text) : undefined;
+    if (tool) return answerAction({ kind: "tools", topic: tool.id }, prefix);
     if (u.confidence < CLARIFY_BELOW || u.alternatives.length > 0) {
       const options = [u, ...u.alternatives]
         .map((r) => ({ r, a: actionFor(r) }))
