@@ -92,3 +92,13 @@ describe("career changers through the mentor", () => {
     expect(headingOf(t)).toBe("Data analyst → ML engineer");
   });
 });
+
+describe("describedBackground", () => {
+  it("turns a described starting point into the Background a profile stores, never copying the message", async () => {
+    const { describedBackground } = await import("../../src/core/described-background.ts");
+    const text = "hey, I'm a high school teacher from Ohio and I want to build AI stuff";
+    const b = describedBackground(kb, text);
+    expect(b).toEqual({ from: null, label: "Teacher", startingPoint: "teacher" });
+    expect(describedBackground(kb, "what is RAG?")).toBeUndefined();
+  });
+});
