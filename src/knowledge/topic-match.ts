@@ -23,8 +23,10 @@ function optionsNamed(choice: ToolChoice, text: string): number {
  * The tool choice a message asks to make: it names two or more options of one
  * choice, or names one option (or the topic itself, "which cloud") and asks to
  * choose ("or", "should I", "which", "worth"). The choice naming most options wins.
+ * A request for learning material ("good course on LangChain") is left to resources.
  */
 export function findToolChoice(tools: ToolChoices, text: string): ToolChoice | undefined {
+  if (tools.material.some((w) => hasPhrase(text, w))) return undefined;
   const asks = tools.cues.some((c) => hasPhrase(text, c));
   let best: { choice: ToolChoice; score: number } | undefined;
   for (const choice of tools.choices) {

@@ -68,6 +68,8 @@ export type ToolChoice = z.infer<typeof ToolChoice>;
 export const ToolChoicesFile = z.strictObject({
   /** Words that mark a message as asking to choose ("or", "vs", "should I", "which", "worth"). */
   cues: z.array(Text).min(1),
+  /** Words that ask for learning material ("course", "tutorial"): such a message is for resources, not a choice. */
+  material: z.array(Text).default([]),
   choices: z.array(ToolChoice).min(1),
 });
 export type ToolChoices = z.infer<typeof ToolChoicesFile>;

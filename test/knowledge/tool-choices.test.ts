@@ -28,6 +28,7 @@ describe("findToolChoice", () => {
     ["aws or azure for ml engineering?", "which-cloud"],
     ["which vector database should i use", "vector-databases"],
     ["pinecone or pgvector?", "vector-databases"],
+    ["best vector db for rag?", "vector-databases"],
     ["what eval tools should i use for llm apps? langfuse or langsmith", "eval-tools"],
   ])("%s → %s", (text, id) => {
     expect(findToolChoice(tools, text)?.id).toBe(id);
@@ -39,6 +40,8 @@ describe("findToolChoice", () => {
     "what is a vector database",
     "how do i become an ai engineer",
     "what's the typical stack for an llm engineer? langchain? pytorch?",
+    "good repos to learn LangChain?",
+    "best course for pytorch or tensorflow",
   ])("asks nothing to choose: %s", (text) => {
     expect(findToolChoice(tools, text)).toBeUndefined();
   });
