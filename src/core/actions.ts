@@ -12,6 +12,10 @@ export const Action = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("resources"), role: RoleId.optional() }),
   z.object({ kind: z.literal("glossary"), term: Slug }),
   z.object({ kind: z.literal("jobs"), role: RoleId.optional(), topic: JobSearchTopicId.optional() }),
+  /** An opinionated tool choice from knowledge/tool-choices.yaml ("pytorch-vs-tensorflow"). */
+  z.object({ kind: z.literal("tools"), topic: Slug }),
+  /** A route from a starting point outside the roles (knowledge/starting-points.yaml id) into `to`. */
+  z.object({ kind: z.literal("start"), point: Slug, to: RoleId.optional() }),
   z.object({ kind: z.literal("fit") }),
   z.object({ kind: z.literal("decide") }),
   z.object({ kind: z.literal("help") }),
@@ -30,6 +34,8 @@ export function encodeAction(a: Action): string {
     case "resources": return join("resources", a.role);
     case "glossary": return join("glossary", a.term);
     case "jobs": return join("jobs", a.role ?? "-", a.topic);
+    case "tools": return join("tools", a.topic);
+    case "start": return join("start", a.point, a.to);
     case "quiz": return join("quiz", a.op, a.arg);
     case "view": return join("view", a.view, a.of);
     default: return a.kind;
@@ -49,6 +55,8 @@ export function decodeAction(id: string): Action | undefined {
     case "transition": Object.assign(raw, { from: a, to: b }); break;
     case "resources": Object.assign(raw, { role: a }); break;
     case "glossary": Object.assign(raw, { term: a }); break;
+    case "tools": Object.assign(raw, { topic: a }); break;
+    case "start": Object.assign(raw, { point: a, to: b }); break;
     case "jobs": Object.assign(raw, { role: a === "-" ? undefined : a, topic: b }); break;
     case "quiz": Object.assign(raw, { op: a, arg: id.split(":").slice(2).join(":") || undefined }); break;
   }

@@ -25,6 +25,10 @@ import { ASPECT_LABELS } from "./answers/format.ts";
 import { choice } from "./answers/choices.ts";
 import * as talk from "./answers/small-talk.ts";
 import { detailView, firstView } from "./answers/views.ts";
+import { demandAnswer } from "./answers/outlook.ts";
+import { toolChoiceAnswer } from "./answers/tool-choices.ts";
+import { startingPointAnswer } from "./answers/starting-points.ts";
+import { findStartingPoint, findToolChoice } from "../knowledge/topic-match.ts";
 
 export interface Turn {
   replies: Reply[];
@@ -89,6 +93,13 @@ const MAX_TEXT = 4000;
 /** Longer than Slack's retry window (about 5 minutes). */
 const DEDUPE_TTL_MS = 15 * 60 * 1000;
 const CLARIFY_BELOW = 0.35;
+/** Readings a described background may arrive as: a move with no taxonomy role to start from, or "how do I become …". */
+const ROUTE_READINGS = (u: Understanding) => (u.intent === "transition" && !u.from) || u.intent === "learning-path";
+/** Readings a tool-choice question may arrive as: about tools or resources, unsure, or declined as off-topic. */
+const TOOL_READINGS = (u: Understanding) =>
+  u.confidence < CLARIFY_BELOW ||
+  ["resources", "role.overview", "glossary", "out-of-scope", "learning-path"].includes(u.intent) ||
+  (u.intent === "role.aspect" && (u.aspect === "tools" || u.aspect === null));
 
 export function createMentor(deps: MentorDeps): Mentor {
   const { kb, understander, store, logger } = deps;
@@ -107,7 +118,9 @@ export function createMentor(deps: MentorDeps): Mentor {
   /** The whole answer to an action, before it is cut to chat size. */
   const fullAnswer = (a: Exclude<Action, { kind: "view" }> | Action, prefix: string): Reply[] => {
     switch (a.kind) {
-      case "role": return [a.aspect ? roleAspect(kb, a.role, a.aspect) : roleOverview(kb, a.role)];
+      case "role": return [a.aspect === "demand" ? demandAnswer(kb, a.role) : a.aspect ? roleAspect(kb, a.role, a.aspect) : roleOverview(kb, a.role)];
+      case "tools": return [toolChoiceAnswer(kb, a.topic)];
+      case "start": return [startingPointAnswer(kb, a.point, a.to)];
       case "compare": return [compareRoles(kb, a.roles, a.aspect)];
       case "path": return [learningPath(kb, a.role)];
       case "transition": return [transition(kb, a.from, a.to)];
@@ -128,6 +141,13 @@ export function createMentor(deps: MentorDeps): Mentor {
   const answerUnderstanding = (u: Understanding, text: string, prefix: string): Reply[] => {
     if (u.empty) return [talk.emptyMessage()];
     if (u.language) return [talk.foreignLanguage()];
+    // "pytorch or tensorflow?", "should i learn langchain": the tool-choice knowledge decides, for readings that are about tools or unsure.
+    const tool = TOOL_READINGS(u) ? findToolChoice(kb.topics.toolChoices, text) : undefined;
+    if (tool) return answerAction({ kind: "tools", topic: tool.id }, prefix);
+    // "I'm a QA tester, how do I get into ML?": a described background outside the roles has its own route.
+    const start = ROUTE_READINGS(u) ? findStartingPoint(kb.topics.startingPoints, text) : undefined;
+    const target = u.to ?? u.roles[0];
+    if (start && (!target || start.routes.some((r) => r.to === target) || kb.path(target))) return answerAction({ kind: "start", point: start.id, to: target ?? undefined }, prefix);
     if (u.confidence < CLARIFY_BELOW || u.alternatives.length > 0) {
       const options = [u, ...u.alternatives]
         .map((r) => ({ r, a: actionFor(r) }))

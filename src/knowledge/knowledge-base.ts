@@ -3,6 +3,7 @@ import type {
   Comparison, DecisionFramework, GlossaryTerm, IntentExamples, JobSearch, LearningPath,
   Lexicon, Quiz, Resource, Role, RoleId, Transition,
 } from "./schema.ts";
+import type { Topics } from "./topics-schema.ts";
 
 export interface KnowledgeParts {
   roles: Map<RoleId, Role>;
@@ -16,6 +17,8 @@ export interface KnowledgeParts {
   lexicon: Lexicon;
   intents: IntentExamples;
   quiz: Quiz;
+  /** Outlook, tool choices and starting points (knowledge/outlook.yaml, tool-choices.yaml, starting-points.yaml). */
+  topics: Topics;
 }
 
 export interface KnowledgeBase extends KnowledgeParts {

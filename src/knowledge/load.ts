@@ -9,6 +9,7 @@ import type { z } from "zod";
 import { KNOWLEDGE_FILES, ROLES_DIR, RoleFile, type RoleId } from "./schema.ts";
 import { buildKnowledgeBase, type KnowledgeBase, type KnowledgeParts } from "./knowledge-base.ts";
 import { crossCheck } from "./cross-check.ts";
+import { checkTopics, readTopics } from "./topics.ts";
 
 export interface KnowledgeProblem {
   file: string;
@@ -157,8 +158,9 @@ export function loadKnowledge(dir: string): KnowledgeBase {
   const lexicon = read("lexicon");
   const intents = read("intents");
   const quiz = read("quiz");
+  const topics = readTopics((file, schema) => readValidated(dir, file, schema, problems));
 
-  if (problems.length > 0 || !comparisons || !transitions || !paths || !resources || !glossary || !decision || !jobSearch || !lexicon || !intents || !quiz) {
+  if (problems.length > 0 || !topics || !comparisons || !transitions || !paths || !resources || !glossary || !decision || !jobSearch || !lexicon || !intents || !quiz) {
     throw new KnowledgeError(problems);
   }
   const parts: KnowledgeParts = {
@@ -173,8 +175,9 @@ export function loadKnowledge(dir: string): KnowledgeBase {
     lexicon,
     intents,
     quiz,
+    topics,
   };
-  const crossProblems = crossCheck(parts, dir);
+  const crossProblems = [...crossCheck(parts, dir), ...checkTopics(topics, (f) => displayPath(join(dir, f)))];
   if (crossProblems.length > 0) throw new KnowledgeError(crossProblems);
   return buildKnowledgeBase(parts);
 }

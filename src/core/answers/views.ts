@@ -63,6 +63,8 @@ function fullLabel(a: Action): string {
     case "resources": return "All resources";
     case "glossary": return "Full entry";
     case "role": return a.aspect ? `More on ${a.aspect}` : "Full overview";
+    case "tools": return "Reasons and facts";
+    case "start": return "All steps";
     default: return "More";
   }
 }
