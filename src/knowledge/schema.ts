@@ -212,6 +212,8 @@ export const GlossaryTerm = z.strictObject({
   roles: z.array(RoleId).default([]),
   related: z.array(Slug).default([]),
   source: Source,
+  /** Further sources for parts of the definition the main source does not cover. */
+  further_sources: z.array(Source).default([]),
 });
 export type GlossaryTerm = z.infer<typeof GlossaryTerm>;
 

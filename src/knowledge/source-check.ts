@@ -64,7 +64,7 @@ export function sourceProblems(kb: KnowledgeParts, at: At): void {
     notOnlyWeak("paths.yaml", `paths.${i}.sources`, p.sources);
     if (p.duration.source?.quality === "weak") at("paths.yaml", `paths.${i}.duration.source`, "a duration rests on a source marked weak");
   });
-  kb.glossary.forEach((t, i) => notOnlyWeak("glossary.yaml", `terms.${i}.source`, [t.source]));
+  kb.glossary.forEach((t, i) => notOnlyWeak("glossary.yaml", `terms.${i}.source`, [t.source, ...t.further_sources]));
   kb.jobSearch.topics.forEach((t, i) => notOnlyWeak("job-search.yaml", `topics.${i}.sources`, t.sources));
   notOnlyWeak("decision.yaml", "sources", kb.decision.sources);
 }
