@@ -9,10 +9,11 @@ import { sourceProblems } from "./source-check.ts";
 
 /**
  * A figure written in text: money ("$112,590", "£45k", "€60,000"), a percentage
- * ("35%", "7 percent"), a rank ("#2") or a count with thousands separators
- * ("639,000"). Years and small counts ("3 steps") are not figures.
+ * ("35%", "7 percent"), a rank ("#2"), a count with thousands separators
+ * ("639,000") or a decimal ("3.7 years"; version numbers such as "Python 3.12"
+ * are not). Years and small counts ("3 steps") are not figures.
  */
-const FIGURES_IN_PROSE = /[$£€₹]\s?\d[\d,.]*\s?[kKmM]?|\d[\d,.]*\s?(?:%|percent\b)|#\d+\b|\b\d{1,3}(?:,\d{3})+\b/g;
+const FIGURES_IN_PROSE = /[$£€₹]\s?\d[\d,.]*\s?[kKmM]?|\d[\d,.]*\s?(?:%|percent\b)|#\d+\b|\b\d{1,3}(?:,\d{3})+\b|(?<!(?:[Pp]ython|[Vv]ersion|v|Node|Java|PyTorch|TensorFlow|Keras)\s?)\b\d+\.\d+(?![.\d])\b/g;
 const FIGURE_IN_PROSE = new RegExp(FIGURES_IN_PROSE.source);
 
 /** Glossary ids the taxonomy requires (../shared/design/taxonomy.md). */

@@ -107,10 +107,16 @@ describe("broken copies are refused with file, path and problem", () => {
     ["a glossary definition", "glossary.yaml", ["terms", 0, "why_it_matters"], "Used by 45% of teams.", /^terms\.0$/],
     ["a job-search point", "job-search.yaml", ["topics", 0, "points", 0], "Recruiters read 1,200 CVs a week.", /^topics\.0$/],
     ["a resource description", "resources.yaml", ["resources", 0, "why"], "Ranked #1 by readers.", /^resources\.0$/],
+    ["a role's demand prose", "roles/ai-engineer.yaml", ["aspects", "demand", "points", 0], "Hires average 4.2 years of experience.", /^aspects\.demand$/],
   ] as const)("an unsourced figure in %s", (_, file, at, text, path) => {
     const dir = copy((d) => editYaml(d, file, (doc) => doc.setIn([...at], text)));
     const found = problems(dir);
-    expect(found.filter((p) => p.file.endsWith(file) && path.test(p.path) && /has no source/.test(p.message)), JSON.stringify(found)).toHaveLength(1);
+    expect(found.filter((p) => p.file.endsWith(file) && path.test(p.path) && /has no source|no sourced entry/.test(p.message)), JSON.stringify(found)).toHaveLength(1);
+  });
+
+  it("a version number is not a figure", () => {
+    const dir = copy((d) => editYaml(d, "resources.yaml", (doc) => doc.setIn(["resources", 0, "why"], "The notebooks run on Python 3.12 and PyTorch 2.5.")));
+    expect(problems(dir).filter((p) => p.file.endsWith("resources.yaml"))).toEqual([]);
   });
 
   it("a figure whose as_of names no year", () => {
