@@ -69,6 +69,40 @@ export function sourceProblems(kb: KnowledgeParts, at: At): void {
   notOnlyWeak("decision.yaml", "sources", kb.decision.sources);
 }
 
+/** Every source in the knowledge base with the file and path it sits at. */
+function allSources(kb: KnowledgeParts): { file: string; path: string; source: Source }[] {
+  const out: { file: string; path: string; source: Source }[] = [];
+  const add = (file: string, path: string, sources: Source[]) => sources.forEach((source, i) => out.push({ file, path: `${path}.${i}`, source }));
+  for (const [id, role] of kb.roles) {
+    for (const [aspect, section] of Object.entries(role.aspects)) if (section) add(`roles/${id}.yaml`, `aspects.${aspect}.sources`, section.sources);
+    if (role.interview) add(`roles/${id}.yaml`, "interview.sources", role.interview.sources);
+  }
+  for (const { file, path, figure } of figures(kb)) out.push({ file, path: `${path}.source`, source: figure.source });
+  kb.comparisons.forEach((c, i) => add("comparisons.yaml", `comparisons.${i}.sources`, c.sources));
+  kb.transitions.forEach((t, i) => add("transitions.yaml", `transitions.${i}.sources`, [...t.sources, ...(t.duration.source ? [t.duration.source] : [])]));
+  kb.paths.forEach((p, i) => add("paths.yaml", `paths.${i}.sources`, [...p.sources, ...(p.duration.source ? [p.duration.source] : [])]));
+  kb.glossary.forEach((t, i) => add("glossary.yaml", `terms.${i}.sources`, [t.source, ...t.further_sources]));
+  kb.jobSearch.topics.forEach((t, i) => add("job-search.yaml", `topics.${i}.sources`, t.sources));
+  add("decision.yaml", "sources", kb.decision.sources);
+  return out;
+}
+
+/**
+ * Things kb:check reports without failing: figures more than two years old, and
+ * source names with "; " in them (answers list sources separated by "; ", so
+ * such a name shows up cut in two).
+ */
+export function knowledgeWarnings(kb: KnowledgeParts, dir: string, today: Date): KnowledgeProblem[] {
+  const split = allSources(kb)
+    .filter(({ source }) => source.name.includes("; "))
+    .map(({ file, path, source }) => ({
+      file: displayPath(join(dir, file)),
+      path: `${path}.name`,
+      message: `the source name '${source.name.slice(0, 60)}…' contains '; ', which splits it in two in an answer's Sources line: use a comma`,
+    }));
+  return [...staleFigureWarnings(kb, dir, today), ...split];
+}
+
 /** Figures whose data is more than two years older than `today`: shown, but worth refreshing. */
 export function staleFigureWarnings(kb: KnowledgeParts, dir: string, today: Date): KnowledgeProblem[] {
   const limit = new Date(Date.UTC(today.getUTCFullYear() - 2, today.getUTCMonth(), today.getUTCDate()));

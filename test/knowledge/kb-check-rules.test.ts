@@ -167,6 +167,13 @@ describe("figures more than two years old are warnings, not failures", () => {
     expect(early.stderr).not.toMatch(/ml-engineer\.yaml at aspects\.salary\.figures\.1\./);
   });
 
+  it("warns about a source name with '; ' in it, which an answer's Sources line would cut in two", async () => {
+    const dir = copy((d) => editYaml(d, "glossary.yaml", (doc) => doc.setIn(["terms", 0, "source", "name"], "A guide; second part")));
+    const r = await kbCheck(dir, "2026-12-02");
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/warning: .*glossary\.yaml at terms\.0\.sources\.0\.name: .*contains '; '/);
+  });
+
   it("the real knowledge base loads (warnings never stop start-up)", () => {
     expect(() => loadKnowledge(KNOWLEDGE)).not.toThrow();
   });
