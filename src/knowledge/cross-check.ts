@@ -5,9 +5,16 @@ import { displayPath } from "./display-path.ts";
 import { ROLE_IDS, ASPECT_IDS, type RoleId } from "./schema.ts";
 import type { KnowledgeParts } from "./knowledge-base.ts";
 import type { KnowledgeProblem } from "./load.ts";
+import { sourceProblems } from "./source-check.ts";
 
-/** Money or a percentage written in text: "$112,590", "$150k", "35%". */
-const FIGURE_IN_PROSE = /\$\s?\d[\d,.]*k?|\d[\d,.]*\s?%/i;
+/**
+ * A figure written in text: money ("$112,590", "£45k", "€60,000"), a percentage
+ * ("35%", "7 percent"), a rank ("#2"), a count with thousands separators
+ * ("639,000") or a decimal ("3.7 years"; version numbers such as "Python 3.12"
+ * are not). Years and small counts ("3 steps") are not figures.
+ */
+const FIGURES_IN_PROSE = /[$£€₹]\s?\d[\d,.]*\s?[kKmM]?|\d[\d,.]*\s?(?:%|percent\b)|#\d+\b|\b\d{1,3}(?:,\d{3})+\b|(?<!(?:[Pp]ython|[Vv]ersion|v|Node|Java|PyTorch|TensorFlow|Keras)\s?)\b\d+\.\d+(?![.\d])\b/g;
+const FIGURE_IN_PROSE = new RegExp(FIGURES_IN_PROSE.source);
 
 /** Glossary ids the taxonomy requires (../shared/design/taxonomy.md). */
 export const REQUIRED_TERMS = [
@@ -62,13 +69,18 @@ export function crossCheck(kb: KnowledgeParts, dir: string): KnowledgeProblem[] 
   kb.comparisons.forEach((c, i) => unsourced("comparisons.yaml", `comparisons.${i}`, [c.headline, ...c.table.flatMap((r) => Object.values(r.values) as string[]), ...c.shared, ...(Object.values(c.choose) as string[])]));
   kb.transitions.forEach((t, i) => unsourced("transitions.yaml", `transitions.${i}`, [t.summary, ...t.carry_over, ...t.gaps, ...t.steps, t.project]));
   kb.paths.forEach((p, i) => unsourced("paths.yaml", `paths.${i}`, [p.summary, ...p.steps.flatMap((s) => [s.title, ...s.skills, s.project ?? ""])]));
+  kb.glossary.forEach((t, i) => unsourced("glossary.yaml", `terms.${i}`, [t.definition, t.why_it_matters ?? ""]));
+  kb.resources.forEach((r, i) => unsourced("resources.yaml", `resources.${i}`, [r.title, r.why, r.for_whom]));
+  unsourced("job-search.yaml", "intro", [kb.jobSearch.intro]);
+  kb.jobSearch.topics.forEach((t, i) => unsourced("job-search.yaml", `topics.${i}`, [...t.points, ...(Object.values(t.by_role).flat() as string[])]));
+  unsourced("decision.yaml", "", [kb.decision.intro, ...kb.decision.steps.flatMap((s) => s.points)]);
   for (const [id, role] of kb.roles) {
     for (const [aspect, section] of Object.entries(role.aspects)) {
       if (!section) continue;
       const backed = section.figures.map((f) => f.value).join(" ");
       const prose = [section.summary, ...section.points, ...section.groups.flatMap((g) => g.points)];
       prose.forEach((text) => {
-        for (const m of text.matchAll(/\$\s?\d[\d,.]*k?|\d[\d,.]*\s?%/gi)) {
+        for (const m of text.matchAll(FIGURES_IN_PROSE)) {
           const digits = m[0].replace(/[^\d]/g, "");
           if (!backed.replace(/[^\d ]/g, "").split(" ").some((v) => v.includes(digits)))
             at(`roles/${id}.yaml`, `aspects.${aspect}`, `the figure '${m[0]}' in the text has no sourced entry under figures`);
@@ -136,6 +148,7 @@ export function crossCheck(kb: KnowledgeParts, dir: string): KnowledgeProblem[] 
   for (const r of ROLE_IDS) if (!kb.resources.some((x) => x.roles.includes(r)) && kb.roles.get(r)?.kind === "destination")
     at("resources.yaml", "resources", `no resource for destination role '${r}'`);
   checkQuiz(kb, at);
+  sourceProblems(kb, at);
   return problems;
 }
 

@@ -10,6 +10,7 @@ import { KNOWLEDGE_FILES, ROLES_DIR, RoleFile, type RoleId } from "./schema.ts";
 import { buildKnowledgeBase, type KnowledgeBase, type KnowledgeParts } from "./knowledge-base.ts";
 import { crossCheck } from "./cross-check.ts";
 import { checkTopics, readTopics } from "./topics.ts";
+import { commentCuts } from "./prose.ts";
 
 export interface KnowledgeProblem {
   file: string;
@@ -106,6 +107,8 @@ function readValidated<S extends z.ZodType>(
     problems.push({ file: name, path: `line ${e.mark.line + 1}, column ${e.mark.column + 1}`, message: `invalid YAML: ${e.reason}` });
     return undefined;
   }
+  for (const cut of commentCuts(text, data))
+    problems.push({ file: name, path: `line ${cut.line}`, message: `text cut short by a YAML comment ('${cut.text}'): put the text in quotes` });
   const parsed = schema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

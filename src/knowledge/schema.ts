@@ -1,6 +1,7 @@
 // Zod schemas for every knowledge file. Types are derived from these
 // (z.infer), so the YAML format is defined exactly once, here.
 import { z } from "zod";
+import { sentenceProblem } from "./prose.ts";
 
 /** Role ids fixed by ../shared/design/taxonomy.md. */
 export const ROLE_IDS = [
@@ -58,11 +59,24 @@ export const Slug = z
 
 const Text = z.string().trim().min(1, "must not be empty");
 
+/** Text shown as a sentence: it must read as finished (see prose.ts), so cut-off text is refused. */
+const Sentence = Text.superRefine((s, ctx) => {
+  const problem = sentenceProblem(s);
+  if (problem) ctx.addIssue({ code: "custom", message: problem, input: s });
+});
+
 /** Where a fact comes from. `as_of` is the date of the data ("May 2024", "2024-2034", "2026-01"). */
 export const Source = z.strictObject({
   name: Text.describe("Publisher and title, e.g. 'U.S. Bureau of Labor Statistics, Occupational Outlook Handbook'"),
   url: z.url().optional(),
   as_of: Text.optional().describe("Date of the data as the source gives it"),
+  quality: z
+    .enum(["primary", "secondary", "weak"])
+    .optional()
+    .describe(
+      "primary: the publisher of the data; secondary: a page quoting it (say so in the name); " +
+        "weak: aggregator blog, mirror, video summary, review site. Nothing may rest on a weak source alone.",
+    ),
 });
 export type Source = z.infer<typeof Source>;
 
@@ -77,25 +91,25 @@ export const Figure = z.strictObject({
   region: Text.describe("Country or area the figure is for, e.g. 'US'"),
   source: Source.extend({ as_of: Text.describe("Date of the data; required for figures") }),
   kind: z.enum(["official", "survey", "report", "article-claim"]),
-  note: Text.optional(),
+  note: Sentence.optional(),
 });
 export type Figure = z.infer<typeof Figure>;
 
 /** One aspect of a role: a one-line summary (used side by side in comparisons) and detail. */
 export const Section = z.strictObject({
-  summary: Text.describe("One or two sentences; shown side by side in comparisons"),
-  points: z.array(Text).default([]),
+  summary: Sentence.describe("One or two sentences; shown side by side in comparisons"),
+  points: z.array(Sentence).default([]),
   /** Named sub-lists, e.g. "A typical day", "Math", "Degrees". */
-  groups: z.array(z.strictObject({ title: Text, points: z.array(Text).min(1) })).default([]),
+  groups: z.array(z.strictObject({ title: Text, points: z.array(Sentence).min(1) })).default([]),
   figures: z.array(Figure).default([]),
   sources: z.array(Source).default([]),
 });
 export type Section = z.infer<typeof Section>;
 
 export const InterviewLoop = z.strictObject({
-  summary: Text,
-  stages: z.array(z.strictObject({ name: Text, what: Text })).min(1),
-  tips: z.array(Text).default([]),
+  summary: Sentence,
+  stages: z.array(z.strictObject({ name: Text, what: Sentence })).min(1),
+  tips: z.array(Sentence).default([]),
   sources: z.array(Source).default([]),
 });
 export type InterviewLoop = z.infer<typeof InterviewLoop>;
@@ -105,17 +119,17 @@ export const Role = z.strictObject({
   name: Text.describe("Display name, e.g. 'Machine Learning Engineer'"),
   short: Text.describe("Short name, e.g. 'ML engineer'"),
   kind: z.enum(["destination", "starting-point"]),
-  summary: Text.describe("One sentence"),
-  overview: Text.describe("A short paragraph"),
+  summary: Sentence.describe("One sentence"),
+  overview: Sentence.describe("A short paragraph"),
   aspects: z.partialRecord(AspectId, Section).default({}),
   interview: InterviewLoop.optional(),
-  related: z.array(z.strictObject({ role: RoleId, how: Text })).default([]),
+  related: z.array(z.strictObject({ role: RoleId, how: Sentence })).default([]),
 });
 export type Role = z.infer<typeof Role>;
 
 export const Comparison = z.strictObject({
   roles: z.array(RoleId).min(2).max(3),
-  headline: Text.describe("The difference in one or two sentences"),
+  headline: Sentence.describe("The difference in one or two sentences"),
   /** Rows beyond the aspects, e.g. the article's 'innovation level'. */
   table: z
     .array(
@@ -126,8 +140,8 @@ export const Comparison = z.strictObject({
       }),
     )
     .default([]),
-  shared: z.array(Text).default([]),
-  choose: z.partialRecord(RoleId, Text).default({}).describe("Pick this role if …"),
+  shared: z.array(Sentence).default([]),
+  choose: z.partialRecord(RoleId, Sentence).default({}).describe("Pick this role if …"),
   sources: z.array(Source).default([]),
 });
 export type Comparison = z.infer<typeof Comparison>;
@@ -148,7 +162,7 @@ export type Duration = z.infer<typeof Duration>;
 export const Transition = z.strictObject({
   from: RoleId,
   to: RoleId,
-  summary: Text,
+  summary: Sentence,
   carry_over: z.array(Text).min(1).describe("What you already have"),
   gaps: z.array(Text).min(1).describe("What to learn"),
   steps: z.array(Text).min(2).describe("Ordered steps"),
@@ -161,7 +175,7 @@ export type Transition = z.infer<typeof Transition>;
 
 export const LearningPath = z.strictObject({
   role: RoleId,
-  summary: Text,
+  summary: Sentence,
   steps: z
     .array(
       z.strictObject({
@@ -183,8 +197,8 @@ export const Resource = z.strictObject({
   url: z.url(),
   kind: z.enum(["repository", "course", "book", "documentation", "guide", "video", "community"]),
   roles: z.array(RoleId).min(1),
-  why: Text,
-  for_whom: Text,
+  why: Sentence,
+  for_whom: Sentence,
   free: z.boolean(),
 });
 export type Resource = z.infer<typeof Resource>;
@@ -193,11 +207,13 @@ export const GlossaryTerm = z.strictObject({
   id: Slug,
   term: Text.describe("Display name, e.g. 'Retrieval-augmented generation (RAG)'"),
   aliases: z.array(Text).default([]).describe("Other ways people write it; used to understand messages"),
-  definition: Text,
-  why_it_matters: Text.optional(),
+  definition: Sentence,
+  why_it_matters: Sentence.optional(),
   roles: z.array(RoleId).default([]),
   related: z.array(Slug).default([]),
   source: Source,
+  /** Further sources for parts of the definition the main source does not cover. */
+  further_sources: z.array(Source).default([]),
 });
 export type GlossaryTerm = z.infer<typeof GlossaryTerm>;
 
@@ -213,14 +229,14 @@ export const JobSearchTopicId = z.enum(["resume", "portfolio", "interviews", "ne
 export type JobSearchTopicId = z.infer<typeof JobSearchTopicId>;
 
 export const JobSearch = z.strictObject({
-  intro: Text,
+  intro: Sentence,
   topics: z
     .array(
       z.strictObject({
         id: JobSearchTopicId,
         title: Text,
-        points: z.array(Text).min(1),
-        by_role: z.partialRecord(RoleId, z.array(Text).min(1)).default({}),
+        points: z.array(Sentence).min(1),
+        by_role: z.partialRecord(RoleId, z.array(Sentence).min(1)).default({}),
         sources: z.array(Source).default([]),
       }),
     )

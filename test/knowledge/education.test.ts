@@ -36,11 +36,19 @@ describe("the education aspect in the knowledge base", () => {
     }
   });
 
-  it("figures in education prose are backed by a figures entry (the Stack Overflow shares)", () => {
-    const edu = kb.role("software-engineer").aspects.education!;
-    const prose = edu.points.join(" ");
-    expect(prose).toMatch(/41%/);
-    expect(edu.figures.some((f) => f.value.includes("41%") && f.kind === "survey")).toBe(true);
+  it("every figure written in education prose is a figures entry, and no education figure rests on a weak source", () => {
+    let checked = 0;
+    for (const role of kb.roles.values()) {
+      const edu = role.aspects.education!;
+      const values = edu.figures.map((f) => f.value).join(" ");
+      for (const text of [edu.summary, ...edu.points, ...edu.groups.flatMap((g) => g.points)])
+        for (const m of text.matchAll(/[$£€]\s?\d[\d,.]*|\d[\d.]*\s?%/g)) expect(values, `${role.id}: ${m[0]}`).toContain(m[0].replace(/\s/g, ""));
+      for (const f of edu.figures) {
+        checked++;
+        expect(f.source.quality, `${role.id} ${f.label}`).not.toBe("weak");
+      }
+    }
+    expect(checked).toBeGreaterThan(5);
   });
 });
 

@@ -74,9 +74,9 @@ describe("the real knowledge base", () => {
     expect(kb.role("ai-engineer").aspects.salary?.figures.length).toBeGreaterThan(0);
   });
 
-  it("passes kb:check (exit 0)", async () => {
+  it("passes kb:check (exit 0; stderr holds at most warnings, never problems)", async () => {
     const { code, stdout, stderr } = await kbCheck();
-    expect(stderr).toBe("");
+    for (const line of stderr.split("\n").filter(Boolean)) expect(line).toMatch(/^(\d+ warnings? \(not errors\):|warning: )/);
     expect(code).toBe(0);
     expect(stdout).toMatch(/knowledge OK: 8 roles/);
   });
