@@ -19,6 +19,7 @@ import { deliver, notify, type InPlace, type Place } from "./delivery.ts";
 import { fromSlackText, slackLinkUrl } from "./escape.ts";
 import { QUIZ_CHOICE, homeView } from "./home.ts";
 import { RecentDeliveries } from "./recent-deliveries.ts";
+import { guardRequestListener } from "./request-guard.ts";
 import type { SlackBlock } from "./render.ts";
 
 export interface SlackAdapterOptions {
@@ -69,6 +70,8 @@ export class SlackAdapter implements PlatformAdapter {
         logger,
         ...(opts.unhandledRequestTimeoutMillis ? { unhandledRequestTimeoutMillis: opts.unhandledRequestTimeoutMillis } : {}),
       });
+      // Bolt's own checks leave gaps (future timestamps, non-object bodies): a gate goes first.
+      receiver.requestListener = guardRequestListener(receiver.requestListener, { signingSecret: opts.config.signingSecret, path: "/slack/events", logger: opts.logger });
       this.app = new App({ token: opts.config.botToken, receiver, logger, clientOptions, deferInitialization: true });
     } else {
       if (!opts.config.appToken) throw new Error("Slack Socket Mode needs SLACK_APP_TOKEN");

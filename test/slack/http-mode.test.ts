@@ -43,6 +43,42 @@ describe("request verification", () => {
     expect(h.api.calls.map((c) => c.method)).toEqual(["auth.test"]);
   });
 
+  it("refuses a signed request whose timestamp is more than 5 minutes ahead (or not a time at all) with 401", async () => {
+    const body = new URLSearchParams({ command: "/mentor", text: "help", team_id: "T1", user_id: "U1", channel_id: "C1", response_url: h.api.responseUrl("future"), trigger_id: "t" }).toString();
+    const now = Math.floor(Date.now() / 1000);
+    for (const ts of [now + 600, now + 301, 1e20]) {
+      const res = await h.post(body, "application/x-www-form-urlencoded", { timestamp: ts, signature: sign(body, ts) });
+      expect(res.status, `timestamp ${ts}`).toBe(401);
+    }
+    for (const ts of ["1e3x", "", "NaN"]) {
+      const res = await h.post(body, "application/x-www-form-urlencoded", { headers: { "x-slack-request-timestamp": ts }, signature: `v0=${"0".repeat(64)}` });
+      expect(res.status, `timestamp "${ts}"`).toBe(401);
+    }
+    // Within the window either way is still fine (clocks drift a little).
+    const soon = now + 120;
+    const ok = await h.post(body, "application/x-www-form-urlencoded", { timestamp: soon, signature: sign(body, soon) });
+    expect(ok.status).toBe(200);
+    await h.api.waitFor(() => h.api.callsTo("response_url").length === 1, 3000, "the in-window request answered");
+  });
+
+  it("answers 400 to a validly signed body that is not an object, and keeps serving", async () => {
+    for (const json of ["null", "[]", "42", "\"text\"", "true"]) {
+      const res = await h.post(json, "application/json");
+      expect(res.status, json).toBe(400);
+    }
+    const asPayload = await h.post(new URLSearchParams({ payload: "null" }).toString(), "application/x-www-form-urlencoded");
+    expect(asPayload.status).toBe(400);
+    // Slack's own checks still pass the gate: an unsigned ssl_check and a signed url_verification.
+    const ssl = await fetch(h.eventsUrl, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "ssl_check=1&token=x" });
+    expect(ssl.status).toBe(200);
+    const challenge = await h.post(JSON.stringify({ type: "url_verification", challenge: "c-123" }), "application/json");
+    expect(await challenge.json()).toEqual({ challenge: "c-123" });
+    // Still alive and answering.
+    const { res, responseUrl } = await h.command("/mentor", "help");
+    expect(res.status).toBe(200);
+    expect(headerOf((await responses(responseUrl))[0])).toBe("What I can do");
+  });
+
   it("accepts a correctly signed request", async () => {
     const { res, responseUrl } = await h.command("/mentor", "help");
     expect(res.status).toBe(200);

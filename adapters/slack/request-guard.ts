@@ -1,0 +1,74 @@
+// A gate in front of Bolt's HTTPReceiver for POST /slack/events. Bolt 5.1
+// refuses only timestamps in the past and crashes the process on a signed
+// body that is not an object (`null` → TypeError reading 'ssl_check'). The
+// gate verifies the request the way Bolt does, then also refuses timestamps
+// more than five minutes ahead and bodies that are not a JSON object.
+// Bolt buffers the body on the request (rawBody), so it reads it again for free.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { HTTPModuleFunctions } from "@slack/bolt";
+import type { Logger } from "../../src/core/logger.ts";
+
+/** How far a request's timestamp may be from our clock, either way (Slack's own rule). */
+export const MAX_CLOCK_SKEW_S = 5 * 60;
+
+type Listener = (req: IncomingMessage, res: ServerResponse) => void;
+
+export interface GuardOptions {
+  signingSecret: string;
+  path: string;
+  logger: Logger;
+  now?: () => number;
+}
+
+/** The verdict on one request: pass it on to Bolt, or answer with this status. */
+export type Verdict = { pass: true } | { pass: false; status: 400 | 401 | 413; why: string };
+
+export function guardRequestListener(inner: Listener, opts: GuardOptions): Listener {
+  return (req, res) => {
+    const path = (req.url ?? "").split("?")[0];
+    if (req.method !== "POST" || path !== opts.path) {
+      inner(req, res);
+      return;
+    }
+    void checkRequest(req, opts).then((verdict) => {
+      if (verdict.pass) {
+        inner(req, res);
+        return;
+      }
+      opts.logger.warn({ status: verdict.status, why: verdict.why }, "slack request refused");
+      res.writeHead(verdict.status);
+      res.end();
+    }).catch((err: unknown) => {
+      opts.logger.error({ err }, "slack request gate failed");
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  };
+}
+
+export async function checkRequest(req: IncomingMessage, opts: GuardOptions): Promise<Verdict> {
+  let buffered: Awaited<ReturnType<typeof HTTPModuleFunctions.parseAndVerifyHTTPRequest>>;
+  try {
+    buffered = await HTTPModuleFunctions.parseAndVerifyHTTPRequest({ enabled: true, signingSecret: opts.signingSecret, bodyLimit: HTTPModuleFunctions.defaultBodyLimit }, req);
+  } catch (err) {
+    const e = err as { type?: unknown; statusCode?: unknown };
+    if (HTTPModuleFunctions.isRawBodyError(err) && (e.type === "entity.too.large" || e.statusCode === 413)) return { pass: false, status: 413, why: "body too large" };
+    return { pass: false, status: 401, why: "signature or timestamp refused" };
+  }
+  // An ssl_check (form-encoded, unsigned by design) has had its body reduced to ssl_check=1 by Bolt.
+  const isSslCheck = buffered.rawBody.toString() === "ssl_check=1" && req.headers["content-type"] === "application/x-www-form-urlencoded";
+  if (!isSslCheck) {
+    const raw = req.headers["x-slack-request-timestamp"];
+    const ts = typeof raw === "string" && /^\d{1,12}$/.test(raw) ? Number(raw) : NaN;
+    const now = Math.floor((opts.now ?? Date.now)() / 1000);
+    if (!Number.isFinite(ts) || Math.abs(now - ts) > MAX_CLOCK_SKEW_S) return { pass: false, status: 401, why: "timestamp outside five minutes" };
+  }
+  let body: unknown;
+  try {
+    body = HTTPModuleFunctions.parseHTTPRequestBody(buffered);
+  } catch {
+    return { pass: false, status: 400, why: "body is not JSON" };
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return { pass: false, status: 400, why: "body is not an object" };
+  return { pass: true };
+}
