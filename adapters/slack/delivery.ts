@@ -9,7 +9,9 @@ import { renderReply, type SlackBlock, type SlackMessage } from "./render.ts";
 export type Place =
   | { kind: "dm"; channel: string; user: string; thread?: string }
   | { kind: "thread"; channel: string; user: string; thread: string }
-  | { kind: "response"; respond: RespondFn; user: string; ephemeralOnly?: boolean };
+  | { kind: "response"; respond: RespondFn; user: string; ephemeralOnly?: boolean }
+  /** Seen by one person only, wherever it is (refusals of a click without a response_url). */
+  | { kind: "ephemeral"; channel: string; user: string; thread?: string };
 
 /** The message a click came from, to be replaced by the first reply. */
 export type InPlace =
@@ -50,6 +52,9 @@ async function post(client: webApi.WebClient, place: Place, personal: boolean, m
       if (personal) await client.chat.postEphemeral({ channel: place.channel, user: place.user, thread_ts: place.thread, text: m.text, blocks: m.blocks });
       else await client.chat.postMessage({ channel: place.channel, thread_ts: place.thread, text: m.text, blocks: m.blocks, ...NO_UNFURL });
       return;
+    case "ephemeral":
+      await client.chat.postEphemeral({ channel: place.channel, user: place.user, thread_ts: place.thread, text: m.text, blocks: m.blocks });
+      return;
     case "response":
       await place.respond({
         response_type: personal || place.ephemeralOnly ? "ephemeral" : "in_channel",
@@ -72,6 +77,7 @@ export async function notify(client: webApi.WebClient, place: Place, mrkdwn: str
   switch (place.kind) {
     case "dm":
     case "thread":
+    case "ephemeral":
       await client.chat.postEphemeral({ channel: place.channel, user: place.user, thread_ts: place.thread, text: mrkdwn });
       return;
     case "response":

@@ -11,7 +11,7 @@ import type { Core } from "../../src/bootstrap.ts";
 import { ConfigError, type Config } from "../../src/config.ts";
 import type { Logger } from "../../src/core/logger.ts";
 import type { Address, Actor, InboundEventInput } from "../../src/core/events.ts";
-import type { Reply } from "../../src/core/reply.ts";
+import { isRefusal, type Reply } from "../../src/core/reply.ts";
 import { decodeAction } from "../../src/core/actions.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { SLASH_COMMANDS, parseSlashCommand } from "./commands.ts";
@@ -249,11 +249,19 @@ export class SlackAdapter implements PlatformAdapter {
     const inAppDm = c.channel === dm;
     const choice = (address: Address): InboundEventInput => ({ id: c.id, kind: "choice", choiceId: c.choiceId, address, actor: c.user });
     const dmPlace: Place = { kind: "dm", channel: dm, user: c.user.id, thread: inAppDm ? c.thread : undefined };
+    // Where a refusal goes: to the clicker alone, next to what they clicked (the App Home has no such place).
+    const privately: Place | undefined = c.fromHome || !c.channel ? undefined
+      : c.respond ? { kind: "response", respond: c.respond, user: c.user.id, ephemeralOnly: true }
+      : { kind: "ephemeral", channel: c.channel, user: c.user.id, thread: c.thread };
 
     if (c.fromHome || !c.channel || (isQuiz && !inAppDm)) {
       // From the App Home, or a quiz button outside the DM: the answer goes to the DM.
       const turn = await this.core.mentor.handle(choice(dmAddress(c.team, dm)));
       if (turn.duplicate) return;
+      if (privately && isRefusal(turn.replies)) {
+        await deliver(client, privately, turn.replies);
+        return;
+      }
       await deliver(client, dmPlace, turn.replies);
       if (!c.fromHome && c.channel) {
         const here: Place = c.respond ? { kind: "response", respond: c.respond, user: c.user.id } : { kind: "thread", channel: c.channel, user: c.user.id, thread: c.thread ?? c.messageTs ?? "" };
@@ -264,6 +272,12 @@ export class SlackAdapter implements PlatformAdapter {
     const address: Address = inAppDm ? dmAddress(c.team, dm, c.thread) : { platform: "slack", workspace: c.team, channel: c.channel, thread: c.thread ?? null, dm: false };
     const turn = await this.core.mentor.handle(choice(address));
     if (turn.duplicate) return;
+    // A refused click (someone else's quiz, an earlier run, a garbled id, a rate limit) leaves the
+    // clicked message and its buttons as they were: the refusal goes to the clicker alone.
+    if (privately && isRefusal(turn.replies)) {
+      await deliver(client, privately, turn.replies);
+      return;
+    }
     if (inAppDm) {
       let inPlace: InPlace | undefined;
       if (action?.kind === "quiz" && IN_PLACE_QUIZ_OPS.has(action.op)) {

@@ -259,6 +259,7 @@ export class QuizService implements QuizPort {
     const choices = offer === "continue"
       ? [{ id: encodeAction({ kind: "quiz", op: "continue" }), label: "Continue my quiz" }]
       : offer === "start" ? [{ id: encodeAction({ kind: "quiz", op: "start" }), label: "Start a quiz" }] : [];
-    return reply([{ type: "text", text }], choices, { visibility: "private" });
+    // Marked as a refusal: adapters show it to the clicker alone and leave the clicked message as it was.
+    return reply([{ type: "text", text }], choices, { visibility: "private", data: { kind: "refused" } });
   }
 }

@@ -4,11 +4,14 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Core } from "../../src/bootstrap.ts";
 import { COMMANDS } from "../../src/core/commands.ts";
-import { BOT_TOKEN, SIGNING_SECRET, capturingLogger, slackTestCore, sign, startHttpHarness, type HttpHarness } from "./harness.ts";
+import { BOT_TOKEN, SIGNING_SECRET, capturingLogger, slackTestCore, sign, startHttpHarness, unique, type HttpHarness } from "./harness.ts";
 import { ConfigError } from "../../src/config.ts";
 import { createSlackAdapter } from "../../adapters/slack/slack-adapter.ts";
 import { FakeSlackApi } from "./fakes/fake-slack-api.ts";
-import { blocksText, callText, headerOf } from "./slack-text.ts";
+import { blocksText, buttonsOf, callText, headerOf } from "./slack-text.ts";
+import { pino } from "pino";
+import { createCore } from "../../src/bootstrap.ts";
+import { MemoryStore } from "../../src/core/state-store.ts";
 import type { RecordedCall } from "./fakes/fake-slack-api.ts";
 
 let core: Core;
@@ -278,5 +281,77 @@ describe("stop", () => {
     // close() again must not throw on an already-stopped adapter.
     await h.api.stop();
     h = { ...h, close: async () => undefined };
+  });
+});
+
+describe("clicks that are not for this message: the refusal goes to the clicker, ephemeral, and the question stays", () => {
+  const dmClick = (user: string, ts: string) => ({
+    user: { id: user, username: "q", team_id: "T1" },
+    channel: { id: `D${user}`, name: "directmessage" },
+    container: { type: "message", message_ts: ts, channel_id: `D${user}`, is_ephemeral: false },
+  });
+
+  /** Start a quiz in the person's DM; its first question's ts and answer ids. */
+  async function startQuiz(user: string): Promise<{ ts: string; answers: string[] }> {
+    await h.command("/quiz", "", { user_id: user, channel_id: "C1" });
+    await h.api.waitFor(() => h.api.callsTo("chat.postMessage").some((c) => c.body.channel === `D${user}`), 3000, "the first question");
+    const q = h.api.callsTo("chat.postMessage").find((c) => c.body.channel === `D${user}`)!;
+    return { ts: String(q.response!.ts), answers: buttonsOf(q).filter((b) => b.id.startsWith("quiz:a:")).map((b) => b.id) };
+  }
+
+  /** After one click: the ephemeral answer on its response_url, and nothing updated or posted meanwhile. */
+  async function clickAndRead(id: string, over: Record<string, unknown>): Promise<RecordedCall> {
+    const before = h.api.calls.length;
+    const { responseUrl } = await h.click(id, over);
+    const [r] = await responses(responseUrl);
+    await new Promise((done) => setTimeout(done, 50));
+    const since = h.api.calls.slice(before).map((c) => c.method);
+    expect(since.filter((m) => m === "chat.update" || m === "chat.postMessage"), id).toEqual([]);
+    expect(r!.body.response_type).toBe("ephemeral");
+    expect(r!.body.replace_original).toBe(false);
+    return r!;
+  }
+
+  it("a forged owner, an earlier run and a garbled index on one's own question are answered privately; the question is not replaced", async () => {
+    const user = unique("UF");
+    const { ts, answers } = await startQuiz(user);
+    const [, run, owner, item] = /^quiz:a:([^:]+):([^:]+):([^:]+):/.exec(answers[0]!)!;
+    const foreign = await clickAndRead(`quiz:a:${run}:00000000:${item}:0`, dmClick(user, ts));
+    expect(callText(foreign)).toMatch(/belongs to someone else/);
+    const earlier = await clickAndRead(`quiz:a:ffffffffff:${owner}:${item}:0`, dmClick(user, ts));
+    expect(callText(earlier)).toMatch(/earlier quiz/);
+    const garbled = await clickAndRead(`quiz:a:${run}:${owner}:${item}:0x1`, dmClick(user, ts));
+    expect(callText(garbled)).toMatch(/no longer valid/);
+    // The real answer still updates the question in place.
+    const before = h.api.calls.length;
+    await h.click(answers[0]!, dmClick(user, ts));
+    await h.api.waitFor(() => h.api.calls.slice(before).some((c) => c.method === "chat.update"));
+  });
+
+  it("someone else's quiz button in a channel: a private refusal there, nothing posted in anyone's DM", async () => {
+    const alice = unique("UA");
+    const { answers } = await startQuiz(alice);
+    const bob = unique("UB");
+    const r = await clickAndRead(answers[0]!, {
+      user: { id: bob, username: "b", team_id: "T1" },
+      channel: { id: "C1", name: "careers" },
+      container: { type: "message", message_ts: "1700000000.000900", channel_id: "C1", is_ephemeral: false },
+    });
+    expect(callText(r)).toMatch(/belongs to someone else/);
+  });
+
+  it("a rate-limited quiz click is answered privately and leaves the question and its buttons in place", async () => {
+    const limited = createCore({ knowledgeDir: "knowledge", store: new MemoryStore(), logger: pino({ level: "silent" }), perMinute: 2 });
+    await h.close();
+    h = await startHttpHarness({ core: limited });
+    const user = unique("UR");
+    const { ts, answers } = await startQuiz(user); // 1 of 2
+    const before = h.api.calls.length;
+    await h.click(answers[0]!, dmClick(user, ts)); // 2 of 2: answered in place
+    await h.api.waitFor(() => h.api.calls.slice(before).some((c) => c.method === "chat.update"));
+    const update = h.api.calls.slice(before).find((c) => c.method === "chat.update")!;
+    const next = buttonsOf(update).find((b) => b.id.startsWith("quiz:a:"))!.id;
+    const r = await clickAndRead(next, dmClick(user, ts));
+    expect(callText(r)).toMatch(/faster than I can answer/);
   });
 });
