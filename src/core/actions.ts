@@ -74,6 +74,8 @@ export function decodeAction(id: string): Action | undefined {
   const action = parsed.data;
   if (action.kind === "compare" && new Set(action.roles).size !== action.roles.length) return undefined;
   if (action.kind === "transition" && action.from === action.to) return undefined;
+  // Only the exact form the encoder issues is an action: no trailing parts, no missing "-".
+  if (encodeAction(action) !== id) return undefined;
   return action;
 }
 

@@ -37,6 +37,12 @@ describe("decodeAction: quiz ids", () => {
     expect(decodeAction(id)).toBeUndefined();
   });
 
+  it.each([
+    "fit:extra", "help:me", "decide:now", "jobs", "resources:", "role:ml-engineer:", "path:ml-engineer:extra", "glossary:rag:more", "compare:ml-engineer+ai-engineer:", "transition:ml-engineer:ai-engineer:x",
+  ])("refuses %j: only the exact form the encoder issues is an action", (id) => {
+    expect(decodeAction(id)).toBeUndefined();
+  });
+
   it("still refuses what it refused before: unknown kinds and malformed answers", () => {
     for (const id of ["", "bogus", "__proto__", "role:ml-engineer:vibes", "view:full:quiz:start", "role:ml-engineer:"]) expect(decodeAction(id), id).toBeUndefined();
   });
