@@ -33,13 +33,13 @@ const text = fc.oneof(
 let core: Core;
 beforeAll(() => { core = createCore({ knowledgeDir: "knowledge", store: new MemoryStore(), logger: silentLogger, perMinute: 1_000_000 }); });
 
-const where = (platform: string, n: number): Address => ({ platform, workspace: "w1", channel: `c${n}`, thread: null, dm: platform !== "slack" });
+const where = (platform: Address["platform"], n: number): Address => ({ platform, workspace: "w1", channel: `c${n}`, thread: null, dm: platform !== "slack" });
 let n = 0;
 
 describe("fuzz: any message", () => {
   it("through the mentor on Discord and Slack: no throw, sendable replies, no ping", async () => {
     await fc.assert(
-      fc.asyncProperty(text, fc.constantFrom("discord", "slack"), async (t, platform) => {
+      fc.asyncProperty(text, fc.constantFrom("discord" as const, "slack" as const), async (t, platform) => {
         const i = ++n;
         const turn = await core.mentor.handle({ id: `m${i}`, kind: "message", text: t, address: where(platform, i), actor: { id: `u${i}` } });
         expect(turn.replies.length).toBeGreaterThan(0);
