@@ -71,6 +71,15 @@ describe("request verification", () => {
     }
     const asPayload = await h.post(new URLSearchParams({ payload: "null" }).toString(), "application/x-www-form-urlencoded");
     expect(asPayload.status).toBe(400);
+    // Objects, but not a shape Slack sends: a click without the person, an event without its channel, no type at all.
+    const click = { type: "block_actions", team: { id: "T1" }, actions: [{ action_id: "help", type: "button" }], container: { type: "message" }, trigger_id: "t" };
+    const noUser = await h.post(new URLSearchParams({ payload: JSON.stringify(click) }).toString(), "application/x-www-form-urlencoded");
+    expect(noUser.status).toBe(400);
+    const noChannel = await h.post(JSON.stringify({ type: "event_callback", team_id: "T1", event_id: "Ev9", event: { type: "app_mention", text: "hi", ts: "1.2" } }), "application/json");
+    expect(noChannel.status).toBe(400);
+    expect((await h.post(JSON.stringify({ hello: "world" }), "application/json")).status).toBe(400);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(h.api.calls.map((c) => c.method)).toEqual(["auth.test"]);
     // Slack's own checks still pass the gate: an unsigned ssl_check and a signed url_verification.
     const ssl = await fetch(h.eventsUrl, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "ssl_check=1&token=x" });
     expect(ssl.status).toBe(200);
