@@ -69,10 +69,14 @@ export async function checkRequest(req: IncomingMessage, opts: GuardOptions): Pr
   } catch {
     return { pass: false, status: 400, why: "body is not JSON" };
   }
-  if (typeof body !== "object" || body === null || Array.isArray(body)) return { pass: false, status: 400, why: "body is not an object" };
-  const shape = shapeProblem(body as Record<string, unknown>);
-  if (shape) return { pass: false, status: 400, why: shape };
-  return { pass: true };
+  const problem = payloadProblem(body);
+  return problem ? { pass: false, status: 400, why: problem } : { pass: true };
+}
+
+/** Why a parsed body is not something Slack sends (not an object, or not a known shape); undefined when it is. */
+export function payloadProblem(body: unknown): string | undefined {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return "body is not an object";
+  return shapeProblem(body as Record<string, unknown>);
 }
 
 // The shapes Slack sends, as far as Bolt and the adapter rely on them: a
@@ -95,6 +99,8 @@ const EVENTS: Record<string, z.ZodType> = {
   app_mention: z.object({ channel: Id, ts: z.string().min(1), text: Text, user: Id.optional() }),
   app_home_opened: z.object({ user: Id, channel: Id, tab: z.string().optional() }),
 };
+/** Interactive payload types Slack sends besides block_actions (api.slack.com/reference/interaction-payloads). */
+const INTERACTIVE_TYPES = new Set(["view_submission", "view_closed", "shortcut", "message_action", "block_suggestion", "interactive_message", "dialog_submission", "dialog_cancellation", "dialog_suggestion", "workflow_step_edit"]);
 const EventCallback = z.object({ type: z.literal("event_callback"), team_id: Id, event_id: z.string().min(1), event: z.looseObject({ type: z.string().min(1) }) });
 
 /** Why the body is not a shape Slack sends, or undefined when it is one. */
@@ -111,7 +117,8 @@ export function shapeProblem(body: Record<string, unknown>): string | undefined 
     }
     case "block_actions": return BlockActions.safeParse(body).success ? undefined : "malformed block_actions";
     default:
-      // Other interactive payloads (views, shortcuts…) always name the person who acted.
-      return Interactive.safeParse(body).success ? undefined : "unknown payload shape";
+      // Other interactive payloads (views, shortcuts…) always name the person who acted; other types are not Slack's.
+      if (typeof body.type !== "string" || !INTERACTIVE_TYPES.has(body.type)) return "unknown payload type";
+      return Interactive.safeParse(body).success ? undefined : `malformed ${body.type}`;
   }
 }

@@ -19,7 +19,8 @@ import { deliver, notify, type InPlace, type Place } from "./delivery.ts";
 import { fromSlackText, slackLinkUrl } from "./escape.ts";
 import { QUIZ_CHOICE, homeView } from "./home.ts";
 import { RecentDeliveries } from "./recent-deliveries.ts";
-import { guardRequestListener } from "./request-guard.ts";
+import { guardRequestListener, payloadProblem } from "./request-guard.ts";
+import { guardSocketMessages } from "./socket-guard.ts";
 import type { SlackBlock } from "./render.ts";
 
 export interface SlackAdapterOptions {
@@ -76,6 +77,17 @@ export class SlackAdapter implements PlatformAdapter {
     } else {
       if (!opts.config.appToken) throw new Error("Slack Socket Mode needs SLACK_APP_TOKEN");
       this.app = new App({ token: opts.config.botToken, appToken: opts.config.appToken, socketMode: true, logger, clientOptions, deferInitialization: true });
+      // Socket Mode has no HTTP gate: the same shape check runs before Bolt, and a refused envelope is
+      // acknowledged (so Slack does not redeliver it) and dropped.
+      const socketClient = (this.app as unknown as { receiver?: { client?: Parameters<typeof guardSocketMessages>[0] } }).receiver?.client;
+      if (socketClient) guardSocketMessages(socketClient, opts.logger);
+      const processEvent = this.app.processEvent.bind(this.app);
+      this.app.processEvent = async (event) => {
+        const problem = payloadProblem(event.body);
+        if (!problem) return processEvent(event);
+        opts.logger.warn({ why: problem }, "slack envelope refused");
+        await event.ack();
+      };
     }
     this.register();
   }
