@@ -35,6 +35,8 @@ export interface SlackAdapterOptions {
   clientOptions?: webApi.WebClientOptions;
   /** How long stop() waits for answers already under way. */
   drainTimeoutMs?: number;
+  /** A click is acknowledged once handled, or after this long at the latest (Slack allows 3 s). */
+  ackDeadlineMs?: number;
 }
 
 /** Quiz clicks that replace the question they were made on; the others post a new message. */
@@ -48,6 +50,7 @@ export class SlackAdapter implements PlatformAdapter {
   private readonly logger: Logger;
   private readonly host?: string;
   private readonly drainTimeoutMs: number;
+  private readonly ackDeadlineMs: number;
   private readonly recent = new RecentDeliveries();
   /** team:user → the id of the person's DM with the app. */
   private readonly dms = new Map<string, string>();
@@ -60,6 +63,7 @@ export class SlackAdapter implements PlatformAdapter {
     this.logger = opts.logger;
     this.host = opts.host;
     this.drainTimeoutMs = opts.drainTimeoutMs ?? 5000;
+    this.ackDeadlineMs = opts.ackDeadlineMs ?? 2000;
     const logger = boltLogger(opts.logger);
     // slackApiUrl also reaches Socket Mode's apps.connections.open (Bolt passes clientOptions on).
     const clientOptions: webApi.WebClientOptions = { ...(opts.config.apiUrl ? { slackApiUrl: opts.config.apiUrl } : {}), ...opts.clientOptions };
@@ -151,24 +155,37 @@ export class SlackAdapter implements PlatformAdapter {
     }
 
     app.action({ type: "block_actions" }, async ({ ack, body, action, respond, client }) => {
-      await ack();
-      if (action.type !== "button") return;
+      if (action.type !== "button") {
+        await ack();
+        return;
+      }
+      // Handle, then acknowledge: an acknowledged click is already saved (a crash after the ack
+      // loses no answer). Handling takes milliseconds; the deadline keeps within Slack's 3 s anyway.
+      let acked: Promise<void> | undefined;
+      const acknowledge = () => (acked ??= ack().catch((err: unknown) => this.logger.warn({ err }, "slack ack failed")));
+      const deadline = setTimeout(() => void acknowledge(), this.ackDeadlineMs);
       const b = body as typeof body & { response_url?: string };
       const channel = b.channel?.id ?? (b.container.channel_id as string | undefined);
       const fallback = (): Place | undefined => (b.response_url ? { kind: "response", respond, user: b.user.id } : undefined);
-      await this.run("action", fallback, () => this.onClick({
-        team: b.team?.id ?? b.user.team_id ?? "",
-        user: { id: b.user.id, name: b.user.name ?? b.user.username },
-        choiceId: action.action_id,
-        id: `action:${b.trigger_id}`,
-        channel,
-        fromHome: b.container.type === "view",
-        messageTs: b.container.message_ts as string | undefined,
-        thread: b.message?.thread_ts as string | undefined,
-        ephemeral: b.container.is_ephemeral === true,
-        respond: b.response_url ? respond : undefined,
-        appId: b.api_app_id,
-      }, client));
+      try {
+        await this.run("action", fallback, () => this.onClick({
+          team: b.team?.id ?? b.user.team_id ?? "",
+          user: { id: b.user.id, name: b.user.name ?? b.user.username },
+          choiceId: action.action_id,
+          id: `action:${b.trigger_id}`,
+          channel,
+          fromHome: b.container.type === "view",
+          messageTs: b.container.message_ts as string | undefined,
+          thread: b.message?.thread_ts as string | undefined,
+          ephemeral: b.container.is_ephemeral === true,
+          respond: b.response_url ? respond : undefined,
+          appId: b.api_app_id,
+          acknowledge,
+        }, client));
+      } finally {
+        clearTimeout(deadline);
+        await acknowledge();
+      }
     });
 
     app.event("app_mention", async ({ event, body, context, client }) => {
@@ -254,6 +271,8 @@ export class SlackAdapter implements PlatformAdapter {
   private async onClick(c: {
     team: string; user: Actor; choiceId: string; id: string; channel?: string; fromHome: boolean;
     messageTs?: string; thread?: string; ephemeral: boolean; respond?: RespondFn; appId?: string;
+    /** Acknowledge the click: called once the mentor has handled (and saved) it, before the reply goes out. */
+    acknowledge: () => Promise<void>;
   }, client: webApi.WebClient): Promise<void> {
     const action = decodeAction(c.choiceId);
     const isQuiz = action?.kind === "quiz";
@@ -269,6 +288,7 @@ export class SlackAdapter implements PlatformAdapter {
     if (c.fromHome || !c.channel || (isQuiz && !inAppDm)) {
       // From the App Home, or a quiz button outside the DM: the answer goes to the DM.
       const turn = await this.core.mentor.handle(choice(dmAddress(c.team, dm)));
+      await c.acknowledge();
       if (turn.duplicate) return;
       if (privately && isRefusal(turn.replies)) {
         await deliver(client, privately, turn.replies);
@@ -283,6 +303,7 @@ export class SlackAdapter implements PlatformAdapter {
     }
     const address: Address = inAppDm ? dmAddress(c.team, dm, c.thread) : { platform: "slack", workspace: c.team, channel: c.channel, thread: c.thread ?? null, dm: false };
     const turn = await this.core.mentor.handle(choice(address));
+    await c.acknowledge();
     if (turn.duplicate) return;
     // A refused click (someone else's quiz, an earlier run, a garbled id, a rate limit) leaves the
     // clicked message and its buttons as they were: the refusal goes to the clicker alone.

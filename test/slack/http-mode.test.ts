@@ -209,6 +209,41 @@ describe("acknowledge first, answer after", () => {
     expect(headerOf((await responses(responseUrl))[0])).toBe(core.kb.role("ml-engineer").name);
   });
 
+  it("a click is acknowledged only once its answer is handled (saved), then the reply is delivered", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => { release = r; });
+    let handled = false;
+    const slow: Core = { ...core, mentor: { ...core.mentor, handle: async (e) => { await gate; const t = await core.mentor.handle(e); handled = true; return t; } } };
+    await h.close();
+    h = await startHttpHarness({ core: slow });
+    const user = unique("UK");
+    const over = { user: { id: user, username: "k", team_id: "T1" }, channel: { id: `D${user}`, name: "directmessage" }, container: { type: "message", message_ts: "1700000000.000500", channel_id: `D${user}`, is_ephemeral: false } };
+    let acked = false;
+    const clicked = h.click("help", over).then((r) => { acked = true; expect(handled).toBe(true); return r; });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(acked).toBe(false);
+    release();
+    const { res } = await clicked;
+    expect(res.status).toBe(200);
+    await h.api.waitFor(() => h.api.callsTo("chat.postMessage").some((c) => c.body.channel === `D${user}`));
+  });
+
+  it("a click whose handling is slow is still acknowledged by the deadline", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => { release = r; });
+    const slow: Core = { ...core, mentor: { ...core.mentor, handle: async (e) => { await gate; return core.mentor.handle(e); } } };
+    await h.close();
+    h = await startHttpHarness({ core: slow, ackDeadlineMs: 250 });
+    const user = unique("UL");
+    const started = Date.now();
+    const { res } = await h.click("help", { user: { id: user, username: "l", team_id: "T1" }, channel: { id: `D${user}`, name: "directmessage" }, container: { type: "message", message_ts: "1700000000.000600", channel_id: `D${user}`, is_ephemeral: false } });
+    expect(res.status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(200);
+    expect(Date.now() - started).toBeLessThan(2000);
+    release();
+    await h.api.waitFor(() => h.api.callsTo("chat.postMessage").some((c) => c.body.channel === `D${user}`));
+  });
+
   it("an unacknowledged request gets Bolt's 404 after unhandledRequestTimeoutMillis", async () => {
     await h.close();
     h = await startHttpHarness({ core, unhandledRequestTimeoutMillis: 300 });
