@@ -22,6 +22,8 @@ export interface DeliverOptions {
   inPlace?: InPlace;
   /** Extra blocks under the last reply (adapter notes). */
   footer?: SlackBlock[];
+  /** Told about each reply once all its messages went out (the quiz records which question was seen). */
+  onDelivered?: (reply: Reply) => Promise<void>;
 }
 
 /** Link previews off: resource lists would otherwise unfold into a wall of cards. */
@@ -39,6 +41,7 @@ export async function deliver(client: webApi.WebClient, place: Place, replies: R
         await post(client, place, reply.visibility === "private", message);
       }
     }
+    await opts.onDelivered?.(reply);
   }
 }
 

@@ -202,10 +202,10 @@ export class SlackAdapter implements PlatformAdapter {
         const place: Place = { kind: "thread", channel: event.channel, user, thread };
         // A new thread learns how follow-ups work: mention the app again.
         const footer: SlackBlock[] = event.thread_ts ? [] : [{ type: "context", elements: [{ type: "mrkdwn", text: `Follow-up questions: mention ${context.botUserId ? `<@${context.botUserId}>` : "me"} again in this thread.` }] }];
-        if (other.length > 0) await deliver(client, place, withQuizButton(other), { footer });
+        if (other.length > 0) await deliver(client, place, withQuizButton(other), { footer, onDelivered: this.seen(team, user) });
         if (quiz.length > 0) {
           const dm = await this.dmChannel(client, team, user);
-          await deliver(client, { kind: "dm", channel: dm, user }, quiz);
+          await deliver(client, { kind: "dm", channel: dm, user }, quiz, { onDelivered: this.seen(team, user) });
           await notify(client, place, quizMovedNote(team, body.api_app_id));
         }
       });
@@ -224,7 +224,7 @@ export class SlackAdapter implements PlatformAdapter {
         const text = fromSlackText(m.text ?? "", context.botUserId);
         const address: Address = { platform: "slack", workspace: team, channel: m.channel, thread: m.thread_ts ?? null, dm: true };
         const turn = await this.core.mentor.handle({ id: `event:${body.event_id}`, kind: "message", text, address, actor: { id: user } });
-        if (!turn.duplicate) await deliver(client, place, turn.replies);
+        if (!turn.duplicate) await deliver(client, place, turn.replies, { onDelivered: this.seen(team, user) });
       });
     });
 
@@ -258,14 +258,14 @@ export class SlackAdapter implements PlatformAdapter {
       // The quiz runs in the DM with the app, where its question can be updated in place.
       const turn = await this.core.mentor.handle(event(dmAddress(team, dm)));
       if (turn.duplicate) return;
-      await deliver(client, { kind: "dm", channel: dm, user }, turn.replies);
+      await deliver(client, { kind: "dm", channel: dm, user }, turn.replies, { onDelivered: this.seen(team, user) });
       if (!inAppDm) await respond({ response_type: "ephemeral", text: quizMovedNote(team, command.api_app_id) });
       return;
     }
     const address: Address = inAppDm ? dmAddress(team, dm) : { platform: "slack", workspace: team, channel: command.channel_id, thread: null, dm: false };
     const turn = await this.core.mentor.handle(event(address));
     if (turn.duplicate) return;
-    await deliver(client, inAppDm ? { kind: "dm", channel: dm, user } : { kind: "response", respond, user }, turn.replies);
+    await deliver(client, inAppDm ? { kind: "dm", channel: dm, user } : { kind: "response", respond, user }, turn.replies, { onDelivered: this.seen(team, user) });
   }
 
   private async onClick(c: {
@@ -294,7 +294,7 @@ export class SlackAdapter implements PlatformAdapter {
         await deliver(client, privately, turn.replies);
         return;
       }
-      await deliver(client, dmPlace, turn.replies);
+      await deliver(client, dmPlace, turn.replies, { onDelivered: this.seen(c.team, c.user.id) });
       if (!c.fromHome && c.channel) {
         const here: Place = c.respond ? { kind: "response", respond: c.respond, user: c.user.id } : { kind: "thread", channel: c.channel, user: c.user.id, thread: c.thread ?? c.messageTs ?? "" };
         await notify(client, here, quizMovedNote(c.team, c.appId));
@@ -317,7 +317,7 @@ export class SlackAdapter implements PlatformAdapter {
         if (c.ephemeral && c.respond) inPlace = { kind: "replace", respond: c.respond };
         else if (!c.ephemeral && c.messageTs) inPlace = { kind: "update", channel: dm, ts: c.messageTs };
       }
-      await deliver(client, dmPlace, turn.replies, { inPlace });
+      await deliver(client, dmPlace, turn.replies, { inPlace, onDelivered: this.seen(c.team, c.user.id) });
       return;
     }
     let place: Place;
@@ -325,7 +325,20 @@ export class SlackAdapter implements PlatformAdapter {
     else if (c.thread) place = { kind: "thread", channel: c.channel, user: c.user.id, thread: c.thread };
     else if (c.respond) place = { kind: "response", respond: c.respond, user: c.user.id };
     else place = { kind: "thread", channel: c.channel, user: c.user.id, thread: c.messageTs ?? "" };
-    await deliver(client, place, turn.replies);
+    await deliver(client, place, turn.replies, { onDelivered: this.seen(c.team, c.user.id) });
+  }
+
+  /** After a reply went out: a quiz question in it is recorded as seen, so typed answers may land on it. */
+  private seen(team: string, user: string): (reply: Reply) => Promise<void> {
+    return async (reply) => {
+      const q = reply.data?.quiz as { run?: unknown; item?: unknown } | undefined;
+      if (typeof q?.run !== "string" || typeof q.item !== "string") return;
+      try {
+        await this.core.quiz.delivered({ address: { platform: "slack", workspace: team, channel: "", thread: null, dm: true }, actor: { id: user } }, q.run, q.item);
+      } catch (err) {
+        this.logger.warn({ err }, "could not record the delivered quiz question");
+      }
+    };
   }
 
   /** The person's DM with the app (conversations.open is idempotent; remembered per person). */

@@ -256,6 +256,34 @@ describe("acknowledge first, answer after", () => {
   });
 });
 
+describe("nothing lost at a crash", () => {
+  it("a typed answer after a question that never went out shows that question first, and is not recorded", async () => {
+    const user = unique("UC");
+    const dm = `D${user}`;
+    const posted = () => h.api.callsTo("chat.postMessage").filter((c) => c.body.channel === dm && !c.error);
+    const numberOf = (c: RecordedCall | undefined) => Number(/Question (\d+) of \d+/.exec(callText(c))?.[1] ?? NaN);
+    await h.command("/quiz", "", { user_id: user, channel_id: "C1" });
+    await h.api.waitFor(() => posted().length === 1, 3000, "question 1");
+    let ts = 1700000300;
+    const type = async (text: string, n: number) => {
+      await h.event("message-im", { user, channel: dm, text, ts: `${++ts}.000100` });
+      await h.api.waitFor(() => h.api.calls.filter((c) => c.method === "chat.postMessage" || c.method === "chat.postEphemeral").length >= n, 3000, `reply to "${text}"`);
+    };
+    const sends = () => h.api.calls.filter((c) => c.method === "chat.postMessage" || c.method === "chat.postEphemeral").length;
+    // The answer to question 1 is saved, but question 2 never reaches the person (Slack refused the post).
+    h.api.failNext("chat.postMessage", "internal_error");
+    await type("1", sends() + 2); // the failed post and the "Something went wrong" note
+    expect(posted()).toHaveLength(1);
+    // Their next typed answer would have landed on question 2: question 2 is shown instead.
+    await type("2", sends() + 1);
+    expect(numberOf(posted().at(-1))).toBe(2);
+    expect(callText(posted().at(-1))).toMatch(/did not reach you/);
+    // Now that they have seen it, the answer counts.
+    await type("2", sends() + 1);
+    expect(numberOf(posted().at(-1))).toBe(3);
+  });
+});
+
 describe("errors", () => {
   it("a failure becomes an ephemeral 'Something went wrong (ref …)' and a logged error with the same ref", async () => {
     const broken: Core = { ...core, mentor: { ...core.mentor, handle: async () => { throw new Error("knowledge on fire"); } } };
