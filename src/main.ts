@@ -8,6 +8,7 @@ import { SqliteStore } from "./stores/sqlite-store.ts";
 import { RedisStore } from "./stores/redis-store.ts";
 import { Metrics, boundPort } from "./metrics.ts";
 import { KnowledgeError } from "./knowledge/load.ts";
+import { installProcessGuards } from "./process-guard.ts";
 import { runTerminalChat } from "../adapters/terminal/terminal-chat.ts";
 import type { PlatformAdapter } from "../adapters/adapter.ts";
 import type { Logger } from "./core/logger.ts";
@@ -82,6 +83,8 @@ async function serve(adapters: PlatformAdapter[], close: () => Promise<void>, lo
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => void shutdown(signal).finally(() => process.exit(0)));
   }
+  // One faulty event never ends the process; a burst of them does (exit code 1, for the supervisor).
+  installProcessGuards(process, { logger, onFatal: (reason) => void shutdown(reason).finally(() => process.exit(1)) });
   try {
     for (const a of adapters) await a.start();
   } catch (err) {

@@ -17,6 +17,7 @@ import { onMessage } from "./messages.ts";
 import { BOT_PERMISSIONS, INVITE_SCOPES, inviteUrl } from "./invite.ts";
 import { noMentions } from "./render.ts";
 import { isRejectedToken } from "./errors.ts";
+import { guardPackets } from "./packet-guard.ts";
 import { ConfigError } from "../../src/config.ts";
 
 const tokenRejected = () => new ConfigError("Discord rejected DISCORD_TOKEN: copy the bot token again from the Developer Portal (Bot → Reset Token).");
@@ -56,6 +57,8 @@ export class DiscordAdapter implements PlatformAdapter {
       rest: { ...(opts.apiUrl ? { api: opts.apiUrl } : {}), ...opts.rest },
     });
     this.ctx = { client: this.client, mentor: opts.mentor, kb: opts.kb, logger: opts.logger };
+    // A malformed gateway packet is logged and skipped (answered when it is an interaction), never fatal.
+    guardPackets(this.client, opts.logger);
     this.client.on(Events.InteractionCreate, (i) => this.track(() => onInteraction(this.ctx, i)));
     this.client.on(Events.MessageCreate, (m) => this.track(() => onMessage(this.ctx, m)));
     this.client.on(Events.Error, (err) => opts.logger.error({ err }, "Discord client error"));
@@ -105,7 +108,8 @@ export class DiscordAdapter implements PlatformAdapter {
 
   private track(work: () => Promise<void>): void {
     if (this.stopping) return;
-    const p = work().catch((err: unknown) => this.opts.logger.error({ err }, "unhandled error in a Discord handler"));
+    // A handler that throws before its first await is caught the same way as a rejected one.
+    const p = Promise.resolve().then(work).catch((err: unknown) => this.opts.logger.error({ err }, "unhandled error in a Discord handler"));
     this.running.add(p);
     void p.finally(() => this.running.delete(p));
   }

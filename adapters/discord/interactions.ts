@@ -13,17 +13,20 @@ import { discordCode, isExpiredInteraction } from "./errors.ts";
 import { glossarySuggestions } from "./glossary-autocomplete.ts";
 import { actorOf, addressOf } from "./inbound.ts";
 import { DMS_CLOSED, checkYourDms, openQuizInDm } from "./quiz-dm.ts";
-import { notice } from "./render.ts";
+import { notice, renderReply } from "./render.ts";
+import { isRefusal, type Reply } from "../../src/core/reply.ts";
 import { answerInteraction, editOriginal, originalFilled, withLeadingText } from "./send.ts";
 
 const EPHEMERAL = { flags: MessageFlags.Ephemeral } as const;
 
 export async function onInteraction(ctx: DiscordContext, i: Interaction): Promise<void> {
   if (i.isAutocomplete()) return autocomplete(ctx, i);
-  if (!i.isChatInputCommand() && !i.isButton()) return;
+  if (!i.isChatInputCommand() && !i.isButton() && !i.isAnySelectMenu() && !i.isContextMenuCommand()) return;
   try {
     if (i.isChatInputCommand()) await command(ctx, i);
-    else await button(ctx, i);
+    else if (i.isButton()) await button(ctx, i);
+    // No menu and no context-menu command is ours: said so privately, so Discord never shows "This interaction failed".
+    else await i.reply({ ...notice("That is not something I offer. Type /help to see what I can do."), ...EPHEMERAL });
   } catch (err) {
     await failed(ctx, i, err);
   }
@@ -61,7 +64,9 @@ async function button(ctx: DiscordContext, i: ButtonInteraction): Promise<void> 
     // Other messages (an answer, a quiz result) stay as they are.
     await i.deferUpdate();
     const turn = await ctx.mentor.handle(event(addressOf(i)));
-    await answerInteraction(i, turn.replies, { ephemeral: onEphemeral, inPlace: true });
+    // A refused click (someone else's quiz, an earlier run, a rate limit) leaves the question and its buttons.
+    if (isRefusal(turn.replies)) await followUpPrivately(i, turn.replies);
+    else await answerInteraction(i, turn.replies, { ephemeral: onEphemeral, inPlace: true });
     return;
   }
   // A follow-up choice: a new message, ephemeral when the click came from an ephemeral one,
@@ -70,6 +75,11 @@ async function button(ctx: DiscordContext, i: ButtonInteraction): Promise<void> 
   await i.deferReply(ephemeral ? EPHEMERAL : {});
   const turn = await ctx.mentor.handle(event(addressOf(i)));
   await answerInteraction(i, turn.replies, { ephemeral });
+}
+
+/** Replies seen by the clicker alone, as ephemeral follow-ups; the clicked message stays as it was. */
+async function followUpPrivately(i: ButtonInteraction, replies: Reply[]): Promise<void> {
+  for (const r of replies) for (const m of renderReply(r)) await i.followUp({ ...m, ...EPHEMERAL });
 }
 
 /** The custom_ids of a message's buttons. */
@@ -97,8 +107,14 @@ async function quizFromServer(ctx: DiscordContext, i: ChatInputCommandInteractio
 }
 
 async function autocomplete(ctx: DiscordContext, i: AutocompleteInteraction): Promise<void> {
-  const focused = i.options.getFocused(true);
-  const choices = i.commandName === "glossary" && focused.name === "term" ? glossarySuggestions(ctx.kb, String(focused.value)) : [];
+  let choices: ReturnType<typeof glossarySuggestions> = [];
+  try {
+    const focused = i.options.getFocused(true);
+    if (i.commandName === "glossary" && focused.name === "term") choices = glossarySuggestions(ctx.kb, String(focused.value));
+  } catch (err) {
+    // No focused option (a malformed request): nothing to suggest, but still an answer.
+    ctx.logger.warn({ err, interaction: i.id }, "autocomplete without a focused option");
+  }
   try {
     await i.respond(choices);
   } catch (err) {

@@ -82,7 +82,8 @@ class EmbedPacker {
     if (this.footer.length === 0) return;
     const pieces = splitText(plainSafe(this.footer.join("\n")), LIMITS.footer);
     this.footer = [];
-    const last = pieces.pop()!;
+    const last = pieces.pop();
+    if (last === undefined) return; // only empty small print: nothing to show
     for (const p of pieces) this.paragraph(markdownSafe(p));
     let e = this.current;
     if (!e || e.footer || embedLength(e) + last.length > LIMITS.embedTotal) e = this.open();
@@ -113,7 +114,7 @@ function linkLine(l: { label: string; url: string; note?: string }): string {
 }
 
 function barLines(b: Extract<Block, { type: "bars" }>): string {
-  const labels = b.bars.map((x) => x.label.replace(/`/g, "'"));
+  const labels = b.bars.map((x) => plainSafe(x.label.replace(/`/g, "'")));
   const width = Math.max(...labels.map((l) => l.length));
   const lines = b.bars.map((x, i) => {
     const filled = Math.round(x.value / 5);

@@ -9,7 +9,9 @@ import { renderReply, type SlackBlock, type SlackMessage } from "./render.ts";
 export type Place =
   | { kind: "dm"; channel: string; user: string; thread?: string }
   | { kind: "thread"; channel: string; user: string; thread: string }
-  | { kind: "response"; respond: RespondFn; user: string; ephemeralOnly?: boolean };
+  | { kind: "response"; respond: RespondFn; user: string; ephemeralOnly?: boolean }
+  /** Seen by one person only, wherever it is (refusals of a click without a response_url). */
+  | { kind: "ephemeral"; channel: string; user: string; thread?: string };
 
 /** The message a click came from, to be replaced by the first reply. */
 export type InPlace =
@@ -20,6 +22,8 @@ export interface DeliverOptions {
   inPlace?: InPlace;
   /** Extra blocks under the last reply (adapter notes). */
   footer?: SlackBlock[];
+  /** Told about each reply once all its messages went out (the quiz records which question was seen). */
+  onDelivered?: (reply: Reply) => Promise<void>;
 }
 
 /** Link previews off: resource lists would otherwise unfold into a wall of cards. */
@@ -37,6 +41,7 @@ export async function deliver(client: webApi.WebClient, place: Place, replies: R
         await post(client, place, reply.visibility === "private", message);
       }
     }
+    await opts.onDelivered?.(reply);
   }
 }
 
@@ -49,6 +54,9 @@ async function post(client: webApi.WebClient, place: Place, personal: boolean, m
     case "thread":
       if (personal) await client.chat.postEphemeral({ channel: place.channel, user: place.user, thread_ts: place.thread, text: m.text, blocks: m.blocks });
       else await client.chat.postMessage({ channel: place.channel, thread_ts: place.thread, text: m.text, blocks: m.blocks, ...NO_UNFURL });
+      return;
+    case "ephemeral":
+      await client.chat.postEphemeral({ channel: place.channel, user: place.user, thread_ts: place.thread, text: m.text, blocks: m.blocks });
       return;
     case "response":
       await place.respond({
@@ -72,6 +80,7 @@ export async function notify(client: webApi.WebClient, place: Place, mrkdwn: str
   switch (place.kind) {
     case "dm":
     case "thread":
+    case "ephemeral":
       await client.chat.postEphemeral({ channel: place.channel, user: place.user, thread_ts: place.thread, text: mrkdwn });
       return;
     case "response":

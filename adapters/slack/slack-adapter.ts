@@ -11,7 +11,7 @@ import type { Core } from "../../src/bootstrap.ts";
 import { ConfigError, type Config } from "../../src/config.ts";
 import type { Logger } from "../../src/core/logger.ts";
 import type { Address, Actor, InboundEventInput } from "../../src/core/events.ts";
-import type { Reply } from "../../src/core/reply.ts";
+import { isRefusal, type Reply } from "../../src/core/reply.ts";
 import { decodeAction } from "../../src/core/actions.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { SLASH_COMMANDS, parseSlashCommand } from "./commands.ts";
@@ -19,6 +19,8 @@ import { deliver, notify, type InPlace, type Place } from "./delivery.ts";
 import { fromSlackText, slackLinkUrl } from "./escape.ts";
 import { QUIZ_CHOICE, homeView } from "./home.ts";
 import { RecentDeliveries } from "./recent-deliveries.ts";
+import { guardRequestListener, payloadProblem } from "./request-guard.ts";
+import { guardSocketMessages } from "./socket-guard.ts";
 import type { SlackBlock } from "./render.ts";
 
 export interface SlackAdapterOptions {
@@ -33,6 +35,8 @@ export interface SlackAdapterOptions {
   clientOptions?: webApi.WebClientOptions;
   /** How long stop() waits for answers already under way. */
   drainTimeoutMs?: number;
+  /** A click is acknowledged once handled, or after this long at the latest (Slack allows 3 s). */
+  ackDeadlineMs?: number;
 }
 
 /** Quiz clicks that replace the question they were made on; the others post a new message. */
@@ -46,6 +50,7 @@ export class SlackAdapter implements PlatformAdapter {
   private readonly logger: Logger;
   private readonly host?: string;
   private readonly drainTimeoutMs: number;
+  private readonly ackDeadlineMs: number;
   private readonly recent = new RecentDeliveries();
   /** team:user → the id of the person's DM with the app. */
   private readonly dms = new Map<string, string>();
@@ -58,6 +63,7 @@ export class SlackAdapter implements PlatformAdapter {
     this.logger = opts.logger;
     this.host = opts.host;
     this.drainTimeoutMs = opts.drainTimeoutMs ?? 5000;
+    this.ackDeadlineMs = opts.ackDeadlineMs ?? 2000;
     const logger = boltLogger(opts.logger);
     // slackApiUrl also reaches Socket Mode's apps.connections.open (Bolt passes clientOptions on).
     const clientOptions: webApi.WebClientOptions = { ...(opts.config.apiUrl ? { slackApiUrl: opts.config.apiUrl } : {}), ...opts.clientOptions };
@@ -69,10 +75,23 @@ export class SlackAdapter implements PlatformAdapter {
         logger,
         ...(opts.unhandledRequestTimeoutMillis ? { unhandledRequestTimeoutMillis: opts.unhandledRequestTimeoutMillis } : {}),
       });
+      // Bolt's own checks leave gaps (future timestamps, non-object bodies): a gate goes first.
+      receiver.requestListener = guardRequestListener(receiver.requestListener, { signingSecret: opts.config.signingSecret, path: "/slack/events", logger: opts.logger });
       this.app = new App({ token: opts.config.botToken, receiver, logger, clientOptions, deferInitialization: true });
     } else {
       if (!opts.config.appToken) throw new Error("Slack Socket Mode needs SLACK_APP_TOKEN");
       this.app = new App({ token: opts.config.botToken, appToken: opts.config.appToken, socketMode: true, logger, clientOptions, deferInitialization: true });
+      // Socket Mode has no HTTP gate: the same shape check runs before Bolt, and a refused envelope is
+      // acknowledged (so Slack does not redeliver it) and dropped.
+      const socketClient = (this.app as unknown as { receiver?: { client?: Parameters<typeof guardSocketMessages>[0] } }).receiver?.client;
+      if (socketClient) guardSocketMessages(socketClient, opts.logger);
+      const processEvent = this.app.processEvent.bind(this.app);
+      this.app.processEvent = async (event) => {
+        const problem = payloadProblem(event.body);
+        if (!problem) return processEvent(event);
+        opts.logger.warn({ why: problem }, "slack envelope refused");
+        await event.ack();
+      };
     }
     this.register();
   }
@@ -136,24 +155,37 @@ export class SlackAdapter implements PlatformAdapter {
     }
 
     app.action({ type: "block_actions" }, async ({ ack, body, action, respond, client }) => {
-      await ack();
-      if (action.type !== "button") return;
+      if (action.type !== "button") {
+        await ack();
+        return;
+      }
+      // Handle, then acknowledge: an acknowledged click is already saved (a crash after the ack
+      // loses no answer). Handling takes milliseconds; the deadline keeps within Slack's 3 s anyway.
+      let acked: Promise<void> | undefined;
+      const acknowledge = () => (acked ??= ack().catch((err: unknown) => this.logger.warn({ err }, "slack ack failed")));
+      const deadline = setTimeout(() => void acknowledge(), this.ackDeadlineMs);
       const b = body as typeof body & { response_url?: string };
       const channel = b.channel?.id ?? (b.container.channel_id as string | undefined);
       const fallback = (): Place | undefined => (b.response_url ? { kind: "response", respond, user: b.user.id } : undefined);
-      await this.run("action", fallback, () => this.onClick({
-        team: b.team?.id ?? b.user.team_id ?? "",
-        user: { id: b.user.id, name: b.user.name ?? b.user.username },
-        choiceId: action.action_id,
-        id: `action:${b.trigger_id}`,
-        channel,
-        fromHome: b.container.type === "view",
-        messageTs: b.container.message_ts as string | undefined,
-        thread: b.message?.thread_ts as string | undefined,
-        ephemeral: b.container.is_ephemeral === true,
-        respond: b.response_url ? respond : undefined,
-        appId: b.api_app_id,
-      }, client));
+      try {
+        await this.run("action", fallback, () => this.onClick({
+          team: b.team?.id ?? b.user.team_id ?? "",
+          user: { id: b.user.id, name: b.user.name ?? b.user.username },
+          choiceId: action.action_id,
+          id: `action:${b.trigger_id}`,
+          channel,
+          fromHome: b.container.type === "view",
+          messageTs: b.container.message_ts as string | undefined,
+          thread: b.message?.thread_ts as string | undefined,
+          ephemeral: b.container.is_ephemeral === true,
+          respond: b.response_url ? respond : undefined,
+          appId: b.api_app_id,
+          acknowledge,
+        }, client));
+      } finally {
+        clearTimeout(deadline);
+        await acknowledge();
+      }
     });
 
     app.event("app_mention", async ({ event, body, context, client }) => {
@@ -170,10 +202,10 @@ export class SlackAdapter implements PlatformAdapter {
         const place: Place = { kind: "thread", channel: event.channel, user, thread };
         // A new thread learns how follow-ups work: mention the app again.
         const footer: SlackBlock[] = event.thread_ts ? [] : [{ type: "context", elements: [{ type: "mrkdwn", text: `Follow-up questions: mention ${context.botUserId ? `<@${context.botUserId}>` : "me"} again in this thread.` }] }];
-        if (other.length > 0) await deliver(client, place, withQuizButton(other), { footer });
+        if (other.length > 0) await deliver(client, place, withQuizButton(other), { footer, onDelivered: this.seen(team, user) });
         if (quiz.length > 0) {
           const dm = await this.dmChannel(client, team, user);
-          await deliver(client, { kind: "dm", channel: dm, user }, quiz);
+          await deliver(client, { kind: "dm", channel: dm, user }, quiz, { onDelivered: this.seen(team, user) });
           await notify(client, place, quizMovedNote(team, body.api_app_id));
         }
       });
@@ -192,7 +224,7 @@ export class SlackAdapter implements PlatformAdapter {
         const text = fromSlackText(m.text ?? "", context.botUserId);
         const address: Address = { platform: "slack", workspace: team, channel: m.channel, thread: m.thread_ts ?? null, dm: true };
         const turn = await this.core.mentor.handle({ id: `event:${body.event_id}`, kind: "message", text, address, actor: { id: user } });
-        if (!turn.duplicate) await deliver(client, place, turn.replies);
+        if (!turn.duplicate) await deliver(client, place, turn.replies, { onDelivered: this.seen(team, user) });
       });
     });
 
@@ -226,19 +258,21 @@ export class SlackAdapter implements PlatformAdapter {
       // The quiz runs in the DM with the app, where its question can be updated in place.
       const turn = await this.core.mentor.handle(event(dmAddress(team, dm)));
       if (turn.duplicate) return;
-      await deliver(client, { kind: "dm", channel: dm, user }, turn.replies);
+      await deliver(client, { kind: "dm", channel: dm, user }, turn.replies, { onDelivered: this.seen(team, user) });
       if (!inAppDm) await respond({ response_type: "ephemeral", text: quizMovedNote(team, command.api_app_id) });
       return;
     }
     const address: Address = inAppDm ? dmAddress(team, dm) : { platform: "slack", workspace: team, channel: command.channel_id, thread: null, dm: false };
     const turn = await this.core.mentor.handle(event(address));
     if (turn.duplicate) return;
-    await deliver(client, inAppDm ? { kind: "dm", channel: dm, user } : { kind: "response", respond, user }, turn.replies);
+    await deliver(client, inAppDm ? { kind: "dm", channel: dm, user } : { kind: "response", respond, user }, turn.replies, { onDelivered: this.seen(team, user) });
   }
 
   private async onClick(c: {
     team: string; user: Actor; choiceId: string; id: string; channel?: string; fromHome: boolean;
     messageTs?: string; thread?: string; ephemeral: boolean; respond?: RespondFn; appId?: string;
+    /** Acknowledge the click: called once the mentor has handled (and saved) it, before the reply goes out. */
+    acknowledge: () => Promise<void>;
   }, client: webApi.WebClient): Promise<void> {
     const action = decodeAction(c.choiceId);
     const isQuiz = action?.kind === "quiz";
@@ -246,12 +280,21 @@ export class SlackAdapter implements PlatformAdapter {
     const inAppDm = c.channel === dm;
     const choice = (address: Address): InboundEventInput => ({ id: c.id, kind: "choice", choiceId: c.choiceId, address, actor: c.user });
     const dmPlace: Place = { kind: "dm", channel: dm, user: c.user.id, thread: inAppDm ? c.thread : undefined };
+    // Where a refusal goes: to the clicker alone, next to what they clicked (the App Home has no such place).
+    const privately: Place | undefined = c.fromHome || !c.channel ? undefined
+      : c.respond ? { kind: "response", respond: c.respond, user: c.user.id, ephemeralOnly: true }
+      : { kind: "ephemeral", channel: c.channel, user: c.user.id, thread: c.thread };
 
     if (c.fromHome || !c.channel || (isQuiz && !inAppDm)) {
       // From the App Home, or a quiz button outside the DM: the answer goes to the DM.
       const turn = await this.core.mentor.handle(choice(dmAddress(c.team, dm)));
+      await c.acknowledge();
       if (turn.duplicate) return;
-      await deliver(client, dmPlace, turn.replies);
+      if (privately && isRefusal(turn.replies)) {
+        await deliver(client, privately, turn.replies);
+        return;
+      }
+      await deliver(client, dmPlace, turn.replies, { onDelivered: this.seen(c.team, c.user.id) });
       if (!c.fromHome && c.channel) {
         const here: Place = c.respond ? { kind: "response", respond: c.respond, user: c.user.id } : { kind: "thread", channel: c.channel, user: c.user.id, thread: c.thread ?? c.messageTs ?? "" };
         await notify(client, here, quizMovedNote(c.team, c.appId));
@@ -260,14 +303,21 @@ export class SlackAdapter implements PlatformAdapter {
     }
     const address: Address = inAppDm ? dmAddress(c.team, dm, c.thread) : { platform: "slack", workspace: c.team, channel: c.channel, thread: c.thread ?? null, dm: false };
     const turn = await this.core.mentor.handle(choice(address));
+    await c.acknowledge();
     if (turn.duplicate) return;
+    // A refused click (someone else's quiz, an earlier run, a garbled id, a rate limit) leaves the
+    // clicked message and its buttons as they were: the refusal goes to the clicker alone.
+    if (privately && isRefusal(turn.replies)) {
+      await deliver(client, privately, turn.replies);
+      return;
+    }
     if (inAppDm) {
       let inPlace: InPlace | undefined;
       if (action?.kind === "quiz" && IN_PLACE_QUIZ_OPS.has(action.op)) {
         if (c.ephemeral && c.respond) inPlace = { kind: "replace", respond: c.respond };
         else if (!c.ephemeral && c.messageTs) inPlace = { kind: "update", channel: dm, ts: c.messageTs };
       }
-      await deliver(client, dmPlace, turn.replies, { inPlace });
+      await deliver(client, dmPlace, turn.replies, { inPlace, onDelivered: this.seen(c.team, c.user.id) });
       return;
     }
     let place: Place;
@@ -275,7 +325,20 @@ export class SlackAdapter implements PlatformAdapter {
     else if (c.thread) place = { kind: "thread", channel: c.channel, user: c.user.id, thread: c.thread };
     else if (c.respond) place = { kind: "response", respond: c.respond, user: c.user.id };
     else place = { kind: "thread", channel: c.channel, user: c.user.id, thread: c.messageTs ?? "" };
-    await deliver(client, place, turn.replies);
+    await deliver(client, place, turn.replies, { onDelivered: this.seen(c.team, c.user.id) });
+  }
+
+  /** After a reply went out: a quiz question in it is recorded as seen, so typed answers may land on it. */
+  private seen(team: string, user: string): (reply: Reply) => Promise<void> {
+    return async (reply) => {
+      const q = reply.data?.quiz as { run?: unknown; item?: unknown } | undefined;
+      if (typeof q?.run !== "string" || typeof q.item !== "string") return;
+      try {
+        await this.core.quiz.delivered({ address: { platform: "slack", workspace: team, channel: "", thread: null, dm: true }, actor: { id: user } }, q.run, q.item);
+      } catch (err) {
+        this.logger.warn({ err }, "could not record the delivered quiz question");
+      }
+    };
   }
 
   /** The person's DM with the app (conversations.open is idempotent; remembered per person). */

@@ -4,6 +4,16 @@
 import { z } from "zod";
 import { AspectId, RoleId, JobSearchTopicId, Slug } from "../knowledge/schema.ts";
 
+// Quiz ids are parsed as strictly as the quiz issues them: its run id and owner
+// tag (hex, no separators), an item slug, a plain decimal index or one of the
+// navigations. Anything else is a forged or corrupted id and decodes to nothing.
+const TOKEN = "[a-z0-9]{1,40}";
+const SLUG = "[a-z0-9]+(?:-[a-z0-9]+)*";
+const INDEX = "(?:0|[1-9]\\d{0,2})";
+export const QUIZ_NAVS = ["back", "skip", "quit", "restart"] as const;
+const QUIZ_ANSWER_ARG = new RegExp(`^${TOKEN}:${TOKEN}:${SLUG}:${INDEX}$`);
+const QUIZ_NAV_ARG = new RegExp(`^${TOKEN}:${TOKEN}:(?:${QUIZ_NAVS.join("|")})$`);
+
 export const Action = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("role"), role: RoleId, aspect: AspectId.optional() }),
   z.object({ kind: z.literal("compare"), roles: z.array(RoleId).min(2).max(3), aspect: AspectId.optional() }),
@@ -19,7 +29,13 @@ export const Action = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("fit") }),
   z.object({ kind: z.literal("decide") }),
   z.object({ kind: z.literal("help") }),
-  z.object({ kind: z.literal("quiz"), op: z.string().min(1), arg: z.string().optional() }),
+  z.discriminatedUnion("op", [
+    z.object({ kind: z.literal("quiz"), op: z.enum(["start", "restart", "continue"]), arg: z.undefined().optional() }),
+    /** An answer: "<run>:<owner>:<item>:<index of the option as shown>". */
+    z.object({ kind: z.literal("quiz"), op: z.literal("a"), arg: z.string().regex(QUIZ_ANSWER_ARG) }),
+    /** A navigation: "<run>:<owner>:back|skip|quit|restart". */
+    z.object({ kind: z.literal("quiz"), op: z.literal("n"), arg: z.string().regex(QUIZ_NAV_ARG) }),
+  ]),
   /** Depth one click away: the full answer, or its sources, of the answer `of` (an encoded action). */
   z.object({ kind: z.literal("view"), view: z.enum(["full", "sources"]), of: z.string().min(1) }),
 ]);
@@ -66,6 +82,8 @@ export function decodeAction(id: string): Action | undefined {
   const action = parsed.data;
   if (action.kind === "compare" && new Set(action.roles).size !== action.roles.length) return undefined;
   if (action.kind === "transition" && action.from === action.to) return undefined;
+  // Only the exact form the encoder issues is an action: no trailing parts, no missing "-".
+  if (encodeAction(action) !== id) return undefined;
   return action;
 }
 

@@ -247,7 +247,7 @@ export function createMentor(deps: MentorDeps): Mentor {
       const action = decodeAction(event.choiceId);
       if (!action) {
         logger.info({ event: event.id, choice: event.choiceId.slice(0, 100) }, "unknown choice");
-        return { replies: [reply([{ type: "text", text: "That button is no longer valid. Ask me again, or type /help." }], [], { visibility: "private" })] };
+        return { replies: [reply([{ type: "text", text: "That button is no longer valid. Ask me again, or type /help." }], [], { visibility: "private", data: { kind: "refused" } })] };
       }
       if (action.kind === "quiz") return { replies: await deps.quiz.onChoice(event, action) };
       await remember(topicOfAction(action));

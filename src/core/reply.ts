@@ -47,6 +47,13 @@ export const Reply = z.object({
 });
 export type Reply = z.infer<typeof Reply>;
 
+/**
+ * A turn that only refuses (a foreign, stale or garbled click, or a rate limit):
+ * it goes to the person alone and never replaces the message that was clicked.
+ */
+export const isRefusal = (replies: Reply[]): boolean =>
+  replies.length > 0 && replies.every((r) => r.data?.kind === "refused" || r.data?.kind === "rate-limited");
+
 /** Build a reply; validates so that a malformed reply fails in tests, not on a platform. */
 export function reply(blocks: BlockInput[], choices: Choice[] = [], extra: Partial<Pick<Reply, "visibility" | "data">> = {}): Reply {
   return Reply.parse({ blocks, choices: dedupeChoices(choices).slice(0, 25), ...extra });

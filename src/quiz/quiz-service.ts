@@ -67,7 +67,7 @@ export class QuizService implements QuizPort {
   private resultKey = (e: Person) => `result:${personKey(e.address, e.actor)}`;
   private owner = (e: Person) => ownerTag(personKey(e.address, e.actor));
 
-  private serial<T>(e: InboundEvent, work: () => Promise<T>): Promise<T> {
+  private serial<T>(e: Person, work: () => Promise<T>): Promise<T> {
     const key = this.quizKey(e);
     const run = (this.queues.get(key) ?? Promise.resolve()).then(work, work);
     const tail = run.catch(() => undefined);
@@ -77,7 +77,7 @@ export class QuizService implements QuizPort {
   }
 
   /** The person's quiz, or "expired" once it has been idle too long (the record is then removed). */
-  private async load(e: InboundEvent): Promise<{ stored: Stored; version: number } | "expired" | undefined> {
+  private async load(e: Person): Promise<{ stored: Stored; version: number } | "expired" | undefined> {
     const found = await this.store.get<Stored>(this.quizKey(e));
     if (!found) return undefined;
     if (found.value.expiresAt <= this.now()) {
@@ -87,7 +87,7 @@ export class QuizService implements QuizPort {
     return { stored: { ...found.value, state: QuizState.parse(found.value.state) }, version: found.version };
   }
 
-  private async save(e: InboundEvent, state: QuizState, expectedVersion: number): Promise<boolean> {
+  private async save(e: Person, state: QuizState, expectedVersion: number): Promise<boolean> {
     const stored: Stored = { state, expiresAt: this.now() + this.idleMs };
     return (await this.store.set(this.quizKey(e), stored, { ttlMs: this.idleMs + GRACE_MS, expectedVersion })) !== undefined;
   }
@@ -171,8 +171,28 @@ export class QuizService implements QuizPort {
         // Not an answer: the mentor answers it, then the question comes again; the quiz stays open.
         return { answered: false, replies: [questionReply(this.kb, state, this.owner(e), step)] };
       }
+      // The question this answer would land on never reached the person (delivered elsewhere, or lost
+      // in a crash): it is shown first, and the answer is not recorded. Quitting needs no question.
+      if (state.shown !== undefined && state.shown !== shown.item && !(typed.kind === "nav" && typed.nav === "quit")) {
+        return { answered: true, replies: [questionReply(this.kb, state, this.owner(e), step, [{ type: "context", text: "The question below did not reach you before, so your answer was not recorded. Please answer it now." }])] };
+      }
       if (typed.kind === "nav") return { answered: true, replies: await this.navigate(e, state.runId, typed.nav) };
       return { answered: true, replies: await this.answer(e, { runId: state.runId, item: shown.item, index: typed.index }) };
+    });
+  }
+
+  /**
+   * An adapter delivered this question to the person. Typed answers then land on it; after a
+   * crash between saving an answer and delivering the next question, they do not (see onText).
+   */
+  delivered(e: Person, run: string, item: string): Promise<void> {
+    return this.serial(e, async () => {
+      const current = await this.load(e);
+      if (!current || current === "expired") return;
+      const state = current.stored.state;
+      if (state.runId !== run || state.shown === item) return;
+      // A lost race means a newer state (another answer) is there already: nothing to mark.
+      await this.save(e, { ...state, shown: item }, current.version);
     });
   }
 
@@ -259,6 +279,7 @@ export class QuizService implements QuizPort {
     const choices = offer === "continue"
       ? [{ id: encodeAction({ kind: "quiz", op: "continue" }), label: "Continue my quiz" }]
       : offer === "start" ? [{ id: encodeAction({ kind: "quiz", op: "start" }), label: "Start a quiz" }] : [];
-    return reply([{ type: "text", text }], choices, { visibility: "private" });
+    // Marked as a refusal: adapters show it to the clicker alone and leave the clicked message as it was.
+    return reply([{ type: "text", text }], choices, { visibility: "private", data: { kind: "refused" } });
   }
 }

@@ -18,6 +18,8 @@ export const QuizState = z.object({
   history: z.array(z.string()),
   /** Background option id, null when skipped, absent until asked. */
   background: z.string().nullable().optional(),
+  /** The question an adapter last reported delivered (absent when none reports, e.g. the terminal). */
+  shown: z.string().optional(),
 });
 export type QuizState = z.infer<typeof QuizState>;
 

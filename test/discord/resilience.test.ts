@@ -7,7 +7,10 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { MessageFlags } from "discord.js";
 import type { Core } from "../../src/bootstrap.ts";
 import type { Mentor } from "../../src/core/mentor.ts";
-import { GENERAL, asMessage, click, person, slash, userMessage } from "./fixtures.ts";
+import { pino } from "pino";
+import { createCore } from "../../src/bootstrap.ts";
+import { MemoryStore } from "../../src/core/state-store.ts";
+import { GENERAL, asMessage, autocomplete, click, person, slash, userMessage } from "./fixtures.ts";
 import {
   buttonsOf, expectNoMentionsAnywhere, isCallback, isChannelPost, isEditOriginal, isFollowUp, startBot, testCore, textOf, type Bot, type LogLine,
 } from "./harness.ts";
@@ -142,5 +145,111 @@ describe("stopping", () => {
     await bot.fake.waitFor(isCallback, { from });
     await bot.adapter.stop();
     expect(bot.fake.requests.slice(from).map((r) => `${r.method} ${r.status}`)).toEqual(["POST 204", "PATCH 200"]);
+  });
+});
+
+describe("clicks refused on one's own quiz: privately, the question left as it was", () => {
+  async function openQuiz(b: Bot) {
+    const user = person("quizzer");
+    const dm = b.fake.dmChannel(user.id);
+    const opened = await b.interact(slash(user, { dm }, "quiz"));
+    const question = b.fake.messages.get(opened.find(isEditOriginal)!.response.id as string)!;
+    const answers = buttonsOf(question).filter((x) => x.custom_id.startsWith("quiz:a:")).map((x) => x.custom_id);
+    return { user, dm, question, answers, snapshot: structuredClone(question) };
+  }
+
+  /** The click was acknowledged without touching the message, and answered with an ephemeral follow-up. */
+  function expectPrivateAnswer(reqs: Awaited<ReturnType<Bot["interact"]>>, text: RegExp) {
+    expect(reqs.find(isCallback)!.body.type).toBe(6);
+    expect(reqs.filter(isEditOriginal)).toEqual([]);
+    const followUp = reqs.find(isFollowUp)!;
+    expect(followUp.body.flags).toBe(MessageFlags.Ephemeral);
+    expect(textOf(followUp.body)).toMatch(text);
+  }
+
+  it("a forged owner, an earlier run and a garbled index", async () => {
+    bot = await startBot(core);
+    const { user, dm, question, answers, snapshot } = await openQuiz(bot);
+    const [, run, owner, item] = /^quiz:a:([^:]+):([^:]+):([^:]+):/.exec(answers[0]!)!;
+    expectPrivateAnswer(await bot.interact(click(user, { dm }, asMessage(question), `quiz:a:${run}:00000000:${item}:0`)), /belongs to someone else/);
+    expectPrivateAnswer(await bot.interact(click(user, { dm }, asMessage(question), `quiz:a:ffffffffff:${owner}:${item}:0`)), /earlier quiz/);
+    expect(bot.fake.messages.get(question.id as string)).toEqual(snapshot);
+    // A garbled id is not a quiz step at all: a private "no longer valid", the question untouched.
+    const garbled = await bot.interact(click(user, { dm }, asMessage(question), `quiz:a:${run}:${owner}:${item}:0x1`));
+    expect(textOf(garbled.find(isEditOriginal)?.body ?? garbled.find(isFollowUp)?.body)).toMatch(/no longer valid/);
+    expect(bot.fake.messages.get(question.id as string)).toEqual(snapshot);
+    // The real answer still moves the quiz on, in place.
+    const real = await bot.interact(click(user, { dm }, asMessage(question), answers[0]!));
+    expect(questionNumber(real.find(isEditOriginal)!.body)).toBe(2);
+  });
+
+  it("a rate-limited quiz click keeps the question and its buttons", async () => {
+    const limited = createCore({ knowledgeDir: "knowledge", store: new MemoryStore(), logger: pino({ level: "silent" }), perMinute: 2 });
+    bot = await startBot(limited);
+    const { user, dm, question, answers } = await openQuiz(bot); // 1 of 2
+    const second = await bot.interact(click(user, { dm }, asMessage(question), answers[0]!)); // 2 of 2
+    const now = bot.fake.messages.get(question.id as string)!;
+    expect(questionNumber(second.find(isEditOriginal)!.body)).toBe(2);
+    const snapshot = structuredClone(now);
+    const next = buttonsOf(now).find((x) => x.custom_id.startsWith("quiz:a:"))!.custom_id;
+    expectPrivateAnswer(await bot.interact(click(user, { dm }, asMessage(now), next)), /faster than I can answer/);
+    expect(bot.fake.messages.get(question.id as string)).toEqual(snapshot);
+  });
+});
+
+describe("interactions the bot does not offer, or malformed ones", () => {
+  beforeEach(async () => { bot = await startBot(core); });
+
+  /** Deliver a raw INTERACTION_CREATE and wait for the bot's callback to it. */
+  async function raw(payload: Record<string, unknown> & { id: string; token: string }) {
+    const from = bot.fake.requests.length;
+    bot.fake.interact(payload);
+    const callback = await bot.fake.waitFor((r) => isCallback(r) && r.route.includes(`/${payload.id}/`), { from });
+    await bot.adapter.idle();
+    return callback;
+  }
+
+  it("a command of type 2 or 3 without `resolved`, `options` that is not an array, no `data`: 'Something went wrong (ref …)', logged, and the bot keeps serving", async () => {
+    const u = person();
+    const good = slash(u, { channel: GENERAL }, "help");
+    const malformed = [
+      { ...slash(u, { channel: GENERAL }, "help"), data: { id: "1", name: "Profile", type: 2, target_id: "5" } },
+      { ...slash(u, { channel: GENERAL }, "help"), data: { id: "1", name: "Quote", type: 3, target_id: "5" } },
+      { ...slash(u, { channel: GENERAL }, "role"), data: { id: "1", name: "role", type: 1, options: "ai-engineer" } },
+      { ...slash(u, { channel: GENERAL }, "role"), data: { id: "1", name: "role", type: 1, options: { role: "x" } } },
+      { ...slash(u, { channel: GENERAL }, "help"), data: undefined },
+      { ...click(u, { channel: GENERAL }, asMessage({ id: "1500000000000000003", channel_id: GENERAL, flags: 0, components: [], embeds: [], content: "" }), "help"), data: undefined },
+    ];
+    for (const p of malformed) {
+      const callback = await raw(p as never);
+      expect(callback.body.type, JSON.stringify(p.data)).toBe(4);
+      expect(callback.body.data.flags).toBe(MessageFlags.Ephemeral);
+      const ref = /Something went wrong \(ref ([0-9a-f]{8})\)/.exec(callback.body.data.content)?.[1];
+      expect(ref, JSON.stringify(p.data)).toBeDefined();
+      expect(bot.logs.some((l) => l.level >= 50 && l.ref === ref)).toBe(true);
+    }
+    const next = await bot.interact(good);
+    expect(next.map((r) => `${r.method} ${r.status}`)).toEqual(["POST 204", "PATCH 200"]);
+  });
+
+  it("a select menu, a context-menu command and an autocomplete without a focused option are acknowledged", async () => {
+    const u = person();
+    const message = asMessage({ id: "1500000000000000004", channel_id: GENERAL, flags: 0, components: [], embeds: [], content: "" });
+    const select = { ...click(u, { channel: GENERAL }, message, "menu"), data: { custom_id: "menu", component_type: 3, values: ["a"] } };
+    const selected = await raw(select as never);
+    expect(selected.status).toBeLessThan(300);
+    expect(selected.body.data?.flags).toBe(MessageFlags.Ephemeral);
+
+    const userCommand = { ...slash(u, { channel: GENERAL }, "x"), data: { id: "1", name: "Profile", type: 2, target_id: u.id, resolved: { users: { [u.id]: u } } } };
+    const ctx = await raw(userCommand as never);
+    expect(ctx.status).toBeLessThan(300);
+    expect(ctx.body.data?.flags).toBe(MessageFlags.Ephemeral);
+
+    const unfocused = autocomplete(u, { channel: GENERAL }, "glossary", "term", "rag");
+    (unfocused.data.options[0] as { focused?: boolean }).focused = false;
+    const auto = await raw(unfocused as never);
+    expect(auto.status).toBeLessThan(300);
+    expect(auto.body).toEqual({ type: 8, data: { choices: [] } });
+    expect(errors(bot.logs)).toEqual([]);
   });
 });

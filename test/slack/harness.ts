@@ -62,6 +62,7 @@ export interface HttpHarness {
 export interface HarnessOptions {
   core?: Core;
   unhandledRequestTimeoutMillis?: number;
+  ackDeadlineMs?: number;
 }
 
 export async function startHttpHarness(opts: HarnessOptions = {}): Promise<HttpHarness> {
@@ -75,6 +76,7 @@ export async function startHttpHarness(opts: HarnessOptions = {}): Promise<HttpH
     logger,
     host: "127.0.0.1",
     unhandledRequestTimeoutMillis: opts.unhandledRequestTimeoutMillis,
+    ackDeadlineMs: opts.ackDeadlineMs,
     clientOptions: { retryConfig: { retries: 0 } },
     drainTimeoutMs: 1000,
   });

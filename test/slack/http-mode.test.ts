@@ -4,11 +4,14 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Core } from "../../src/bootstrap.ts";
 import { COMMANDS } from "../../src/core/commands.ts";
-import { BOT_TOKEN, SIGNING_SECRET, capturingLogger, slackTestCore, sign, startHttpHarness, type HttpHarness } from "./harness.ts";
+import { BOT_TOKEN, SIGNING_SECRET, capturingLogger, slackTestCore, sign, startHttpHarness, unique, type HttpHarness } from "./harness.ts";
 import { ConfigError } from "../../src/config.ts";
 import { createSlackAdapter } from "../../adapters/slack/slack-adapter.ts";
 import { FakeSlackApi } from "./fakes/fake-slack-api.ts";
-import { blocksText, callText, headerOf } from "./slack-text.ts";
+import { blocksText, buttonsOf, callText, headerOf } from "./slack-text.ts";
+import { pino } from "pino";
+import { createCore } from "../../src/bootstrap.ts";
+import { MemoryStore } from "../../src/core/state-store.ts";
 import type { RecordedCall } from "./fakes/fake-slack-api.ts";
 
 let core: Core;
@@ -41,6 +44,51 @@ describe("request verification", () => {
     await new Promise((r) => setTimeout(r, 50));
     // Only start-up's token check reached Slack: nothing was answered, opened or posted.
     expect(h.api.calls.map((c) => c.method)).toEqual(["auth.test"]);
+  });
+
+  it("refuses a signed request whose timestamp is more than 5 minutes ahead (or not a time at all) with 401", async () => {
+    const body = new URLSearchParams({ command: "/mentor", text: "help", team_id: "T1", user_id: "U1", channel_id: "C1", response_url: h.api.responseUrl("future"), trigger_id: "t" }).toString();
+    const now = Math.floor(Date.now() / 1000);
+    for (const ts of [now + 600, now + 301, 1e20]) {
+      const res = await h.post(body, "application/x-www-form-urlencoded", { timestamp: ts, signature: sign(body, ts) });
+      expect(res.status, `timestamp ${ts}`).toBe(401);
+    }
+    for (const ts of ["1e3x", "", "NaN"]) {
+      const res = await h.post(body, "application/x-www-form-urlencoded", { headers: { "x-slack-request-timestamp": ts }, signature: `v0=${"0".repeat(64)}` });
+      expect(res.status, `timestamp "${ts}"`).toBe(401);
+    }
+    // Within the window either way is still fine (clocks drift a little).
+    const soon = now + 120;
+    const ok = await h.post(body, "application/x-www-form-urlencoded", { timestamp: soon, signature: sign(body, soon) });
+    expect(ok.status).toBe(200);
+    await h.api.waitFor(() => h.api.callsTo("response_url").length === 1, 3000, "the in-window request answered");
+  });
+
+  it("answers 400 to a validly signed body that is not an object, and keeps serving", async () => {
+    for (const json of ["null", "[]", "42", "\"text\"", "true"]) {
+      const res = await h.post(json, "application/json");
+      expect(res.status, json).toBe(400);
+    }
+    const asPayload = await h.post(new URLSearchParams({ payload: "null" }).toString(), "application/x-www-form-urlencoded");
+    expect(asPayload.status).toBe(400);
+    // Objects, but not a shape Slack sends: a click without the person, an event without its channel, no type at all.
+    const click = { type: "block_actions", team: { id: "T1" }, actions: [{ action_id: "help", type: "button" }], container: { type: "message" }, trigger_id: "t" };
+    const noUser = await h.post(new URLSearchParams({ payload: JSON.stringify(click) }).toString(), "application/x-www-form-urlencoded");
+    expect(noUser.status).toBe(400);
+    const noChannel = await h.post(JSON.stringify({ type: "event_callback", team_id: "T1", event_id: "Ev9", event: { type: "app_mention", text: "hi", ts: "1.2" } }), "application/json");
+    expect(noChannel.status).toBe(400);
+    expect((await h.post(JSON.stringify({ hello: "world" }), "application/json")).status).toBe(400);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(h.api.calls.map((c) => c.method)).toEqual(["auth.test"]);
+    // Slack's own checks still pass the gate: an unsigned ssl_check and a signed url_verification.
+    const ssl = await fetch(h.eventsUrl, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "ssl_check=1&token=x" });
+    expect(ssl.status).toBe(200);
+    const challenge = await h.post(JSON.stringify({ type: "url_verification", challenge: "c-123" }), "application/json");
+    expect(await challenge.json()).toEqual({ challenge: "c-123" });
+    // Still alive and answering.
+    const { res, responseUrl } = await h.command("/mentor", "help");
+    expect(res.status).toBe(200);
+    expect(headerOf((await responses(responseUrl))[0])).toBe("What I can do");
   });
 
   it("accepts a correctly signed request", async () => {
@@ -161,6 +209,41 @@ describe("acknowledge first, answer after", () => {
     expect(headerOf((await responses(responseUrl))[0])).toBe(core.kb.role("ml-engineer").name);
   });
 
+  it("a click is acknowledged only once its answer is handled (saved), then the reply is delivered", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => { release = r; });
+    let handled = false;
+    const slow: Core = { ...core, mentor: { ...core.mentor, handle: async (e) => { await gate; const t = await core.mentor.handle(e); handled = true; return t; } } };
+    await h.close();
+    h = await startHttpHarness({ core: slow });
+    const user = unique("UK");
+    const over = { user: { id: user, username: "k", team_id: "T1" }, channel: { id: `D${user}`, name: "directmessage" }, container: { type: "message", message_ts: "1700000000.000500", channel_id: `D${user}`, is_ephemeral: false } };
+    let acked = false;
+    const clicked = h.click("help", over).then((r) => { acked = true; expect(handled).toBe(true); return r; });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(acked).toBe(false);
+    release();
+    const { res } = await clicked;
+    expect(res.status).toBe(200);
+    await h.api.waitFor(() => h.api.callsTo("chat.postMessage").some((c) => c.body.channel === `D${user}`));
+  });
+
+  it("a click whose handling is slow is still acknowledged by the deadline", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => { release = r; });
+    const slow: Core = { ...core, mentor: { ...core.mentor, handle: async (e) => { await gate; return core.mentor.handle(e); } } };
+    await h.close();
+    h = await startHttpHarness({ core: slow, ackDeadlineMs: 250 });
+    const user = unique("UL");
+    const started = Date.now();
+    const { res } = await h.click("help", { user: { id: user, username: "l", team_id: "T1" }, channel: { id: `D${user}`, name: "directmessage" }, container: { type: "message", message_ts: "1700000000.000600", channel_id: `D${user}`, is_ephemeral: false } });
+    expect(res.status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(200);
+    expect(Date.now() - started).toBeLessThan(2000);
+    release();
+    await h.api.waitFor(() => h.api.callsTo("chat.postMessage").some((c) => c.body.channel === `D${user}`));
+  });
+
   it("an unacknowledged request gets Bolt's 404 after unhandledRequestTimeoutMillis", async () => {
     await h.close();
     h = await startHttpHarness({ core, unhandledRequestTimeoutMillis: 300 });
@@ -170,6 +253,34 @@ describe("acknowledge first, answer after", () => {
     const res = await h.post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), "application/x-www-form-urlencoded");
     expect(res.status).toBe(404);
     expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+  });
+});
+
+describe("nothing lost at a crash", () => {
+  it("a typed answer after a question that never went out shows that question first, and is not recorded", async () => {
+    const user = unique("UC");
+    const dm = `D${user}`;
+    const posted = () => h.api.callsTo("chat.postMessage").filter((c) => c.body.channel === dm && !c.error);
+    const numberOf = (c: RecordedCall | undefined) => Number(/Question (\d+) of \d+/.exec(callText(c))?.[1] ?? NaN);
+    await h.command("/quiz", "", { user_id: user, channel_id: "C1" });
+    await h.api.waitFor(() => posted().length === 1, 3000, "question 1");
+    let ts = 1700000300;
+    const type = async (text: string, n: number) => {
+      await h.event("message-im", { user, channel: dm, text, ts: `${++ts}.000100` });
+      await h.api.waitFor(() => h.api.calls.filter((c) => c.method === "chat.postMessage" || c.method === "chat.postEphemeral").length >= n, 3000, `reply to "${text}"`);
+    };
+    const sends = () => h.api.calls.filter((c) => c.method === "chat.postMessage" || c.method === "chat.postEphemeral").length;
+    // The answer to question 1 is saved, but question 2 never reaches the person (Slack refused the post).
+    h.api.failNext("chat.postMessage", "internal_error");
+    await type("1", sends() + 2); // the failed post and the "Something went wrong" note
+    expect(posted()).toHaveLength(1);
+    // Their next typed answer would have landed on question 2: question 2 is shown instead.
+    await type("2", sends() + 1);
+    expect(numberOf(posted().at(-1))).toBe(2);
+    expect(callText(posted().at(-1))).toMatch(/did not reach you/);
+    // Now that they have seen it, the answer counts.
+    await type("2", sends() + 1);
+    expect(numberOf(posted().at(-1))).toBe(3);
   });
 });
 
@@ -242,5 +353,77 @@ describe("stop", () => {
     // close() again must not throw on an already-stopped adapter.
     await h.api.stop();
     h = { ...h, close: async () => undefined };
+  });
+});
+
+describe("clicks that are not for this message: the refusal goes to the clicker, ephemeral, and the question stays", () => {
+  const dmClick = (user: string, ts: string) => ({
+    user: { id: user, username: "q", team_id: "T1" },
+    channel: { id: `D${user}`, name: "directmessage" },
+    container: { type: "message", message_ts: ts, channel_id: `D${user}`, is_ephemeral: false },
+  });
+
+  /** Start a quiz in the person's DM; its first question's ts and answer ids. */
+  async function startQuiz(user: string): Promise<{ ts: string; answers: string[] }> {
+    await h.command("/quiz", "", { user_id: user, channel_id: "C1" });
+    await h.api.waitFor(() => h.api.callsTo("chat.postMessage").some((c) => c.body.channel === `D${user}`), 3000, "the first question");
+    const q = h.api.callsTo("chat.postMessage").find((c) => c.body.channel === `D${user}`)!;
+    return { ts: String(q.response!.ts), answers: buttonsOf(q).filter((b) => b.id.startsWith("quiz:a:")).map((b) => b.id) };
+  }
+
+  /** After one click: the ephemeral answer on its response_url, and nothing updated or posted meanwhile. */
+  async function clickAndRead(id: string, over: Record<string, unknown>): Promise<RecordedCall> {
+    const before = h.api.calls.length;
+    const { responseUrl } = await h.click(id, over);
+    const [r] = await responses(responseUrl);
+    await new Promise((done) => setTimeout(done, 50));
+    const since = h.api.calls.slice(before).map((c) => c.method);
+    expect(since.filter((m) => m === "chat.update" || m === "chat.postMessage"), id).toEqual([]);
+    expect(r!.body.response_type).toBe("ephemeral");
+    expect(r!.body.replace_original).toBe(false);
+    return r!;
+  }
+
+  it("a forged owner, an earlier run and a garbled index on one's own question are answered privately; the question is not replaced", async () => {
+    const user = unique("UF");
+    const { ts, answers } = await startQuiz(user);
+    const [, run, owner, item] = /^quiz:a:([^:]+):([^:]+):([^:]+):/.exec(answers[0]!)!;
+    const foreign = await clickAndRead(`quiz:a:${run}:00000000:${item}:0`, dmClick(user, ts));
+    expect(callText(foreign)).toMatch(/belongs to someone else/);
+    const earlier = await clickAndRead(`quiz:a:ffffffffff:${owner}:${item}:0`, dmClick(user, ts));
+    expect(callText(earlier)).toMatch(/earlier quiz/);
+    const garbled = await clickAndRead(`quiz:a:${run}:${owner}:${item}:0x1`, dmClick(user, ts));
+    expect(callText(garbled)).toMatch(/no longer valid/);
+    // The real answer still updates the question in place.
+    const before = h.api.calls.length;
+    await h.click(answers[0]!, dmClick(user, ts));
+    await h.api.waitFor(() => h.api.calls.slice(before).some((c) => c.method === "chat.update"));
+  });
+
+  it("someone else's quiz button in a channel: a private refusal there, nothing posted in anyone's DM", async () => {
+    const alice = unique("UA");
+    const { answers } = await startQuiz(alice);
+    const bob = unique("UB");
+    const r = await clickAndRead(answers[0]!, {
+      user: { id: bob, username: "b", team_id: "T1" },
+      channel: { id: "C1", name: "careers" },
+      container: { type: "message", message_ts: "1700000000.000900", channel_id: "C1", is_ephemeral: false },
+    });
+    expect(callText(r)).toMatch(/belongs to someone else/);
+  });
+
+  it("a rate-limited quiz click is answered privately and leaves the question and its buttons in place", async () => {
+    const limited = createCore({ knowledgeDir: "knowledge", store: new MemoryStore(), logger: pino({ level: "silent" }), perMinute: 2 });
+    await h.close();
+    h = await startHttpHarness({ core: limited });
+    const user = unique("UR");
+    const { ts, answers } = await startQuiz(user); // 1 of 2
+    const before = h.api.calls.length;
+    await h.click(answers[0]!, dmClick(user, ts)); // 2 of 2: answered in place
+    await h.api.waitFor(() => h.api.calls.slice(before).some((c) => c.method === "chat.update"));
+    const update = h.api.calls.slice(before).find((c) => c.method === "chat.update")!;
+    const next = buttonsOf(update).find((b) => b.id.startsWith("quiz:a:"))!.id;
+    const r = await clickAndRead(next, dmClick(user, ts));
+    expect(callText(r)).toMatch(/faster than I can answer/);
   });
 });
