@@ -14,7 +14,7 @@ import { cleanText, stem, tokenize } from "./text.ts";
 import { PhraseMatcher, type PhraseMatch } from "./phrase-matcher.ts";
 import { NaiveBayes, type Scored } from "./naive-bayes.ts";
 import { SpellingCorrector } from "./spelling.ts";
-import { detectForeignLanguage } from "./language.ts";
+import { createLanguageDetector } from "./language.ts";
 import MiniSearch from "minisearch";
 import { commonEnglishWords } from "./english-words.ts";
 
@@ -66,7 +66,8 @@ interface Analysis {
   stems: string[];
   /** The sentence each stem is in (0 = first). */
   sentenceOf: number[];
-  roles: PhraseMatch<Role>[];
+  /** Roles named; `elided` marks one recovered from a conjunction ("ML or AI engineer"). */
+  roles: (PhraseMatch<Role> & { elided?: boolean })[];
   aspects: PhraseMatch<Aspect>[];
   terms: PhraseMatch<string>[];
   topics: PhraseMatch<JobTopic>[];
@@ -133,6 +134,7 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
   for (const m of [roleMatcher, aspectMatcher, termMatcher, domainMatcher, topicMatcher, followMatcher, fitCueMatcher, jobCueMatcher]) vocabulary.push(...m.words());
   for (const e of examples) vocabulary.push(...tokenize(e.text));
   const speller = new SpellingCorrector(vocabulary, commonEnglishWords());
+  const detectLanguage = createLanguageDetector((w) => speller.has(w));
 
   const analyse = (text: string): Analysis => {
     const stems: string[] = [];
@@ -149,7 +151,7 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
       sentenceOf,
       roles,
       aspects: aspectMatcher.find(stems),
-      terms: withoutOverlap(termMatcher.find(stems), roles),
+      terms: withoutOverlap(termMatcher.find(stems), roles).filter((t) => !roles.some((r) => r.elided && t.start < r.end && r.start < t.end)),
       topics: topicMatcher.find(stems),
       domain: domainMatcher.find(stems).length > 0,
       followups: followMatcher.find(stems),
@@ -189,7 +191,7 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
       const a = analyse(text);
       const base = { alternatives: [], topic: null, language: null, empty: false, mentions: mentions(a) };
       if (a.stems.length === 0) return { ...emptyReading("help", 0), ...base, empty: true };
-      const language = detectForeignLanguage(text, (w) => speller.has(speller.correct(w)));
+      const language = detectLanguage(text);
       if (language) return { ...emptyReading("out-of-scope", 0.9), ...base, language };
       // Two intents need their own words: "which role …" for fit, job words for job search.
       // Without them the model's pick is a false friend ("should I use batch size 32", "give me the code").
@@ -340,9 +342,11 @@ const CONJUNCTIONS = new Set(["or", "and", "vs", "versu", "v", "nor"]);
 /**
  * "ML or AI engineering", "data and ML engineers": the first role's head word
  * shares the second role's noun. Adds the elided role when head + noun is a role.
+ * An elided role is a role by construction, so its head word ("ml" in "ml vs ai
+ * engineer") is not also read as the glossary term.
  */
-function withEllipsis<T>(stems: string[], roles: PhraseMatch<T>[], matcher: PhraseMatcher<T>): PhraseMatch<T>[] {
-  const added: PhraseMatch<T>[] = [];
+function withEllipsis<T>(stems: string[], roles: PhraseMatch<T>[], matcher: PhraseMatcher<T>): (PhraseMatch<T> & { elided?: boolean })[] {
+  const added: (PhraseMatch<T> & { elided?: boolean })[] = [];
   for (const m of roles) {
     const noun = stems[m.end - 1]!;
     if (m.start < 2 || !CONJUNCTIONS.has(stems[m.start - 1]!)) continue;
@@ -351,7 +355,7 @@ function withEllipsis<T>(stems: string[], roles: PhraseMatch<T>[], matcher: Phra
       if (start < 0 || roles.some((r) => r.end > start && r.start < m.start - 1)) continue;
       const [hit] = matcher.find([...stems.slice(start, m.start - 1), noun]);
       if (hit && hit.start === 0 && hit.end === h + 1) {
-        added.push({ ...hit, start, end: m.start - 1 });
+        added.push({ ...hit, start, end: m.start - 1, elided: true });
         break;
       }
     }

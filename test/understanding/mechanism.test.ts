@@ -16,6 +16,14 @@ describe("understanding mechanism", () => {
     expect(new Set(u("should I do ML or AI engineering?").roles)).toEqual(new Set(["ml-engineer", "ai-engineer"]));
   });
 
+  it("reads 'ml vs ai engineer' as a comparison: an elided role's head word is not a glossary term", () => {
+    for (const q of ["ml vs ai engineer?", "mle vs aie", "ML engineer or AI engineer?", "ml eng vs ai eng differences", "ai vs ml engineer", "ml or ai engineer, whats the difference"]) {
+      const r = u(q);
+      expect(r, q).toMatchObject({ intent: "compare", alternatives: [] });
+      expect(new Set(r.roles), q).toEqual(new Set(["ml-engineer", "ai-engineer"]));
+    }
+  });
+
   it("treats bare AI and ML as fields, not roles", () => {
     expect(u("could you help me pick a career in ml").roles).toEqual([]);
   });
