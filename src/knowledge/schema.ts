@@ -246,6 +246,8 @@ export const Lexicon = z.strictObject({
   quiz_cues: z.array(Text).min(1),
   /** Words in "which role fits me?" messages that say nothing about the work a person enjoys. */
   fit_filler: z.array(Text).min(1),
+  /** Chat short forms and the word the knowledge base writes ("stats" → "statistics"), for matching descriptions. */
+  short_forms: z.record(z.string(), Text).default({}),
   /** Short follow-ups that lean on the previous answer: "tell me more", "what about …", "compare them". */
   followups: z.strictObject({
     more: z.array(Text).min(1),

@@ -86,6 +86,8 @@ interface Analysis {
   outside: number;
   /** A word pointing back at something said before ("it", "that one", "them"). */
   reference: boolean;
+  /** A word that weighs things against each other ("better", "vs", "which"). */
+  comparative: boolean;
 }
 
 export interface Slots {
@@ -159,6 +161,7 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
     const sentenceOf: number[] = [];
     let outside = 0;
     let reference = false;
+    let comparative = false;
     text.split(SENTENCE_END).forEach((sentence, n) => {
       for (const t of tokenize(sentence)) {
         const corrected = speller.correct(t);
@@ -166,6 +169,7 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
         sentenceOf.push(n);
         if (isOutside(corrected)) outside++;
         reference ||= REFERENCES.has(t);
+        comparative ||= COMPARATIVES.has(t);
       }
     });
     const roles = withEllipsis(stems, roleMatcher.find(stems), roleMatcher);
@@ -179,6 +183,7 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
       domain: domainMatcher.find(stems).length > 0,
       outside,
       reference,
+      comparative,
       followups: followMatcher.find(stems),
       moveCue: cueMatcher.find(stems).length > 0,
       fitCue: fitCueMatcher.find(stems).length > 0,
@@ -260,6 +265,8 @@ const ALTERNATIVE_MARGIN = 0.25;
 /** Below the mentor's clarify threshold (0.35): a reading without a subject is offered, not answered. */
 const SUBJECTLESS_CONFIDENCE = 0.3;
 const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(englishStopwordList);
+/** Words that weigh one thing against another. */
+const COMPARATIVES: ReadonlySet<string> = new Set(["vs", "versus", "v", "compare", "compared", "comparison", "difference", "differences", "different", "differ", "between", "than", "which", "who", "better", "worse", "best", "more", "less", "most", "higher", "lower", "easier", "harder", "either", "both"]);
 /** Words that point back at what was said before: their message has a subject, in the conversation. */
 const REFERENCES: ReadonlySet<string> = new Set(["it", "that", "this", "one", "ones", "them", "those", "these", "both", "either", "there", "first", "second", "other", "latter", "former"]);
 
@@ -319,6 +326,9 @@ function frame(scored: Scored<Intent>, a: Analysis, aspectModel: NaiveBayes<Aspe
   if (roles.length === 0 && strongTerm && (intent === "compare" || (intent === "job-search" && a.topics.length === 0))) intent = "glossary";
   if (intent === "glossary" && !term && roles.length > 0) intent = a.aspects.length > 0 ? "role.aspect" : "role.overview";
   if (intent === "learning-path" && roles.length >= 2) intent = "transition";
+  // A comparison of nothing named needs a word that compares ("who gets paid better"); without one,
+  // "and the salary?" asks about an aspect of whatever is being discussed.
+  if (intent === "compare" && roles.length === 0 && !strongTerm && !a.comparative) intent = "role.aspect";
   // A degree, PhD or certificate question about one role is answered by its education
   // section, even when worded as a path ("do I need a degree to become …").
   if ((intent === "learning-path" || intent === "resources") && roles.length === 1 && a.aspects.some((m) => m.value === "education")) intent = "role.aspect";
@@ -329,7 +339,9 @@ function frame(scored: Scored<Intent>, a: Analysis, aspectModel: NaiveBayes<Aspe
   // traceback); otherwise it is vague or elliptical ("who gets paid better", "how do i become
   // one"), so the reading stays, with a confidence low enough to ask back. A glossary question
   // needs its term: "what is love" is not a vague glossary question.
-  if (NEEDS_SUBJECT.has(intent) && roles.length === 0 && !term && !a.domain) {
+  // A self-description naming the field's skills or tools ("i like kubernetes") is a subject for fit.
+  const describesWork = intent === "fit" && a.aspects.some((m) => m.value === "skills" || m.value === "tools");
+  if (NEEDS_SUBJECT.has(intent) && roles.length === 0 && !term && !a.domain && !describesWork) {
     if (intent === "glossary" || a.outside >= 2 || (a.outside === 1 && !a.reference)) {
       intent = "out-of-scope";
       confidence = Math.max(confidence, 0.6);
