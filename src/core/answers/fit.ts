@@ -82,14 +82,15 @@ export function createFitSearch(kb: KnowledgeBase): (text: string) => FitResult 
     const tokens = tokenize(text.replace(NEGATED, " "));
     const named = new Set<number>();
     for (const m of roleNames.find(tokens.map(stem))) for (let i = m.start; i < m.end; i++) named.add(i);
-    const kept = tokens.filter((_, i) => !named.has(i)).flatMap((t) => shortForms.get(t) ?? [t]);
     // Only words about the work: no stop words, no "which role fits me" filler, no career-course words.
-    const words = removeStopwords(kept).filter((w) => w.length >= 3 && !filler.has(stem(w)));
+    const own = removeStopwords(tokens.filter((_, i) => !named.has(i)));
+    // Each word as the profiles write it ("stats" → "statistics"), quoted as the person wrote it.
+    const words = own.flatMap((said) => (shortForms.get(said) ?? [said]).map((w) => ({ said, w }))).filter(({ w }) => w.length >= 3 && !filler.has(stem(w)));
     if (words.length === 0) return { leans: [], described: false };
-    const leans = search.search(words.join(" "), { combineWith: "OR" }).map((hit) => ({
+    const leans = search.search(words.map((x) => x.w).join(" "), { combineWith: "OR" }).map((hit) => ({
       role: hit.id as RoleId,
       score: hit.score,
-      because: [...new Set(words.filter((w) => hit.queryTerms.includes(stem(w)) && characteristic(hit.id as RoleId, stem(w))))].slice(0, 4),
+      because: [...new Set(words.filter(({ w }) => hit.queryTerms.includes(stem(w)) && characteristic(hit.id as RoleId, stem(w))).map((x) => x.said))].slice(0, 4),
     }));
     return { leans, described: true };
   };
