@@ -245,7 +245,11 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
       const alternatives = readings
         .slice(1)
         .filter((r) => r.intent !== best.intent && r.confidence >= ALTERNATIVE_MIN && best.confidence - r.confidence < ALTERNATIVE_MARGIN);
-      return { ...best, ...base, alternatives, topic: a.topics[0]?.value ?? null };
+      // A question about "a role" that names none ("how long would it take me realistically") is offered
+      // for the two roles the mentor is about, so "Did you mean …?" has readings to choose from.
+      if (ROLE_BOUND.has(best.intent) && best.roles.length === 0 && best.confidence < SUBJECTLESS_CONFIDENCE + 1e-9)
+        alternatives.unshift(...CORE_ROLES.map((role) => ({ ...best, roles: [role] })));
+      return { ...best, ...base, alternatives: alternatives.slice(0, 3), topic: a.topics[0]?.value ?? null };
     },
     slots(text: string): Slots {
       const a = analyse(cleanText(text));
@@ -265,6 +269,10 @@ const ALTERNATIVE_MARGIN = 0.25;
 /** Below the mentor's clarify threshold (0.35): a reading without a subject is offered, not answered. */
 const SUBJECTLESS_CONFIDENCE = 0.3;
 const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(englishStopwordList);
+/** Intents whose answer is about one role, so a reading of them without a role cannot be answered. */
+const ROLE_BOUND: ReadonlySet<Intent> = new Set(["role.overview", "role.aspect", "learning-path"]);
+/** The two roles the product is about (taxonomy): the readings offered when a question names no role. */
+const CORE_ROLES: readonly Role[] = ["ml-engineer", "ai-engineer"];
 /** Words that weigh one thing against another. */
 const COMPARATIVES: ReadonlySet<string> = new Set(["vs", "versus", "v", "compare", "compared", "comparison", "difference", "differences", "different", "differ", "between", "than", "which", "who", "better", "worse", "best", "more", "less", "most", "higher", "lower", "easier", "harder", "either", "both"]);
 /** Words that point back at what was said before: their message has a subject, in the conversation. */

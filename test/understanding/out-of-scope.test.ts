@@ -38,6 +38,15 @@ describe("out-of-scope", () => {
     }
   });
 
+  it("offers readings for the two core roles when a role question names none", () => {
+    for (const q of ["how long would it take me realistically", "do i need a masters for it", "what should i learn first"]) {
+      const t = mentor.answerStateless(q);
+      const labels = t.replies.flatMap((r) => r.choices.map((c) => c.label));
+      expect(textOf(t.replies), q).toMatch(/Did you mean/);
+      expect(labels.some((l) => /ML engineer/.test(l)) && labels.some((l) => /AI engineer/.test(l)), `${q}: ${labels.join(" | ")}`).toBe(true);
+    }
+  });
+
   it("still declines a subject the mentor does not cover, even worded like a career question", () => {
     for (const q of ["what does a dentist earn", "how do i become a doctor", "how do i become a firefighter", "tell me a joke", "whats the weather like in berlin", "write me a bash script that renames files"]) {
       expect(understander.understand(q).intent, q).toBe("out-of-scope");
