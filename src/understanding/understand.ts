@@ -228,7 +228,9 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
       // for the quiz. Without them the model's pick is a false friend ("should I use batch size 32",
       // "give me the code", "can i do it without python?").
       const ranked = intentModel.rank(features(a)).filter(
-        (r) => (r.label !== "fit" || a.fitCue || a.roles.length >= 2) && (r.label !== "job-search" || a.jobCue || a.topics.length > 0) && (r.label !== "quiz.start" || a.quizCue),
+        (r) => (r.label !== "fit" || a.fitCue || a.roles.length >= 2) && (r.label !== "job-search" || a.jobCue || a.topics.length > 0) && (r.label !== "quiz.start" || a.quizCue)
+          // Help is about the bot: a message about a role, a term or a role's pay or skills is not a help request.
+          && (r.label !== "help" || (a.roles.length === 0 && a.terms.length === 0 && a.aspects.length === 0)),
       );
       let readings = ranked.slice(0, 4).map((s) => frame(s, a, aspectModel));
       // Off-topic is for off-topic: a message that speaks of roles' aspects, fit, jobs or the last
@@ -284,7 +286,9 @@ const REFERENCES: ReadonlySet<string> = new Set(["it", "that", "this", "one", "o
  * and "pytorch" are also what homework and code requests are about.
  */
 function careerSignal(a: Analysis): boolean {
-  return a.aspects.some((m) => m.value !== "skills" && m.value !== "tools") || a.fitCue || a.jobCue || a.quizCue || a.topics.length > 0 || a.followups.length > 0;
+  // Naming the aspect itself ("what skills …", "which tools …") is talk about roles all the same.
+  const careerAspect = (m: PhraseMatch<Aspect>) => (m.value !== "skills" && m.value !== "tools") || stem(m.phrase.toLowerCase()) === stem(m.value);
+  return a.aspects.some(careerAspect) || a.fitCue || a.jobCue || a.quizCue || a.topics.length > 0 || a.followups.length > 0;
 }
 
 function emptyReading(intent: Intent, confidence: number): Reading {
