@@ -1,8 +1,8 @@
 // The understanding mechanism, piece by piece, on messages of our own.
 import { describe, expect, it } from "vitest";
-import { testCore } from "../helpers/core.ts";
+import { testCore, textOf } from "../helpers/core.ts";
 
-const { understander } = testCore();
+const { understander, mentor, kb } = testCore();
 const u = (text: string) => understander.understand(text);
 
 describe("understanding mechanism", () => {
@@ -22,6 +22,12 @@ describe("understanding mechanism", () => {
       expect(r, q).toMatchObject({ intent: "compare", alternatives: [] });
       expect(new Set(r.roles), q).toEqual(new Set(["ml-engineer", "ai-engineer"]));
     }
+  });
+
+  it("answers the flagship 'ml vs ai engineer?' with the comparison, not 'Did you mean'", () => {
+    const text = textOf(mentor.answerStateless("ml vs ai engineer?").replies);
+    expect(text).not.toMatch(/Did you mean/);
+    expect(text).toContain(`${kb.role("ml-engineer").short} vs ${kb.role("ai-engineer").short}`);
   });
 
   it("treats bare AI and ML as fields, not roles", () => {
