@@ -88,6 +88,8 @@ interface Analysis {
   reference: boolean;
   /** A word that weighs things against each other ("better", "vs", "which"). */
   comparative: boolean;
+  /** The message speaks of the person ("me", "my", "someone who …"). */
+  personal: boolean;
 }
 
 export interface Slots {
@@ -162,6 +164,7 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
     let outside = 0;
     let reference = false;
     let comparative = false;
+    let personal = false;
     text.split(SENTENCE_END).forEach((sentence, n) => {
       for (const t of tokenize(sentence)) {
         const corrected = speller.correct(t);
@@ -170,6 +173,7 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
         if (isOutside(corrected)) outside++;
         reference ||= REFERENCES.has(t);
         comparative ||= COMPARATIVES.has(t);
+        personal ||= PERSONAL.has(t);
       }
     });
     const roles = withEllipsis(stems, roleMatcher.find(stems), roleMatcher);
@@ -184,6 +188,7 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
       outside,
       reference,
       comparative,
+      personal,
       followups: followMatcher.find(stems),
       moveCue: cueMatcher.find(stems).length > 0,
       fitCue: fitCueMatcher.find(stems).length > 0,
@@ -275,6 +280,8 @@ const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(englishStopwordList);
 const ROLE_BOUND: ReadonlySet<Intent> = new Set(["role.overview", "role.aspect", "learning-path"]);
 /** The two roles the product is about (taxonomy): the readings offered when a question names no role. */
 const CORE_ROLES: readonly Role[] = ["ml-engineer", "ai-engineer"];
+/** Words by which a message speaks of the person asking (fit is about them). */
+const PERSONAL: ReadonlySet<string> = new Set(["i", "me", "my", "myself", "im", "someone", "somebody", "person", "mine"]);
 /** Words that weigh one thing against another. */
 const COMPARATIVES: ReadonlySet<string> = new Set(["vs", "versus", "v", "compare", "compared", "comparison", "difference", "differences", "different", "differ", "between", "than", "which", "who", "better", "worse", "best", "more", "less", "most", "higher", "lower", "easier", "harder", "either", "both"]);
 /** Words that point back at what was said before: their message has a subject, in the conversation. */
@@ -338,6 +345,9 @@ function frame(scored: Scored<Intent>, a: Analysis, aspectModel: NaiveBayes<Aspe
   if (roles.length === 0 && strongTerm && (intent === "compare" || (intent === "job-search" && a.topics.length === 0))) intent = "glossary";
   if (intent === "glossary" && !term && roles.length > 0) intent = a.aspects.length > 0 ? "role.aspect" : "role.overview";
   if (intent === "learning-path" && roles.length >= 2) intent = "transition";
+  // "Which one pays more" weighs roles on an aspect; "which one pays more for me" weighs them for a person.
+  // Pay and demand are what such questions weigh; "a better fit for a stats phd" stays a fit question.
+  if (intent === "fit" && !a.personal && a.comparative && a.aspects.some((m) => m.value === "salary" || m.value === "demand")) intent = "compare";
   // A comparison of nothing named needs a word that compares ("who gets paid better"); without one,
   // "and the salary?" asks about an aspect of whatever is being discussed.
   if (intent === "compare" && roles.length === 0 && !strongTerm && !a.comparative) intent = "role.aspect";

@@ -30,6 +30,12 @@ describe("understanding mechanism", () => {
     expect(text).toContain(`${kb.role("ml-engineer").short} vs ${kb.role("ai-engineer").short}`);
   });
 
+  it("reads 'which one pays more' as a comparison on pay, and 'which one is better for me' as fit", () => {
+    expect(u("which one pays more")).toMatchObject({ intent: "compare", aspect: "salary" });
+    expect(u("which one is better for me").intent).toBe("fit");
+    expect(u("and the salary?")).toMatchObject({ intent: "role.aspect", aspect: "salary" });
+  });
+
   it("treats bare AI and ML as fields, not roles", () => {
     expect(u("could you help me pick a career in ml").roles).toEqual([]);
   });
