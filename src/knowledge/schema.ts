@@ -258,8 +258,12 @@ export const Lexicon = z.strictObject({
   fit_cues: z.array(Text).min(1),
   /** Phrases without which a message is not about finding a job (besides the job_search topics). */
   job_cues: z.array(Text).min(1),
+  /** Phrases without which a message is not asking for the quiz ("give me the code" is not "give me the quiz"). */
+  quiz_cues: z.array(Text).min(1),
   /** Words in "which role fits me?" messages that say nothing about the work a person enjoys. */
   fit_filler: z.array(Text).min(1),
+  /** Chat short forms and the word the knowledge base writes ("stats" → "statistics"), for matching descriptions. */
+  short_forms: z.record(z.string(), Text).default({}),
   /** Short follow-ups that lean on the previous answer: "tell me more", "what about …", "compare them". */
   followups: z.strictObject({
     more: z.array(Text).min(1),

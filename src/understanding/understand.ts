@@ -14,8 +14,9 @@ import { cleanText, stem, tokenize } from "./text.ts";
 import { PhraseMatcher, type PhraseMatch } from "./phrase-matcher.ts";
 import { NaiveBayes, type Scored } from "./naive-bayes.ts";
 import { SpellingCorrector } from "./spelling.ts";
-import { detectForeignLanguage } from "./language.ts";
+import { createLanguageDetector } from "./language.ts";
 import MiniSearch from "minisearch";
+import { eng as englishStopwordList } from "stopword";
 import { commonEnglishWords } from "./english-words.ts";
 
 export const Reading = z.object({
@@ -66,7 +67,8 @@ interface Analysis {
   stems: string[];
   /** The sentence each stem is in (0 = first). */
   sentenceOf: number[];
-  roles: PhraseMatch<Role>[];
+  /** Roles named; `elided` marks one recovered from a conjunction ("ML or AI engineer"). */
+  roles: (PhraseMatch<Role> & { elided?: boolean })[];
   aspects: PhraseMatch<Aspect>[];
   terms: PhraseMatch<string>[];
   topics: PhraseMatch<JobTopic>[];
@@ -78,6 +80,16 @@ interface Analysis {
   fitCue: boolean;
   /** The message is about getting a job (needed for `job-search`, with the topic words). */
   jobCue: boolean;
+  /** The message asks for the quiz (needed for `quiz.start`). */
+  quizCue: boolean;
+  /** Content words the mentor's material never uses ("dentist", "weather"). */
+  outside: number;
+  /** A word pointing back at something said before ("it", "that one", "them"). */
+  reference: boolean;
+  /** A word that weighs things against each other ("better", "vs", "which"). */
+  comparative: boolean;
+  /** The message speaks of the person ("me", "my", "someone who …"). */
+  personal: boolean;
 }
 
 export interface Slots {
@@ -117,6 +129,8 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
   for (const c of kb.lexicon.fit_cues) fitCueMatcher.add(c, true);
   const jobCueMatcher = new PhraseMatcher<true>();
   for (const c of kb.lexicon.job_cues) jobCueMatcher.add(c, true);
+  const quizCueMatcher = new PhraseMatcher<true>();
+  for (const c of kb.lexicon.quiz_cues) quizCueMatcher.add(c, true);
   const followMatcher = new PhraseMatcher<"more" | "about" | "them">();
   for (const kind of ["more", "about", "them"] as const) for (const p of kb.lexicon.followups[kind]) followMatcher.add(p, kind);
   const topicMatcher = new PhraseMatcher<JobTopic>();
@@ -133,14 +147,33 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
   for (const m of [roleMatcher, aspectMatcher, termMatcher, domainMatcher, topicMatcher, followMatcher, fitCueMatcher, jobCueMatcher]) vocabulary.push(...m.words());
   for (const e of examples) vocabulary.push(...tokenize(e.text));
   const speller = new SpellingCorrector(vocabulary, commonEnglishWords());
+  // Every stem the mentor's own material uses, off-topic examples aside: a message
+  // without a subject but with a word outside it ("what does a dentist earn") has a
+  // subject the mentor does not cover; one without such a word is vague or leans on
+  // the conversation ("who gets paid better").
+  // Compared on light inflections, not Porter stems, which fold "doctor" into "doctorate".
+  const inDomain = new Set<string>();
+  for (const m of [roleMatcher, aspectMatcher, termMatcher, domainMatcher, topicMatcher, followMatcher, fitCueMatcher, jobCueMatcher, quizCueMatcher, cueMatcher]) for (const w of m.words()) inDomain.add(inflectionBase(w));
+  for (const e of examples) if (e.intent !== "out-of-scope") for (const t of tokenize(e.text)) inDomain.add(inflectionBase(t));
+  const isOutside = (token: string) => token.length >= 3 && !/\d/.test(token) && !ENGLISH_STOPWORDS.has(token) && !inDomain.has(inflectionBase(token));
+  const detectLanguage = createLanguageDetector((w) => speller.has(w));
 
   const analyse = (text: string): Analysis => {
     const stems: string[] = [];
     const sentenceOf: number[] = [];
+    let outside = 0;
+    let reference = false;
+    let comparative = false;
+    let personal = false;
     text.split(SENTENCE_END).forEach((sentence, n) => {
       for (const t of tokenize(sentence)) {
-        stems.push(stem(speller.correct(t)));
+        const corrected = speller.correct(t);
+        stems.push(stem(corrected));
         sentenceOf.push(n);
+        if (isOutside(corrected)) outside++;
+        reference ||= REFERENCES.has(t);
+        comparative ||= COMPARATIVES.has(t);
+        personal ||= PERSONAL.has(t);
       }
     });
     const roles = withEllipsis(stems, roleMatcher.find(stems), roleMatcher);
@@ -149,13 +182,18 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
       sentenceOf,
       roles,
       aspects: aspectMatcher.find(stems),
-      terms: withoutOverlap(termMatcher.find(stems), roles),
+      terms: withoutOverlap(termMatcher.find(stems), roles).filter((t) => !roles.some((r) => r.elided && t.start < r.end && r.start < t.end)),
       topics: topicMatcher.find(stems),
       domain: domainMatcher.find(stems).length > 0,
+      outside,
+      reference,
+      comparative,
+      personal,
       followups: followMatcher.find(stems),
       moveCue: cueMatcher.find(stems).length > 0,
       fitCue: fitCueMatcher.find(stems).length > 0,
       jobCue: jobCueMatcher.find(stems).length > 0,
+      quizCue: quizCueMatcher.find(stems).length > 0,
     };
   };
 
@@ -189,19 +227,36 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
       const a = analyse(text);
       const base = { alternatives: [], topic: null, language: null, empty: false, mentions: mentions(a) };
       if (a.stems.length === 0) return { ...emptyReading("help", 0), ...base, empty: true };
-      const language = detectForeignLanguage(text, (w) => speller.has(speller.correct(w)));
+      const language = detectLanguage(text);
       if (language) return { ...emptyReading("out-of-scope", 0.9), ...base, language };
-      // Two intents need their own words: "which role …" for fit, job words for job search.
-      // Without them the model's pick is a false friend ("should I use batch size 32", "give me the code").
+      // Three intents need their own words: "which role …" for fit, job words for job search, "quiz"
+      // for the quiz. Without them the model's pick is a false friend ("should I use batch size 32",
+      // "give me the code", "can i do it without python?").
       const ranked = intentModel.rank(features(a)).filter(
-        (r) => (r.label !== "fit" || a.fitCue || a.roles.length >= 2) && (r.label !== "job-search" || a.jobCue || a.topics.length > 0),
+        (r) => (r.label !== "fit" || a.fitCue || a.roles.length >= 2) && (r.label !== "job-search" || a.jobCue || a.topics.length > 0) && (r.label !== "quiz.start" || a.quizCue)
+          // Help is about the bot: a message about a role, a term or a role's pay or skills is not a help request.
+          && (r.label !== "help" || (a.roles.length === 0 && a.terms.length === 0 && a.aspects.length === 0)),
       );
-      const readings = ranked.slice(0, 3).map((s) => frame(s, a, aspectModel));
+      let readings = ranked.slice(0, 4).map((s) => frame(s, a, aspectModel));
+      // Off-topic is for off-topic: a message that speaks of roles' aspects, fit, jobs or the last
+      // answer and names nothing outside the field is a career question read badly, not a decline.
+      // Its best in-field readings are offered ("Did you mean …?") instead; so are they when the
+      // decline itself is a weak guess about a message with field words ("any advice for a beginner").
+      const top = readings[0]!;
+      if (top.intent === "out-of-scope" && a.outside === 0 && (careerSignal(a) || (a.domain && top.confidence < SUBJECTLESS_CONFIDENCE))) {
+        const inField = readings.filter((r) => r.intent !== "out-of-scope");
+        if (inField.length > 0) readings = inField.map((r) => ({ ...r, confidence: Math.min(r.confidence, SUBJECTLESS_CONFIDENCE) }));
+      }
+      readings = readings.slice(0, 3);
       const best = readings[0]!;
       const alternatives = readings
         .slice(1)
         .filter((r) => r.intent !== best.intent && r.confidence >= ALTERNATIVE_MIN && best.confidence - r.confidence < ALTERNATIVE_MARGIN);
-      return { ...best, ...base, alternatives, topic: a.topics[0]?.value ?? null };
+      // A question about "a role" that names none ("how long would it take me realistically") is offered
+      // for the two roles the mentor is about, so "Did you mean …?" has readings to choose from.
+      if (ROLE_BOUND.has(best.intent) && best.roles.length === 0 && best.confidence < SUBJECTLESS_CONFIDENCE + 1e-9)
+        alternatives.unshift(...CORE_ROLES.map((role) => ({ ...best, roles: [role] })));
+      return { ...best, ...base, alternatives: alternatives.slice(0, 3), topic: a.topics[0]?.value ?? null };
     },
     slots(text: string): Slots {
       const a = analyse(cleanText(text));
@@ -218,6 +273,30 @@ const INTENT_TEMPERATURE = 3;
 const ASPECT_TEMPERATURE = 2;
 const ALTERNATIVE_MIN = 0.2;
 const ALTERNATIVE_MARGIN = 0.25;
+/** Below the mentor's clarify threshold (0.35): a reading without a subject is offered, not answered. */
+const SUBJECTLESS_CONFIDENCE = 0.3;
+const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(englishStopwordList);
+/** Intents whose answer is about one role, so a reading of them without a role cannot be answered. */
+const ROLE_BOUND: ReadonlySet<Intent> = new Set(["role.overview", "role.aspect", "learning-path"]);
+/** The two roles the product is about (taxonomy): the readings offered when a question names no role. */
+const CORE_ROLES: readonly Role[] = ["ml-engineer", "ai-engineer"];
+/** Words by which a message speaks of the person asking (fit is about them). */
+const PERSONAL: ReadonlySet<string> = new Set(["i", "me", "my", "myself", "im", "someone", "somebody", "person", "mine"]);
+/** Words that weigh one thing against another. */
+const COMPARATIVES: ReadonlySet<string> = new Set(["vs", "versus", "v", "compare", "compared", "comparison", "difference", "differences", "different", "differ", "between", "than", "which", "who", "better", "worse", "best", "more", "less", "most", "higher", "lower", "easier", "harder", "either", "both"]);
+/** Words that point back at what was said before: their message has a subject, in the conversation. */
+const REFERENCES: ReadonlySet<string> = new Set(["it", "that", "this", "one", "ones", "them", "those", "these", "both", "either", "there", "first", "second", "other", "latter", "former"]);
+
+/**
+ * Words of the mentor's own field besides roles: career aspects (pay, demand, degrees, duties …),
+ * fit, job or quiz words, job topics, follow-ups. Skills and tools words are left out: "calculus"
+ * and "pytorch" are also what homework and code requests are about.
+ */
+function careerSignal(a: Analysis): boolean {
+  // Naming the aspect itself ("what skills …", "which tools …") is talk about roles all the same.
+  const careerAspect = (m: PhraseMatch<Aspect>) => (m.value !== "skills" && m.value !== "tools") || stem(m.phrase.toLowerCase()) === stem(m.value);
+  return a.aspects.some(careerAspect) || a.fitCue || a.jobCue || a.quizCue || a.topics.length > 0 || a.followups.length > 0;
+}
 
 function emptyReading(intent: Intent, confidence: number): Reading {
   return { intent, roles: [], aspect: null, term: null, from: null, to: null, confidence };
@@ -266,14 +345,29 @@ function frame(scored: Scored<Intent>, a: Analysis, aspectModel: NaiveBayes<Aspe
   if (roles.length === 0 && strongTerm && (intent === "compare" || (intent === "job-search" && a.topics.length === 0))) intent = "glossary";
   if (intent === "glossary" && !term && roles.length > 0) intent = a.aspects.length > 0 ? "role.aspect" : "role.overview";
   if (intent === "learning-path" && roles.length >= 2) intent = "transition";
+  // "Which one pays more" weighs roles on an aspect; "which one pays more for me" weighs them for a person.
+  // Pay and demand are what such questions weigh; "a better fit for a stats phd" stays a fit question.
+  if (intent === "fit" && !a.personal && a.comparative && a.aspects.some((m) => m.value === "salary" || m.value === "demand")) intent = "compare";
+  // A comparison of nothing named needs a word that compares ("who gets paid better"); without one,
+  // "and the salary?" asks about an aspect of whatever is being discussed.
+  if (intent === "compare" && roles.length === 0 && !strongTerm && !a.comparative) intent = "role.aspect";
   // A degree, PhD or certificate question about one role is answered by its education
   // section, even when worded as a path ("do I need a degree to become …").
   if ((intent === "learning-path" || intent === "resources") && roles.length === 1 && a.aspects.some((m) => m.value === "education")) intent = "role.aspect";
   // A transition may start from a background that is not a role ("teacher -> data scientist").
   if (intent === "transition" && (roles.length === 0 || (roles.length === 1 && !a.moveCue))) intent = "learning-path";
-  if (NEEDS_SUBJECT.has(intent) && roles.length === 0 && !term && !a.domain) {
-    intent = "out-of-scope";
-    confidence = Math.max(confidence, 0.6);
+  // No subject at all: off-topic when the message names something the mentor does not cover
+  // (one such word and nothing pointing back at the conversation, or several: "fix it" after a
+  // traceback); otherwise it is vague or elliptical ("who gets paid better", "how do i become
+  // one"), so the reading stays, with a confidence low enough to ask back. A glossary question
+  // needs its term: "what is love" is not a vague glossary question.
+  // A self-description naming the field's skills or tools ("i like kubernetes") is a subject for fit.
+  const describesWork = intent === "fit" && a.aspects.some((m) => m.value === "skills" || m.value === "tools");
+  if (NEEDS_SUBJECT.has(intent) && roles.length === 0 && !term && !a.domain && !describesWork) {
+    if (intent === "glossary" || a.outside >= 2 || (a.outside === 1 && !a.reference)) {
+      intent = "out-of-scope";
+      confidence = Math.max(confidence, 0.6);
+    } else confidence = Math.min(confidence, SUBJECTLESS_CONFIDENCE);
   }
 
   let from: Role | null = null;
@@ -331,6 +425,15 @@ function direction(a: Analysis): [Role | null, Role | null] {
 
 const unique = <T>(xs: T[]): T[] => [...new Set(xs)];
 
+/** A word without its regular inflection: "engineers" → "engineer", "paying" → "pay", "easier" → "easy". */
+function inflectionBase(word: string): string {
+  const w = word.toLowerCase();
+  if (w.length > 4 && /(ies|ier|iest)$/.test(w)) return w.replace(/(ies|ier|iest)$/, "y");
+  if (w.length > 5 && (w.endsWith("ing") || w.endsWith("ed"))) return w.replace(/(ing|ed)$/, "");
+  if (w.length > 3 && w.endsWith("s") && !w.endsWith("ss")) return w.slice(0, -1);
+  return w;
+}
+
 /** Where a sentence ends, for weighting what is asked over what is told. */
 const SENTENCE_END = /(?<=[.!?])\s+|\n+/;
 const LATER_SENTENCE_WEIGHT = 1.5;
@@ -340,9 +443,11 @@ const CONJUNCTIONS = new Set(["or", "and", "vs", "versu", "v", "nor"]);
 /**
  * "ML or AI engineering", "data and ML engineers": the first role's head word
  * shares the second role's noun. Adds the elided role when head + noun is a role.
+ * An elided role is a role by construction, so its head word ("ml" in "ml vs ai
+ * engineer") is not also read as the glossary term.
  */
-function withEllipsis<T>(stems: string[], roles: PhraseMatch<T>[], matcher: PhraseMatcher<T>): PhraseMatch<T>[] {
-  const added: PhraseMatch<T>[] = [];
+function withEllipsis<T>(stems: string[], roles: PhraseMatch<T>[], matcher: PhraseMatcher<T>): (PhraseMatch<T> & { elided?: boolean })[] {
+  const added: (PhraseMatch<T> & { elided?: boolean })[] = [];
   for (const m of roles) {
     const noun = stems[m.end - 1]!;
     if (m.start < 2 || !CONJUNCTIONS.has(stems[m.start - 1]!)) continue;
@@ -351,7 +456,7 @@ function withEllipsis<T>(stems: string[], roles: PhraseMatch<T>[], matcher: Phra
       if (start < 0 || roles.some((r) => r.end > start && r.start < m.start - 1)) continue;
       const [hit] = matcher.find([...stems.slice(start, m.start - 1), noun]);
       if (hit && hit.start === 0 && hit.end === h + 1) {
-        added.push({ ...hit, start, end: m.start - 1 });
+        added.push({ ...hit, start, end: m.start - 1, elided: true });
         break;
       }
     }

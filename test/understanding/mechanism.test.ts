@@ -1,8 +1,8 @@
 // The understanding mechanism, piece by piece, on messages of our own.
 import { describe, expect, it } from "vitest";
-import { testCore } from "../helpers/core.ts";
+import { testCore, textOf } from "../helpers/core.ts";
 
-const { understander } = testCore();
+const { understander, mentor, kb } = testCore();
 const u = (text: string) => understander.understand(text);
 
 describe("understanding mechanism", () => {
@@ -14,6 +14,26 @@ describe("understanding mechanism", () => {
 
   it("recovers a role elided by a conjunction", () => {
     expect(new Set(u("should I do ML or AI engineering?").roles)).toEqual(new Set(["ml-engineer", "ai-engineer"]));
+  });
+
+  it("reads 'ml vs ai engineer' as a comparison: an elided role's head word is not a glossary term", () => {
+    for (const q of ["ml vs ai engineer?", "mle vs aie", "ML engineer or AI engineer?", "ml eng vs ai eng differences", "ai vs ml engineer", "ml or ai engineer, whats the difference"]) {
+      const r = u(q);
+      expect(r, q).toMatchObject({ intent: "compare", alternatives: [] });
+      expect(new Set(r.roles), q).toEqual(new Set(["ml-engineer", "ai-engineer"]));
+    }
+  });
+
+  it("answers the flagship 'ml vs ai engineer?' with the comparison, not 'Did you mean'", () => {
+    const text = textOf(mentor.answerStateless("ml vs ai engineer?").replies);
+    expect(text).not.toMatch(/Did you mean/);
+    expect(text).toContain(`${kb.role("ml-engineer").short} vs ${kb.role("ai-engineer").short}`);
+  });
+
+  it("reads 'which one pays more' as a comparison on pay, and 'which one is better for me' as fit", () => {
+    expect(u("which one pays more")).toMatchObject({ intent: "compare", aspect: "salary" });
+    expect(u("which one is better for me").intent).toBe("fit");
+    expect(u("and the salary?")).toMatchObject({ intent: "role.aspect", aspect: "salary" });
   });
 
   it("treats bare AI and ML as fields, not roles", () => {

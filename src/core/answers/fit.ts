@@ -1,12 +1,19 @@
-// "Which role fits me?": a first lean derived from the knowledge base, not
-// from canned sentences. The person's words are searched (BM25 on stems)
-// against what each destination role does, uses and needs; the best match is
-// the lean, with the words that produced it. The quiz gives the real answer.
+// "Which role fits me?": roles ranked by how well the work a person describes
+// matches each role's profile in the knowledge base (what it does, uses and
+// needs; BM25 on stems), with the person's words that matched. A word counts as
+// a reason for a role only when that role's profile uses it more than the
+// average profile does: "statistics" is everywhere but most of all in data
+// science, "pipelines" mostly in data and MLOps engineering. Role names are the
+// options weighed, not a description, and words about a career's course
+// ("change", "field", "years") are not about its work. When nothing the person
+// wrote is characteristic of a role the answer says so and offers the quiz
+// instead of naming a role from stray words.
 import MiniSearch from "minisearch";
 import { removeStopwords } from "stopword";
 import type { KnowledgeBase } from "../../knowledge/knowledge-base.ts";
 import type { RoleId } from "../../knowledge/schema.ts";
 import { stem, tokenize } from "../../understanding/text.ts";
+import { PhraseMatcher } from "../../understanding/phrase-matcher.ts";
 import { reply, type BlockInput, type Reply } from "../reply.ts";
 import { choice, quizChoice } from "./choices.ts";
 import { listNames } from "./format.ts";
@@ -14,14 +21,26 @@ import { listNames } from "./format.ts";
 export interface FitLean {
   role: RoleId;
   score: number;
-  /** The person's words that matched the role's description. */
+  /** The person's words that are characteristic of this role's profile. */
   because: string[];
+}
+
+export interface FitResult {
+  /** Roles by match, best first; a lean without reasons matched only on words every role shares. */
+  leans: FitLean[];
+  /** The person said something about themselves beyond "which role fits me". */
+  described: boolean;
 }
 
 /** Words after "hate", "don't like", "not into" … up to "but" or punctuation describe what to avoid, not what fits. */
 const NEGATED = /\b(?:hate|hates|dislike|dislikes|can'?t stand|don'?t (?:like|enjoy|want)|not (?:into|a fan of|interested in)|bored by|avoid)\b[^.,;!?]*?(?=\bbut\b|[.,;!?]|$)/gi;
 
-export function createFitSearch(kb: KnowledgeBase): (text: string) => FitLean[] {
+/** A second role this close to the first is named beside it. */
+const CLOSE_SHARE = 0.8;
+
+const PROFILE_ASPECTS = ["focus", "responsibilities", "skills", "tools", "applications"] as const;
+
+export function createFitSearch(kb: KnowledgeBase): (text: string) => FitResult {
   const docs = [...kb.roles.values()]
     .filter((r) => r.kind === "destination")
     .map((r) => ({
@@ -29,7 +48,7 @@ export function createFitSearch(kb: KnowledgeBase): (text: string) => FitLean[] 
       text: [
         r.summary,
         r.overview,
-        ...(["focus", "responsibilities", "skills", "tools", "applications"] as const).flatMap((a) => {
+        ...PROFILE_ASPECTS.flatMap((a) => {
           const s = r.aspects[a];
           return s ? [s.summary, ...s.points, ...s.groups.flatMap((g) => g.points)] : [];
         }),
@@ -41,42 +60,74 @@ export function createFitSearch(kb: KnowledgeBase): (text: string) => FitLean[] 
     processTerm: (t) => (t.length < 3 ? null : stem(t)),
   });
   search.addAll(docs);
-  const filler = new Set(kb.lexicon.fit_filler.map((w) => stem(w.toLowerCase())));
+
+  // How often each profile uses each stem, per word of the profile.
+  const rate = new Map<RoleId, Map<string, number>>();
+  for (const d of docs) {
+    const stems = tokenize(d.text).map(stem);
+    const counts = new Map<string, number>();
+    for (const s of stems) counts.set(s, (counts.get(s) ?? 0) + 1 / stems.length);
+    rate.set(d.id, counts);
+  }
+  const averageRate = (s: string) => [...rate.values()].reduce((sum, m) => sum + (m.get(s) ?? 0), 0) / rate.size;
+  const characteristic = (role: RoleId, s: string) => (rate.get(role)?.get(s) ?? 0) > averageRate(s);
+
+  const filler = new Set([...kb.lexicon.fit_filler, ...kb.lexicon.transition_cues].flatMap((w) => tokenize(w)).map(stem));
+  const shortForms = new Map(Object.entries(kb.lexicon.short_forms).map(([k, v]) => [k.toLowerCase(), tokenize(v)]));
+  const roleNames = new PhraseMatcher<true>();
+  for (const phrases of Object.values(kb.lexicon.roles)) for (const p of phrases) roleNames.add(p, true);
+  for (const r of kb.roles.values()) roleNames.add(r.name, true).add(r.short, true);
+
   return (text: string) => {
-    // Only words about the work count as evidence: no stop words, no "which role fits me" filler.
-    const words = removeStopwords(tokenize(text.replace(NEGATED, " "))).filter((w) => w.length >= 3 && !filler.has(stem(w)));
-    if (words.length === 0) return [];
-    return search.search(words.join(" "), { combineWith: "OR" }).map((hit) => ({
+    const tokens = tokenize(text.replace(NEGATED, " "));
+    const named = new Set<number>();
+    for (const m of roleNames.find(tokens.map(stem))) for (let i = m.start; i < m.end; i++) named.add(i);
+    // Only words about the work: no stop words, no "which role fits me" filler, no career-course words.
+    const own = removeStopwords(tokens.filter((_, i) => !named.has(i)));
+    // Each word as the profiles write it ("stats" → "statistics"), quoted as the person wrote it.
+    const words = own.flatMap((said) => (shortForms.get(said) ?? [said]).map((w) => ({ said, w }))).filter(({ w }) => w.length >= 3 && !filler.has(stem(w)));
+    if (words.length === 0) return { leans: [], described: false };
+    const leans = search.search(words.map((x) => x.w).join(" "), { combineWith: "OR" }).map((hit) => ({
       role: hit.id as RoleId,
       score: hit.score,
-      because: [...new Set(words.filter((w) => hit.terms.includes(stem(w))))].slice(0, 4),
+      because: [...new Set(words.filter(({ w }) => hit.queryTerms.includes(stem(w)) && characteristic(hit.id as RoleId, stem(w))).map((x) => x.said))].slice(0, 4),
     }));
+    return { leans, described: true };
   };
 }
 
-export function fitAnswer(kb: KnowledgeBase, named: RoleId[], leans: FitLean[]): Reply {
+/**
+ * @param named the roles the person weighs ("ML engineer or data scientist, which …"): with two
+ *   or more, only they are ranked.
+ */
+export function fitAnswer(kb: KnowledgeBase, named: RoleId[], found: FitResult | FitLean[]): Reply {
+  const { leans, described } = Array.isArray(found) ? { leans: found, described: found.length > 0 } : found;
   const blocks: BlockInput[] = [{ type: "heading", text: "Which role fits you?" }];
-  if (named.length >= 2) {
-    const c = kb.comparison(named);
-    const picks = named.filter((r) => c?.choose[r]).map((r) => `Pick ${kb.role(r).short} if ${c!.choose[r]}`);
-    blocks.push({ type: "text", text: `${listNames(named.map((r) => kb.role(r).short))} overlap, but the day-to-day differs.${c ? ` ${c.headline}` : ""}` });
+  const options = named.length >= 2 ? named : [];
+  if (options.length >= 2) {
+    const c = kb.comparison(options);
+    const picks = options.filter((r) => c?.choose[r]).map((r) => `Pick ${kb.role(r).short} if ${c!.choose[r]}`);
+    blocks.push({ type: "text", text: `${listNames(options.map((r) => kb.role(r).short))} overlap, but the day-to-day differs.${c ? ` ${c.headline}` : ""}` });
     if (picks.length > 0) blocks.push({ type: "list", items: picks });
   }
-  const top = leans[0];
-  const second = leans[1];
-  if (top && top.because.length > 0) {
-    const close = second && second.score > top.score * 0.8;
+  const ranked = leans.filter((l) => l.because.length > 0 && (options.length === 0 || options.includes(l.role)));
+  const [top, second] = ranked;
+  if (top) {
+    const close = second && second.score >= top.score * CLOSE_SHARE;
     blocks.push({
       type: "text",
       text: `From what you describe (${top.because.join(", ")}), a first lean is ${kb.role(top.role).short}` +
-        (close ? `, with ${kb.role(second.role).short} close behind.` : ".") +
+        (close ? `, with ${kb.role(second.role).short} close behind (${second.because.join(", ")}).` : ".") +
         ` ${kb.role(top.role).summary}`,
     });
-  } else if (named.length < 2) {
+  } else if (described) {
+    // Something was said, but nothing in it is characteristic of one role: no lean from stray words.
+    blocks.push({ type: "text", text: "That's not enough for me to lean one way yet: nothing you wrote is more typical of one role's work than another's. Tell me what you enjoy doing (for example building data pipelines, training models, or wiring LLMs into products), or take the short quiz." });
+  } else if (options.length < 2) {
     blocks.push({ type: "text", text: "Tell me what you enjoy (for example building data pipelines, training models, or wiring LLMs into products), or take the short quiz." });
   }
   blocks.push({ type: "text", text: "The self-assessment quiz asks about the work you enjoy and gives a recommendation with reasons and a learning path." });
-  const leanRoles = [...new Set([...(top && top.because.length > 0 ? [top.role] : []), ...named])].slice(0, 2);
+  const leanRoles = [...new Set([...(top ? [top.role] : []), ...named])].slice(0, 2);
   return reply(blocks, [
     quizChoice(),
     ...leanRoles.map((r) => choice({ kind: "role", role: r }, `About ${kb.role(r).short}`)),
