@@ -4,6 +4,7 @@
 import type { KnowledgeBase } from "../knowledge/knowledge-base.ts";
 import type { Understander, Understanding, Reading } from "../understanding/understand.ts";
 import type { Logger } from "./logger.ts";
+import type { RoleId } from "../knowledge/schema.ts";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { InboundEvent, conversationKey, personKey, type InboundEventInput } from "./events.ts";
 import type { StateStore } from "./state-store.ts";
@@ -12,7 +13,12 @@ import { reply, type Choice, type Reply } from "./reply.ts";
 import { commandSpec } from "./commands.ts";
 import { commandNote, commandReading, parseCommand, withNote, withRoleWords } from "./command-args.ts";
 import { actionFor, readingLabel } from "./readings.ts";
-import { resolveFollowUp, topicOf, topicOfAction, type Topic } from "./follow-ups.ts";
+import { afterAnswer, afterSuggestion, parseContext, type ConversationContext } from "../conversation/context.ts";
+import { resolveInContext } from "../conversation/resolve.ts";
+import { QUIZ_ANSWER, readingOfAction } from "../conversation/frames.ts";
+import { detectBackground } from "../conversation/background.ts";
+import { backgroundNoted, lastResultReply, suggestedRole, type ResultView } from "../conversation/replies.ts";
+import { forgetProfile, getProfile, updateProfile } from "./profile.ts";
 import { roleAspect, roleOverview } from "./answers/role.ts";
 import { compareRoles } from "./answers/compare.ts";
 import { learningPath, transition } from "./answers/paths.ts";
@@ -32,6 +38,12 @@ export interface Turn {
   duplicate?: boolean;
   /** How a free-text message was understood (absent for commands and choices). */
   understanding?: Understanding;
+  /**
+   * The frame the mentor answered, after resolving the conversation: the very
+   * object the answer was built from (a choice's or command's action frame,
+   * quiz.answer for a turn the quiz took). Absent for duplicates and refusals.
+   */
+  reading?: Reading;
 }
 
 
@@ -52,6 +64,8 @@ export interface QuizPort {
   /** undefined when the person has no quiz running. */
   onText(event: InboundEvent, text: string): Promise<QuizTextResult | undefined>;
   forget(event: InboundEvent): Promise<Reply[]>;
+  /** The person's last finished result, read-only ("what was my result?"). */
+  lastResult(person: Pick<InboundEvent, "address" | "actor">): Promise<ResultView | undefined>;
 }
 
 export interface MentorDeps {
@@ -91,6 +105,12 @@ const CLARIFY_BELOW = 0.35;
 export function createMentor(deps: MentorDeps): Mentor {
   const { kb, understander, store, logger } = deps;
   const fitSearch = createFitSearch(kb);
+  const resolveDeps = {
+    read: (t: string) => understander.understand(t),
+    roleName: (r: RoleId) => kb.role(r).short,
+    termName: (t: string) => kb.term(t)?.term ?? t,
+  };
+  const backgroundDeps = { roles: (t: string) => understander.slots(t).roles, roleName: (r: RoleId) => kb.role(r).short };
   const contextTtl = deps.contextTtlMs ?? 24 * 60 * 60 * 1000;
   // Per person, so one flood cannot crowd out a channel (memory: one process; replicas each count their own).
   const limiter = new RateLimiterMemory({ points: deps.perMinute ?? 30, duration: 60 });
@@ -176,11 +196,11 @@ export function createMentor(deps: MentorDeps): Mentor {
         const u = { ...understander.understand(args), ...commandReading(name, understander.slots(withRoleWords(understander, args))) };
         const parsed = name === "quiz" ? undefined : parseCommand(kb, understander, commandSpec(name), args, "/");
         const replies = parsed === undefined ? [talk.quizInvite(kb)] : Array.isArray(parsed) ? parsed : withNote(answerAction(parsed, "/"), commandNote(kb, understander, name, args));
-        return { understanding: u, replies };
+        return { understanding: u, reading: u, replies };
       }
       const question = slash ? slash[2] ?? "" : text;
       const u = understander.understand(question);
-      return { understanding: u, replies: answerUnderstanding(u, question, "/") };
+      return { understanding: u, reading: u, replies: answerUnderstanding(u, question, "/") };
     },
 
     async handle(input: InboundEventInput): Promise<Turn> {
@@ -217,8 +237,15 @@ export function createMentor(deps: MentorDeps): Mentor {
     }
     const prefix = prefixFor(event.address.platform);
     const key = conversationKey(event.address, event.actor);
-    const remember = async (topic: Topic | undefined) => {
-      if (topic) await store.set(key, topic, { ttlMs: contextTtl });
+    const remember = async (change: (ctx: ConversationContext) => ConversationContext) => {
+      const before = parseContext((await store.get(key))?.value);
+      const after = change(before);
+      if (after !== before) await store.set(key, after, { ttlMs: contextTtl });
+    };
+    /** A quiz result among the replies is the role the mentor now suggests. */
+    const noteSuggestion = async (replies: Reply[]) => {
+      const role = replies.map((r) => suggestedRole(kb, r.data?.outcome)).find((r) => r !== undefined);
+      if (role) await remember((c) => afterSuggestion(c, role));
     };
 
     if (event.kind === "choice") {
@@ -227,24 +254,31 @@ export function createMentor(deps: MentorDeps): Mentor {
         logger.info({ event: event.id, choice: event.choiceId.slice(0, 100) }, "unknown choice");
         return { replies: [reply([{ type: "text", text: "That button is no longer valid. Ask me again, or type /help." }], [], { visibility: "private" })] };
       }
-      if (action.kind === "quiz") return { replies: await deps.quiz.onChoice(event, action) };
-      await remember(topicOfAction(action));
-      return { replies: answerAction(action, prefix) };
+      const reading = readingOfAction(action);
+      if (action.kind === "quiz") {
+        const replies = await deps.quiz.onChoice(event, action);
+        await noteSuggestion(replies);
+        return { replies, reading };
+      }
+      if (reading) await remember((c) => afterAnswer(c, reading));
+      return { replies: answerAction(action, prefix), reading };
     }
 
     if (event.kind === "command") {
       const name = event.name.replace(/^\//, "").toLowerCase();
       if (name === "ask") return handleEvent({ ...event, kind: "message", text: event.args }, false);
-      if (name === "quiz") return { replies: await deps.quiz.start(event) };
+      if (name === "quiz") return { replies: await deps.quiz.start(event), reading: readingOfAction({ kind: "quiz", op: "start" }) };
       if (name === "forget") {
         await store.delete(key);
+        await forgetProfile(store, event.address, event.actor);
         return { replies: await deps.quiz.forget(event) };
       }
       const args = event.args.slice(0, MAX_TEXT);
       const parsed = parseCommand(kb, understander, commandSpec(name), args, prefix);
       if (Array.isArray(parsed)) return { replies: parsed };
-      await remember(topicOfAction(parsed));
-      return { replies: withNote(answerAction(parsed, prefix), commandNote(kb, understander, name, args)) };
+      const reading = readingOfAction(parsed);
+      if (reading) await remember((c) => afterAnswer(c, reading));
+      return { replies: withNote(answerAction(parsed, prefix), commandNote(kb, understander, name, args)), reading };
     }
 
     const text = event.text.slice(0, MAX_TEXT);
@@ -252,22 +286,50 @@ export function createMentor(deps: MentorDeps): Mentor {
     if (slash) return handleEvent({ ...event, kind: "command", name: slash[1]!, args: slash[2] ?? "" }, false);
 
     const during = await deps.quiz.onText(event, text);
-    if (during?.answered) return { replies: during.replies };
+    if (during?.answered) {
+      await noteSuggestion(during.replies);
+      return { replies: during.replies, reading: QUIZ_ANSWER };
+    }
     const turn = await answerMessage(event, text, key, prefix, remember);
     return during ? { ...turn, replies: [...turn.replies, ...during.replies] } : turn;
   }
 
-  async function answerMessage(event: InboundEvent, text: string, key: string, prefix: string, remember: (t: Topic | undefined) => Promise<void>): Promise<Turn> {
+  async function answerMessage(event: InboundEvent, text: string, key: string, prefix: string, remember: (change: (c: ConversationContext) => ConversationContext) => Promise<void>): Promise<Turn> {
     const understanding0 = understander.understand(text);
-    const last = (await store.get<Topic>(key))?.value;
-    const u = resolveFollowUp(understanding0, last);
+    const ctx = parseContext((await store.get(key))?.value);
+    // A background the person states is remembered for them (all their conversations on this platform).
+    const stated = understanding0.empty || understanding0.language ? undefined : detectBackground(text, backgroundDeps);
+    const profile = stated ? await updateProfile(store, event.address, event.actor, { background: stated }, contextTtl) : await getProfile(store, event.address, event.actor);
+    const u = resolveInContext(understanding0, text, ctx, { from: profile.background?.from ?? null }, resolveDeps);
+    if (stated && statesOnly(u, stated.from, text)) {
+      const reading = { ...u, intent: "fit" as const, roles: [], aspect: null, term: null, from: null, to: null };
+      return { replies: [backgroundNoted(kb, stated)], understanding: u, reading };
+    }
     if (u.intent === "quiz.start" && u.confidence >= CLARIFY_BELOW && u.alternatives.length === 0) {
-      return { replies: await deps.quiz.start(event), understanding: u };
+      return { replies: await deps.quiz.start(event), understanding: u, reading: u };
+    }
+    if (u.intent === "quiz.result" && u.confidence >= CLARIFY_BELOW) {
+      const last = await deps.quiz.lastResult(event);
+      const role = suggestedRole(kb, last?.outcome);
+      if (role) await remember((c) => afterSuggestion(c, role));
+      return { replies: [lastResultReply(kb, last)], understanding: u, reading: u };
     }
     const replies = answerUnderstanding(u, text, prefix);
-    if (!["greeting", "help", "thanks", "out-of-scope", "quiz.start", "fit"].includes(u.intent) && replies[0]?.blocks[0]?.type === "heading") {
-      await remember(topicOf(u));
+    if (u.intent === "fit") {
+      const lean = fitSearch(text)[0]?.role;
+      if (lean) await remember((c) => afterSuggestion(afterAnswer(c, u), lean));
+      else await remember((c) => afterAnswer(c, u));
+    } else if (replies[0]?.blocks[0]?.type === "heading") {
+      await remember((c) => afterAnswer(c, u));
     }
-    return { replies, understanding: u };
+    return { replies, understanding: u, reading: u };
   }
+}
+
+/** A message that tells a background and asks nothing the mentor could answer. */
+function statesOnly(u: Understanding, from: string | null, text: string): boolean {
+  if (/\?/.test(text)) return false;
+  if (u.intent === "out-of-scope" || u.confidence < CLARIFY_BELOW) return true;
+  // "im a data analyst, 2 yrs of sql": read as being about the role they come from.
+  return ["role.overview", "role.aspect", "learning-path"].includes(u.intent) && u.roles.length === 1 && u.roles[0] === from;
 }
