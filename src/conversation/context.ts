@@ -48,7 +48,9 @@ export function afterAnswer(ctx: ConversationContext, f: Frame): ConversationCon
   if (!HAS_SUBJECT.has(f.intent)) return ctx;
   const frame = Frame.parse(f); // a copy of just the frame's fields
   const roles = rolesOf(frame);
-  const next: ConversationContext = { ...ctx, last: frame, roles: roles.length > 0 ? roles : ctx.roles, recent: withRecent(ctx.recent, roles) };
+  // The listing "the first one" counts in stays while the conversation moves within it.
+  const within = roles.length > 0 && roles.every((r) => ctx.roles.includes(r));
+  const next: ConversationContext = { ...ctx, last: frame, roles: roles.length > 0 && !within ? roles : ctx.roles, recent: withRecent(ctx.recent, roles) };
   if (frame.intent === "glossary" && frame.term) next.term = frame.term;
   if (frame.intent === "transition" && frame.to) next.path = { from: frame.from, to: frame.to };
   if (frame.intent === "learning-path" && frame.roles[0]) next.path = { from: null, to: frame.roles[0] };

@@ -15,12 +15,15 @@ import type { AspectId, RoleId as Role } from "../knowledge/schema.ts";
 import type { Understanding } from "../understanding/understand.ts";
 import { ASPECT_IDS } from "../knowledge/schema.ts";
 import { comparedRoles } from "../core/readings.ts";
-import type { ConversationContext, Frame } from "./context.ts";
+import { rolesOf, type ConversationContext, type Frame } from "./context.ts";
 import { substituteOrdinals } from "./references.ts";
+import { asksForResult } from "./result-question.ts";
 
 export interface ResolveDeps {
   /** The understander: a message in, a stateless reading out. */
   read(text: string): Understanding;
+  /** Roles the role lexicon finds in a text ("mlops" is a term and a role alike). */
+  roles(text: string): Role[];
   /** How a role or a glossary term is written when supplied as the elided subject. */
   roleName(role: Role): string;
   termName(term: string): string;
@@ -40,11 +43,15 @@ const NEEDS_SUBJECT: ReadonlySet<Understanding["intent"]> = new Set(["role.overv
 const WEAK = 0.35;
 /** A follow-up is short; a long message without a subject is a new question. */
 const SHORT = 9;
+/** Words that ask about a quiz result. */
+export const RESULT_CUE = /\b(?:results?|quiz|score[sd]?|outcome|assessment|(?:get|got) (?:this|that)|did i get)\b/i;
 /** A word that makes any message a career question, to probe whether the rest is one. */
 const PROBE = "career";
 
-export function resolveInContext(u: Understanding, text: string, ctx: ConversationContext, person: Person, deps: ResolveDeps): Understanding {
-  if (u.empty || u.language) return u;
+export function resolveInContext(u0: Understanding, text: string, ctx: ConversationContext, person: Person, deps: ResolveDeps): Understanding {
+  if (u0.empty || u0.language) return u0;
+  if (asksForResult(text)) return { ...u0, ...frame("quiz.result", []), confidence: 1, alternatives: [] };
+  const u = trusted(u0, text);
   // 1. "the first one", "the second": the role named in that place.
   if (u.roles.length === 0 && ctx.roles.length > 0) {
     const substituted = substituteOrdinals(text, ctx.roles, deps.roleName);
@@ -53,9 +60,25 @@ export function resolveInContext(u: Understanding, text: string, ctx: Conversati
       if (again.roles.length > 0) return named(again, ctx, person);
     }
   }
-  if (u.roles.length > 0 || (u.term && u.intent === "glossary")) return named(u, ctx, person);
+  // "and mlops?" after a question about a role: the bare word is the role, not the glossary term.
+  if (u.intent === "glossary" && u.mentions.followup === "about" && ctx.last && ctx.last.intent !== "glossary" && u.mentions.words <= SHORT) {
+    const roles = deps.roles(text);
+    if (roles.length > 0) return named({ ...u, roles, term: null, mentions: { ...u.mentions, terms: [] } }, ctx, person);
+  }
+  if (u.roles.length > 0) return withOrigin(named(u, ctx, person), text, ctx);
+  if (u.term && u.intent === "glossary") return u;
   return elliptical(u, text, ctx, person, deps);
 }
+
+/** "how do i move from that to data science": "that" is the role just talked about. */
+function withOrigin(u: Understanding, text: string, ctx: ConversationContext): Understanding {
+  const from = ctx.last ? rolesOf(ctx.last)[0] : undefined;
+  if (!from || !FROM_THAT.test(text)) return u;
+  const to = u.to ?? u.roles.find((r) => r !== from);
+  if (!to || to === from || (u.intent !== "transition" && u.intent !== "learning-path")) return u;
+  return { ...u, ...frame("transition", [from, to]), from, to, alternatives: [] };
+}
+const FROM_THAT = /\bfrom (?:that|this|there|it|that role|this role|the role)\b/i;
 
 /** A message that names its roles: they override the context, the shape may still carry the last question. */
 function named(u: Understanding, ctx: ConversationContext, person: Person): Understanding {
@@ -101,10 +124,11 @@ function withBackground(u: Understanding, person: Person): Understanding {
 function elliptical(u: Understanding, text: string, ctx: ConversationContext, person: Person, deps: ResolveDeps): Understanding {
   const last = ctx.last;
   if (!last && !ctx.suggested) return u;
-  if (SELF_CONTAINED.has(u.intent) && u.confidence >= WEAK) return u;
-  // A confident reading that needs no subject (e.g. "which role fits me?") is complete as it is.
-  if (u.intent !== "out-of-scope" && !NEEDS_SUBJECT.has(u.intent) && u.confidence >= WEAK) return u;
   const m = u.mentions;
+  // Small talk and quiz words stand alone, unless the message also asks about an aspect ("can i self teach instead").
+  if (SELF_CONTAINED.has(u.intent) && u.confidence >= WEAK && (m.aspects.length === 0 || u.intent === "greeting" || u.intent === "thanks")) return u;
+  // A confident reading that needs no subject (e.g. "which role fits me?") is complete as it is.
+  if (u.intent !== "out-of-scope" && !NEEDS_SUBJECT.has(u.intent) && u.confidence >= WEAK && m.aspects.length === 0) return u;
   if (m.words > SHORT) return u;
   const settled = { confidence: 1, alternatives: [] };
 
@@ -113,15 +137,30 @@ function elliptical(u: Understanding, text: string, ctx: ConversationContext, pe
     const roles = bothOf(ctx);
     if (roles.length > 0) return { ...u, ...settled, ...frame("compare", comparedRoles(roles), m.aspects[0] ?? null) };
   }
-  // Granted a subject, is this a career question at all? Off-topic stays off-topic.
+  // Granted a subject, is this a career question at all? Off-topic stays off-topic. An aspect word ("pay?") is one already.
   const probe = deps.read(`${text} ${PROBE}`);
-  if (probe.intent === "out-of-scope" || (SELF_CONTAINED.has(probe.intent) && probe.intent !== "decode")) return u;
+  const probed = trusted(probe, text);
+  const offTopic = (probed.intent === "out-of-scope" || SELF_CONTAINED.has(probed.intent)) && probed.confidence >= WEAK;
+  // "and in the uk?": nothing new but a qualifier, so the last question again.
+  const again_ = () => (m.followup === "about" && last ? { ...u, ...settled, ...last } : u);
+  if (offTopic && m.aspects.length === 0) return again_();
 
   const subject = subjectFor(probe, m.aspects, ctx);
-  if (!subject) return u;
+  if (!subject) return again_();
   const again = deps.read(`${text} (${subjectText(subject, deps)})`);
-  if (again.intent === "out-of-scope" || SELF_CONTAINED.has(again.intent)) return u;
+  if (again.intent === "out-of-scope" || SELF_CONTAINED.has(again.intent)) {
+    // "can i self teach instead": the aspect it names is the question.
+    if (m.aspects.length === 0) return again_();
+    return { ...again, ...fitted({ ...again, intent: "role.aspect", aspect: m.aspects[0]! }, subject, m.aspects), ...settled, mentions: again.mentions };
+  }
+  // Granting a subject makes almost anything read as "about that role": without an aspect, that is no reading.
+  if (again.intent === "role.overview" && m.aspects.length === 0) return m.followup === "more" ? u : again_();
   return { ...again, ...fitted(again, subject, m.aspects), ...settled, mentions: again.mentions, topic: again.topic ?? u.topic };
+}
+
+/** The last result is asked about in words about a result ("why did I get this?"); without them quiz.result is a guess. */
+function trusted(r: Understanding, text: string): Understanding {
+  return r.intent === "quiz.result" && !RESULT_CUE.test(text) ? { ...r, confidence: Math.min(r.confidence, WEAK / 2) } : r;
 }
 
 type Subject =
@@ -133,7 +172,7 @@ type Subject =
 function subjectFor(probe: Understanding, aspects: AspectId[], ctx: ConversationContext): Subject | undefined {
   const last = ctx.last;
   const path = ctx.path;
-  const lastRoles = last ? (last.intent === "fit" && ctx.suggested ? [ctx.suggested] : ctx.roles) : ctx.suggested ? [ctx.suggested] : [];
+  const lastRoles = last ? (last.intent === "fit" && ctx.suggested ? [ctx.suggested] : rolesOf(last)) : ctx.suggested ? [ctx.suggested] : [];
   const destination = path?.to ?? lastRoles[0];
   const onPath = last?.intent === "transition" || last?.intent === "learning-path";
   if (probe.intent === "fit") return ctx.roles.length > 0 ? { kind: "roles", roles: ctx.roles } : undefined;
@@ -144,7 +183,8 @@ function subjectFor(probe: Understanding, aspects: AspectId[], ctx: Conversation
   }
   if (probe.intent === "learning-path" || probe.intent === "transition") {
     if (onPath && path) return { kind: "path", ...path };
-    return lastRoles[0] ? { kind: "roles", roles: [lastRoles[0]] } : undefined;
+    // After a comparison the re-read decides: "how do i move over" reads as the move from one to the other.
+    return lastRoles.length > 0 ? { kind: "roles", roles: lastRoles.slice(0, 2) } : undefined;
   }
   if (probe.intent === "resources" || probe.intent === "glossary") {
     if (last?.intent === "glossary" && ctx.term) return { kind: "term", term: ctx.term };

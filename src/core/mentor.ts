@@ -107,6 +107,7 @@ export function createMentor(deps: MentorDeps): Mentor {
   const fitSearch = createFitSearch(kb);
   const resolveDeps = {
     read: (t: string) => understander.understand(t),
+    roles: (t: string) => understander.slots(t).roles,
     roleName: (r: RoleId) => kb.role(r).short,
     termName: (t: string) => kb.term(t)?.term ?? t,
   };
@@ -319,7 +320,8 @@ export function createMentor(deps: MentorDeps): Mentor {
       const lean = fitSearch(text)[0]?.role;
       if (lean) await remember((c) => afterSuggestion(afterAnswer(c, u), lean));
       else await remember((c) => afterAnswer(c, u));
-    } else if (replies[0]?.blocks[0]?.type === "heading") {
+    } else {
+      // Also after "Did you mean": the best guess is what a follow-up most likely leans on.
       await remember((c) => afterAnswer(c, u));
     }
     return { replies, understanding: u, reading: u };
