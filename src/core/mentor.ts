@@ -164,7 +164,12 @@ export function createMentor(deps: MentorDeps): Mentor {
       case "out-of-scope": return [talk.outOfScope()];
       case "fit": return [fitAnswer(kb, u.roles, fitSearch(text))];
       case "glossary": return u.term && glossaryTerm(kb, u.term) ? answerAction({ kind: "glossary", term: u.term }, prefix) : [unknownTerm(kb, understander.similarTerms(text))];
-      case "resources": return u.mentions.terms[0] ? [resources(kb, u.roles[0], u.mentions.terms[0])] : answerAction({ kind: "resources", role: u.roles[0] }, prefix);
+      case "resources": {
+        if (!u.mentions.terms[0]) return answerAction({ kind: "resources", role: u.roles[0] }, prefix);
+        // On one topic ("books for RAG?"): chat-sized too; a depth choice would reopen the unnarrowed list, so none.
+        const short = firstView(resources(kb, u.roles[0], u.mentions.terms[0]), { kind: "resources", role: u.roles[0] });
+        return [{ ...short, choices: short.choices.filter((c) => !c.id.startsWith("view:")) }];
+      }
       case "job-search": return answerAction({ kind: "jobs", role: u.roles[0], topic: u.topic ?? undefined }, prefix);
       case "learning-path":
         if (!u.roles[0]) return [talk.whichRole(kb, (role) => choice({ kind: "path", role }, `Path to ${kb.role(role).short}`), "Which role would you like a learning path for?")];
