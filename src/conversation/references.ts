@@ -11,7 +11,7 @@ const ORDINALS: Record<string, number> = {
 };
 
 // "the first step" is not a reference: the ordinal stands alone, or before "one", "role", "to", "or" ….
-const ORDINAL = /\bthe (first|1st|former|second|2nd|third|3rd|latter|last)(?: (?:one|role|option|path))?(?=\s*(?:$|[?.!,;)]|(?:to|or|and|vs|instead|then|please|pls)\b))/gi;
+const ORDINAL = /\bthe (first|1st|former|second|2nd|third|3rd|latter|last)(?: (?:one|role|option|path)\b|(?=\s*(?:$|[?.!,;)]|(?:to|or|and|vs|instead|then|please|pls)\b)))/gi;
 
 export interface OrdinalReference {
   /** The words as written ("the first one"). */

@@ -144,6 +144,9 @@ function elliptical(u: Understanding, text: string, ctx: ConversationContext, pe
   // "and in the uk?": nothing new but a qualifier, so the last question again.
   const again_ = () => (m.followup === "about" && last ? { ...u, ...settled, ...last } : u);
   if (offTopic && m.aspects.length === 0) return again_();
+  // "lol", "ok cool": a word or two with no aspect, no follow-up word and no question shape is no follow-up.
+  const asks = NEEDS_SUBJECT.has(probed.intent) || probed.intent === "fit";
+  if (m.words <= 2 && m.aspects.length === 0 && !m.followup && !asks) return u;
 
   const subject = subjectFor(probe, m.aspects, ctx);
   if (!subject) return again_();

@@ -68,6 +68,8 @@ describe("an elliptical follow-up takes its subject from the context", () => {
     // After the path to the first, "and the second" asks the same of the second.
     const onPath = afterAnswer(three, f({ intent: "learning-path", roles: ["ml-engineer"] }));
     expect(read("and the second", onPath)).toMatchObject({ intent: "learning-path", roles: ["ai-engineer"] });
+    const two = after({ intent: "compare", roles: ["data-engineer", "data-scientist"] });
+    expect(read("the second one sounds good, how do i start", two)).toMatchObject({ intent: "learning-path", roles: ["data-scientist"] });
   });
 
   it('"compare the two" after two roles asked about one at a time compares them', () => {
@@ -101,6 +103,10 @@ describe("what a message names overrides the context", () => {
 describe("off-topic and small talk stay what they are", () => {
   it.each(["what's the weather like in berlin", "tell me a joke", "write me a python function to reverse a list", "who won the game last night", "can you fix my code"])("%s", (text) => {
     expect(read(text, compared).intent).toBe("out-of-scope");
+  });
+
+  it('"lol", "ok cool" after a comparison are not turned into another comparison', () => {
+    for (const t of ["lol", "ok cool", "why?"]) expect(read(t, compared).intent, t).not.toBe("compare");
   });
 
   it("greetings and thanks are not completed", () => {
