@@ -38,3 +38,6 @@ export function substituteOrdinals<T>(text: string, items: readonly T[], name: (
   });
   return missing ? undefined : out;
 }
+
+/** "which is harder", "ok so which should i pick", "who earns more": a choice among what was talked about. */
+export const choosesAmong = (text: string): boolean => /^\s*(?:(?:ok|okay|so|and|hmm+|well|but)[,\s]+)*(?:which|who)\b/i.test(text);

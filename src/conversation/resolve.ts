@@ -16,7 +16,7 @@ import type { Understanding } from "../understanding/understand.ts";
 import { ASPECT_IDS } from "../knowledge/schema.ts";
 import { comparedRoles } from "../core/readings.ts";
 import { rolesOf, type ConversationContext, type Frame } from "./context.ts";
-import { substituteOrdinals } from "./references.ts";
+import { choosesAmong, substituteOrdinals } from "./references.ts";
 import { asksForResult } from "./result-question.ts";
 
 export interface ResolveDeps {
@@ -148,7 +148,7 @@ function elliptical(u: Understanding, text: string, ctx: ConversationContext, pe
   const asks = NEEDS_SUBJECT.has(probed.intent) || probed.intent === "fit";
   if (m.words <= 2 && m.aspects.length === 0 && !m.followup && !asks) return u;
 
-  const subject = subjectFor(probe, m.aspects, ctx);
+  const subject = subjectFor(probe, m.aspects, ctx, choosesAmong(text));
   if (!subject) return again_();
   const again = deps.read(`${text} (${subjectText(subject, deps)})`);
   if (again.intent === "out-of-scope" || SELF_CONTAINED.has(again.intent)) {
@@ -172,13 +172,17 @@ type Subject =
   | { kind: "term"; term: string };
 
 /** Which part of the context a subjectless message is about, by what it asks. */
-function subjectFor(probe: Understanding, aspects: AspectId[], ctx: ConversationContext): Subject | undefined {
+function subjectFor(probe: Understanding, aspects: AspectId[], ctx: ConversationContext, choosing: boolean): Subject | undefined {
   const last = ctx.last;
   const path = ctx.path;
   const lastRoles = last ? (last.intent === "fit" && ctx.suggested ? [ctx.suggested] : rolesOf(last)) : ctx.suggested ? [ctx.suggested] : [];
   const destination = path?.to ?? lastRoles[0];
   const onPath = last?.intent === "transition" || last?.intent === "learning-path";
-  if (probe.intent === "fit") return ctx.roles.length > 0 ? { kind: "roles", roles: ctx.roles } : undefined;
+  // "which should i pick", "which is harder to learn": a choice among the roles talked about.
+  const options = bothOf(ctx);
+  if (probe.intent === "fit") return options.length > 0 ? { kind: "roles", roles: options } : undefined;
+  if (choosing && options.length >= 2) return { kind: "roles", roles: options };
+  if ((probe.intent === "resources" || probe.intent === "glossary") && last?.intent === "glossary" && ctx.term) return { kind: "term", term: ctx.term };
   if (aspects.length > 0 || probe.intent === "role.aspect" || probe.intent === "compare") {
     // "do i need a masters for it" after a path: the destination's; after a comparison: both roles'.
     if (onPath && destination) return { kind: "roles", roles: [destination] };
@@ -227,7 +231,8 @@ function fitted(r: Understanding, s: Subject, aspects: AspectId[]): Frame {
     case "role.overview":
     case "compare":
       if (roles.length >= 2) return frame("compare", comparedRoles(roles), aspect);
-      if (r.intent === "compare") return frame("compare", comparedRoles(roles), aspect);
+      // One role supplied: a comparison only when the message itself named the other ("and vs data scientists").
+      if (r.intent === "compare" && r.roles.length >= 2) return frame("compare", comparedRoles(r.roles), aspect);
       return aspect ? frame("role.aspect", roles, aspect) : frame("role.overview", roles);
     case "transition":
       return r.from && r.to ? { ...frame("transition", [r.from, r.to]), from: r.from, to: r.to } : frame("learning-path", roles.slice(-1));
