@@ -189,7 +189,8 @@ function subjectFor(probe: Understanding, aspects: AspectId[], ctx: Conversation
     return lastRoles.length > 0 ? { kind: "roles", roles: lastRoles } : undefined;
   }
   if (probe.intent === "learning-path" || probe.intent === "transition") {
-    if (onPath && path) return { kind: "path", ...path };
+    // "how long will this take" after a side question about the destination: still the path there.
+    if (path && (onPath || lastRoles.includes(path.to))) return { kind: "path", ...path };
     // After a comparison the re-read decides: "how do i move over" reads as the move from one to the other.
     return lastRoles.length > 0 ? { kind: "roles", roles: lastRoles.slice(0, 2) } : undefined;
   }
@@ -200,7 +201,7 @@ function subjectFor(probe: Understanding, aspects: AspectId[], ctx: Conversation
   if (probe.intent === "job-search") return lastRoles[0] || destination ? { kind: "roles", roles: [onPath ? destination! : lastRoles[0] ?? destination!] } : { kind: "roles", roles: [] };
   // Anything else: the last answer's own subject.
   if (last?.intent === "glossary" && ctx.term) return { kind: "term", term: ctx.term };
-  if (last?.intent === "transition" && path) return { kind: "path", ...path };
+  if (path && (last?.intent === "transition" || (last?.intent === "role.aspect" && lastRoles.includes(path.to)))) return { kind: "path", ...path };
   return lastRoles.length > 0 ? { kind: "roles", roles: lastRoles } : undefined;
 }
 
@@ -237,6 +238,9 @@ function fitted(r: Understanding, s: Subject, aspects: AspectId[]): Frame {
     case "transition":
       return r.from && r.to ? { ...frame("transition", [r.from, r.to]), from: r.from, to: r.to } : frame("learning-path", roles.slice(-1));
     case "learning-path":
+      // "what tools should i know" after a path: the message asks about an aspect, not for the path again.
+      if (aspects[0]) return frame("role.aspect", roles.slice(-1), aspects[0]);
+      return frame(r.intent, roles.slice(0, 1));
     case "resources":
     case "job-search":
       return frame(r.intent, roles.slice(0, 1));

@@ -56,6 +56,20 @@ describe("an elliptical follow-up takes its subject from the context", () => {
     expect(read("and networking?", after({ intent: "job-search", roles: ["ml-engineer"] }))).toMatchObject({ intent: "job-search" });
   });
 
+  it('"how long will this take" after a side question about the destination is still the transition', () => {
+    const ctx = after({ intent: "transition", roles: ["data-analyst", "ai-engineer"], from: "data-analyst", to: "ai-engineer" }, { intent: "role.aspect", roles: ["ai-engineer"], aspect: "education" });
+    expect(read("how long will this take", ctx)).toMatchObject({ intent: "transition", from: "data-analyst", to: "ai-engineer" });
+  });
+
+  it('"what tools should i know" after a path asks about the tools, not for the path again', () => {
+    expect(read("what tools should i know", after({ intent: "learning-path", roles: ["data-engineer"] }))).toMatchObject({ intent: "role.aspect", roles: ["data-engineer"], aspect: "tools" });
+  });
+
+  it('"which is harder to learn" after two roles asked about in turn compares them', () => {
+    const ctx = after({ intent: "role.aspect", roles: ["ai-engineer"], aspect: "skills" }, { intent: "role.aspect", roles: ["ml-engineer"], aspect: "skills" });
+    expect(read("which is harder to learn", ctx)).toMatchObject({ intent: "compare", roles: sorted("ai-engineer", "ml-engineer") });
+  });
+
   it('"pay?" and "day to day?" after a comparison compare the same roles on that aspect', () => {
     expect(read("pay?", compared)).toMatchObject({ intent: "compare", roles: sorted("ml-engineer", "ai-engineer"), aspect: "salary" });
     expect(read("day to day?", compared)).toMatchObject({ intent: "compare", aspect: "responsibilities" });
