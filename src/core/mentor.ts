@@ -17,6 +17,7 @@ import { afterAnswer, afterSuggestion, parseContext, type ConversationContext } 
 import { resolveInContext } from "../conversation/resolve.ts";
 import { QUIZ_ANSWER, readingOfAction } from "../conversation/frames.ts";
 import { detectBackground } from "../conversation/background.ts";
+import { asksHowLong, durationReply } from "../conversation/duration.ts";
 import { backgroundNoted, lastResultReply, suggestedRole, type ResultView } from "../conversation/replies.ts";
 import { forgetProfile, getProfile, updateProfile } from "./profile.ts";
 import { roleAspect, roleOverview } from "./answers/role.ts";
@@ -320,7 +321,9 @@ export function createMentor(deps: MentorDeps): Mentor {
       if (role) await remember((c) => afterSuggestion(c, role));
       return { replies: [lastResultReply(kb, last)], understanding: u, reading: u };
     }
-    const replies = answerUnderstanding(u, text, prefix);
+    // "How long would that take?" is answered with the duration itself, the path one click away.
+    const howLong = asksHowLong(text) && u.confidence >= CLARIFY_BELOW ? durationReply(kb, u) : undefined;
+    const replies = howLong ? [howLong] : answerUnderstanding(u, text, prefix);
     if (u.intent === "fit") {
       const lean = fitSearch(text)[0]?.role;
       if (lean) await remember((c) => afterSuggestion(afterAnswer(c, u), lean));

@@ -123,6 +123,19 @@ describe("follow-ups that leave the subject out are answered, not declined (issu
     expect((await c.say("and networking?")).reading).toMatchObject({ intent: "job-search" });
   });
 
+  it('"how long would that take" after a transition answers with its duration first, the steps one click away', async () => {
+    const c = conversation(mentor);
+    await c.say("how do i switch from swe to ai engineering");
+    const t = await c.say("how long would that take");
+    expect(t.reading).toMatchObject({ intent: "transition", from: "software-engineer", to: "ai-engineer" });
+    const d = kb.transition("software-engineer", "ai-engineer")!.duration;
+    expect(plain(t)).toMatch(new RegExp(`^${short("software-engineer")} → ${short("ai-engineer")}: about ${d.months[0]}–${d.months[1]} months at ${d.hours_per_week} hours a week`));
+    expect(plain(t).length).toBeLessThan(400);
+    const all = answer(t).choices.find((c) => c.label === "All steps")!;
+    expect(decodeAction(all.id)).toMatchObject({ kind: "view", view: "full" });
+    expect(plain(await c.choose(all.id))).toMatch(/Steps/);
+  });
+
   it("off-topic after a topic is still declined", async () => {
     const c = conversation(mentor);
     await c.say("ml engineer vs ai engineer");
