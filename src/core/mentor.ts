@@ -303,7 +303,10 @@ export function createMentor(deps: MentorDeps): Mentor {
 
   async function answerMessage(event: InboundEvent, text: string, key: string, prefix: string, remember: (change: (c: ConversationContext) => ConversationContext) => Promise<void>): Promise<Turn> {
     const understanding0 = understander.understand(text);
-    const ctx = parseContext((await store.get(key))?.value);
+    const stored = parseContext((await store.get(key))?.value);
+    // A quiz finished elsewhere (its DM, another channel) still suggests a role for "how do i get there".
+    const fromQuiz = stored.last || stored.suggested ? undefined : suggestedRole(kb, (await deps.quiz.lastResult(event))?.outcome);
+    const ctx = fromQuiz ? { ...stored, suggested: fromQuiz } : stored;
     // A background the person states is remembered for them (all their conversations on this platform).
     const stated = understanding0.empty || understanding0.language ? undefined : detectBackground(text, backgroundDeps);
     const profile = stated ? await updateProfile(store, event.address, event.actor, { background: stated }, contextTtl) : await getProfile(store, event.address, event.actor);
