@@ -1,10 +1,13 @@
-// Terminal adapter: lines from standard input become core events for one
-// fixed local user; replies come back as plain text (or, with --jsonl, one
-// JSON object per input line). A bare number picks a choice of the last reply.
+// Terminal adapter: lines from standard input become core events. In the
+// interactive chat there is one fixed local user; with --jsonl a line may also
+// be {"user": "ID", "text" | "choose": …}, and each user is a separate person
+// (own context, quiz, result and last choices), so scripts can run many
+// conversations in one process. Replies come back as plain text, or with
+// --jsonl as one JSON object per input line: {"reading", "replies"}.
 import { createInterface } from "node:readline";
 import { randomUUID } from "node:crypto";
 import type { Readable, Writable } from "node:stream";
-import type { Mentor } from "../../src/core/mentor.ts";
+import type { Mentor, Turn } from "../../src/core/mentor.ts";
 import type { InboundEventInput } from "../../src/core/events.ts";
 import { renderPlainText, type Choice, type Reply } from "../../src/core/reply.ts";
 import type { Logger } from "../../src/core/logger.ts";
@@ -20,53 +23,77 @@ export interface TerminalOptions {
 }
 
 const ADDRESS = { platform: "terminal", workspace: null, channel: "local", thread: null, dm: true } as const;
-const ACTOR = { id: "local-user", name: "you" };
+const LOCAL_USER = "local-user";
 
 const BANNER = [
   "Role Mentor: career questions about ML, AI and data roles. Type /help for commands, /quit to leave.",
   "To serve Discord or Slack instead, set DISCORD_TOKEN and DISCORD_APPLICATION_ID, or SLACK_BOT_TOKEN and SLACK_APP_TOKEN (see README).",
 ].join("\n");
 
-/** Turn one input line into a core event; undefined for a blank line in JSONL mode's choose form gone wrong. */
-function lineToEvent(line: string, lastChoices: Choice[], jsonl: boolean): InboundEventInput {
-  const base = { id: randomUUID(), address: ADDRESS, actor: ACTOR };
+/** One input line: who sent it and what. */
+interface Line {
+  user: string;
+  what: { kind: "message"; text: string } | { kind: "choice"; choiceId: string } | { kind: "pick"; n: number; text: string };
+}
+
+/** Parse an input line; anything that is not a well-formed JSON object is text from the local user. */
+export function parseLine(line: string, jsonl: boolean): Line {
   const trimmed = line.trim();
   if (jsonl && trimmed.startsWith("{")) {
     try {
-      const obj = JSON.parse(trimmed) as { choose?: unknown; text?: unknown };
-      if (typeof obj.choose === "string") return { ...base, kind: "choice", choiceId: obj.choose };
-      if (typeof obj.text === "string") return { ...base, kind: "message", text: obj.text };
+      const obj = JSON.parse(trimmed) as { user?: unknown; choose?: unknown; text?: unknown };
+      const user = typeof obj.user === "string" && obj.user.trim() ? obj.user.trim().slice(0, 100) : LOCAL_USER;
+      if (typeof obj.choose === "string") return { user, what: { kind: "choice", choiceId: obj.choose } };
+      if (typeof obj.text === "string") return { user, what: { kind: "message", text: obj.text } };
     } catch {
       // Not JSON after all: treat it as text.
     }
   }
-  const pick = /^\d{1,2}$/.test(trimmed) ? lastChoices[Number(trimmed) - 1] : undefined;
-  if (pick && !jsonl) return { ...base, kind: "choice", choiceId: pick.id };
-  return { ...base, kind: "message", text: line };
+  // A bare number picks a choice of the last reply, in the interactive chat only (in JSONL it is text).
+  if (!jsonl && /^\d{1,2}$/.test(trimmed)) return { user: LOCAL_USER, what: { kind: "pick", n: Number(trimmed), text: line } };
+  return { user: LOCAL_USER, what: { kind: "message", text: line } };
+}
+
+function toEvent(line: Line, lastChoices: Choice[]): InboundEventInput {
+  const base = { id: randomUUID(), address: ADDRESS, actor: { id: line.user, name: line.user === LOCAL_USER ? "you" : undefined } };
+  const w = line.what;
+  if (w.kind === "choice") return { ...base, kind: "choice", choiceId: w.choiceId };
+  if (w.kind === "pick") {
+    const pick = lastChoices[w.n - 1];
+    return pick ? { ...base, kind: "choice", choiceId: pick.id } : { ...base, kind: "message", text: w.text };
+  }
+  return { ...base, kind: "message", text: w.text };
+}
+
+/** The reading as the contract prints it: the frame's six fields, or null when the turn had none. */
+export function readingOut(turn: Pick<Turn, "reading">) {
+  const r = turn.reading;
+  return r ? { intent: r.intent, roles: r.roles, aspect: r.aspect, term: r.term, from: r.from, to: r.to } : null;
 }
 
 export async function runTerminalChat(opts: TerminalOptions): Promise<void> {
   const { mentor, logger, output } = opts;
   const write = (s: string) => output.write(s);
   const rl = createInterface({ input: opts.input, crlfDelay: Infinity, terminal: false });
-  let lastChoices: Choice[] = [];
+  const lastChoices = new Map<string, Choice[]>();
   if (opts.interactive && !opts.jsonl) write(`${BANNER}\n\nyou> `);
 
-  for await (const line of rl) {
-    if (!opts.jsonl && /^\s*\/(quit|exit)\s*$/i.test(line)) break;
-    let replies: Reply[];
+  for await (const raw of rl) {
+    if (!opts.jsonl && /^\s*\/(quit|exit)\s*$/i.test(raw)) break;
+    const line = parseLine(raw, opts.jsonl);
+    let turn: Turn;
     try {
-      const event = lineToEvent(line, lastChoices, opts.jsonl);
-      replies = (await mentor.handle(event)).replies;
+      turn = await mentor.handle(toEvent(line, lastChoices.get(line.user) ?? []));
     } catch (err) {
       const ref = randomUUID().slice(0, 8);
       logger.error({ err, ref }, "terminal turn failed");
-      replies = [{ blocks: [{ type: "text", text: `Something went wrong (ref ${ref}).` }], choices: [], visibility: "private" }];
+      turn = { replies: [{ blocks: [{ type: "text", text: `Something went wrong (ref ${ref}).` }], choices: [], visibility: "private" }] };
     }
-    if (replies.length > 0) lastChoices = replies[replies.length - 1]!.choices;
+    const replies: Reply[] = turn.replies;
+    if (replies.length > 0) lastChoices.set(line.user, replies[replies.length - 1]!.choices);
     if (opts.jsonl) {
       // The quiz result's outcome, scores and also sit on the reply object itself.
-      write(`${JSON.stringify({ replies: replies.map((r) => ({ ...r, ...r.data, text: renderPlainText(r) })) })}\n`);
+      write(`${JSON.stringify({ reading: readingOut(turn), replies: replies.map((r) => ({ ...r, ...r.data, text: renderPlainText(r) })) })}\n`);
     } else {
       write(`${replies.map(renderPlainText).join("\n\n")}\n${opts.interactive ? "\nyou> " : "\n"}`);
     }

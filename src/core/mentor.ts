@@ -4,6 +4,7 @@
 import type { KnowledgeBase } from "../knowledge/knowledge-base.ts";
 import type { Understander, Understanding, Reading } from "../understanding/understand.ts";
 import type { Logger } from "./logger.ts";
+import type { RoleId } from "../knowledge/schema.ts";
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { InboundEvent, conversationKey, personKey, type InboundEventInput } from "./events.ts";
 import type { StateStore } from "./state-store.ts";
@@ -12,7 +13,13 @@ import { reply, type Choice, type Reply } from "./reply.ts";
 import { commandSpec } from "./commands.ts";
 import { commandNote, commandReading, parseCommand, withNote, withRoleWords } from "./command-args.ts";
 import { actionFor, readingLabel } from "./readings.ts";
-import { resolveFollowUp, topicOf, topicOfAction, type Topic } from "./follow-ups.ts";
+import { afterAnswer, afterSuggestion, parseContext, type ConversationContext } from "../conversation/context.ts";
+import { resolveInContext } from "../conversation/resolve.ts";
+import { QUIZ_ANSWER, readingOfAction } from "../conversation/frames.ts";
+import { detectBackground } from "../conversation/background.ts";
+import { asksHowLong, durationReply } from "../conversation/duration.ts";
+import { backgroundNoted, lastResultReply, suggestedRole, type ResultView } from "../conversation/replies.ts";
+import { forgetProfile, getProfile, updateProfile } from "./profile.ts";
 import { roleAspect, roleOverview } from "./answers/role.ts";
 import { compareRoles } from "./answers/compare.ts";
 import { learningPath, transition } from "./answers/paths.ts";
@@ -36,6 +43,12 @@ export interface Turn {
   duplicate?: boolean;
   /** How a free-text message was understood (absent for commands and choices). */
   understanding?: Understanding;
+  /**
+   * The frame the mentor answered, after resolving the conversation: the very
+   * object the answer was built from (a choice's or command's action frame,
+   * quiz.answer for a turn the quiz took). Absent for duplicates and refusals.
+   */
+  reading?: Reading;
 }
 
 
@@ -56,6 +69,8 @@ export interface QuizPort {
   /** undefined when the person has no quiz running. */
   onText(event: InboundEvent, text: string): Promise<QuizTextResult | undefined>;
   forget(event: InboundEvent): Promise<Reply[]>;
+  /** The person's last finished result, read-only ("what was my result?"). */
+  lastResult(person: Pick<InboundEvent, "address" | "actor">): Promise<ResultView | undefined>;
 }
 
 export interface MentorDeps {
@@ -104,8 +119,17 @@ const TOOL_READINGS = (u: Understanding) =>
 export function createMentor(deps: MentorDeps): Mentor {
   const { kb, understander, store, logger } = deps;
   const fitSearch = createFitSearch(kb);
+  const resolveDeps = {
+    read: (t: string) => understander.understand(t),
+    roles: (t: string) => understander.slots(t).roles,
+    roleName: (r: RoleId) => kb.role(r).short,
+    termName: (t: string) => kb.term(t)?.term ?? t,
+    // A description of the person's own work is its own evidence for "which role fits".
+    describesWork: (t: string) => fitSearch(t).leans.some((l) => l.because.length > 0),
+  };
+  const backgroundDeps = { roles: (t: string) => understander.slots(t).roles, roleName: (r: RoleId) => kb.role(r).short };
   const contextTtl = deps.contextTtlMs ?? 24 * 60 * 60 * 1000;
-  // Per person, so one flood cannot crowd out a channel (memory: one process; replicas each count their own).
+  // Per person, so one flood cannot crowd out a channel (this process's memory unless a shared limiter is given).
   const limiter = deps.limiter ?? new RateLimiterMemory({ points: deps.perMinute ?? 30, duration: 60 });
 
   /** Answer an action (from a choice, a command or an understood message): its short first view, or a detail view. */
@@ -165,7 +189,12 @@ export function createMentor(deps: MentorDeps): Mentor {
       case "out-of-scope": return [talk.outOfScope()];
       case "fit": return [fitAnswer(kb, u.roles, fitSearch(text))];
       case "glossary": return u.term && glossaryTerm(kb, u.term) ? answerAction({ kind: "glossary", term: u.term }, prefix) : [unknownTerm(kb, understander.similarTerms(text))];
-      case "resources": return u.mentions.terms[0] ? [resources(kb, u.roles[0], u.mentions.terms[0])] : answerAction({ kind: "resources", role: u.roles[0] }, prefix);
+      case "resources": {
+        if (!u.mentions.terms[0]) return answerAction({ kind: "resources", role: u.roles[0] }, prefix);
+        // On one topic ("books for RAG?"): chat-sized too; a depth choice would reopen the unnarrowed list, so none.
+        const short = firstView(resources(kb, u.roles[0], u.mentions.terms[0]), { kind: "resources", role: u.roles[0] });
+        return [{ ...short, choices: short.choices.filter((c) => !c.id.startsWith("view:")) }];
+      }
       case "job-search": return answerAction({ kind: "jobs", role: u.roles[0], topic: u.topic ?? undefined }, prefix);
       case "learning-path":
         if (!u.roles[0]) return [talk.whichRole(kb, (role) => choice({ kind: "path", role }, `Path to ${kb.role(role).short}`), "Which role would you like a learning path for?")];
@@ -198,11 +227,11 @@ export function createMentor(deps: MentorDeps): Mentor {
         const u = { ...understander.understand(args), ...commandReading(name, understander.slots(withRoleWords(understander, args))) };
         const parsed = name === "quiz" ? undefined : parseCommand(kb, understander, commandSpec(name), args, "/");
         const replies = parsed === undefined ? [talk.quizInvite(kb)] : Array.isArray(parsed) ? parsed : withNote(answerAction(parsed, "/"), commandNote(kb, understander, name, args));
-        return { understanding: u, replies };
+        return { understanding: u, reading: u, replies };
       }
       const question = slash ? slash[2] ?? "" : text;
       const u = understander.understand(question);
-      return { understanding: u, replies: answerUnderstanding(u, question, "/") };
+      return { understanding: u, reading: u, replies: answerUnderstanding(u, question, "/") };
     },
 
     async handle(input: InboundEventInput): Promise<Turn> {
@@ -239,8 +268,15 @@ export function createMentor(deps: MentorDeps): Mentor {
     }
     const prefix = prefixFor(event.address.platform);
     const key = conversationKey(event.address, event.actor);
-    const remember = async (topic: Topic | undefined) => {
-      if (topic) await store.set(key, topic, { ttlMs: contextTtl });
+    const remember = async (change: (ctx: ConversationContext) => ConversationContext) => {
+      const before = parseContext((await store.get(key))?.value);
+      const after = change(before);
+      if (after !== before) await store.set(key, after, { ttlMs: contextTtl });
+    };
+    /** A quiz result among the replies is the role the mentor now suggests. */
+    const noteSuggestion = async (replies: Reply[]) => {
+      const role = replies.map((r) => suggestedRole(kb, r.data?.outcome)).find((r) => r !== undefined);
+      if (role) await remember((c) => afterSuggestion(c, role));
     };
 
     if (event.kind === "choice") {
@@ -249,24 +285,31 @@ export function createMentor(deps: MentorDeps): Mentor {
         logger.info({ event: event.id, choice: event.choiceId.slice(0, 100) }, "unknown choice");
         return { replies: [reply([{ type: "text", text: "That button is no longer valid. Ask me again, or type /help." }], [], { visibility: "private", data: { kind: "refused" } })] };
       }
-      if (action.kind === "quiz") return { replies: await deps.quiz.onChoice(event, action) };
-      await remember(topicOfAction(action));
-      return { replies: answerAction(action, prefix) };
+      const reading = readingOfAction(action);
+      if (action.kind === "quiz") {
+        const replies = await deps.quiz.onChoice(event, action);
+        await noteSuggestion(replies);
+        return { replies, reading };
+      }
+      if (reading) await remember((c) => afterAnswer(c, reading));
+      return { replies: answerAction(action, prefix), reading };
     }
 
     if (event.kind === "command") {
       const name = event.name.replace(/^\//, "").toLowerCase();
       if (name === "ask") return handleEvent({ ...event, kind: "message", text: event.args }, false);
-      if (name === "quiz") return { replies: await deps.quiz.start(event) };
+      if (name === "quiz") return { replies: await deps.quiz.start(event), reading: readingOfAction({ kind: "quiz", op: "start" }) };
       if (name === "forget") {
         await store.delete(key);
+        await forgetProfile(store, event.address, event.actor);
         return { replies: await deps.quiz.forget(event) };
       }
       const args = event.args.slice(0, MAX_TEXT);
       const parsed = parseCommand(kb, understander, commandSpec(name), args, prefix);
       if (Array.isArray(parsed)) return { replies: parsed };
-      await remember(topicOfAction(parsed));
-      return { replies: withNote(answerAction(parsed, prefix), commandNote(kb, understander, name, args)) };
+      const reading = readingOfAction(parsed);
+      if (reading) await remember((c) => afterAnswer(c, reading));
+      return { replies: withNote(answerAction(parsed, prefix), commandNote(kb, understander, name, args)), reading };
     }
 
     const text = event.text.slice(0, MAX_TEXT);
@@ -274,22 +317,57 @@ export function createMentor(deps: MentorDeps): Mentor {
     if (slash) return handleEvent({ ...event, kind: "command", name: slash[1]!, args: slash[2] ?? "" }, false);
 
     const during = await deps.quiz.onText(event, text);
-    if (during?.answered) return { replies: during.replies };
+    if (during?.answered) {
+      await noteSuggestion(during.replies);
+      return { replies: during.replies, reading: QUIZ_ANSWER };
+    }
     const turn = await answerMessage(event, text, key, prefix, remember);
     return during ? { ...turn, replies: [...turn.replies, ...during.replies] } : turn;
   }
 
-  async function answerMessage(event: InboundEvent, text: string, key: string, prefix: string, remember: (t: Topic | undefined) => Promise<void>): Promise<Turn> {
+  async function answerMessage(event: InboundEvent, text: string, key: string, prefix: string, remember: (change: (c: ConversationContext) => ConversationContext) => Promise<void>): Promise<Turn> {
     const understanding0 = understander.understand(text);
-    const last = (await store.get<Topic>(key))?.value;
-    const u = resolveFollowUp(understanding0, last);
+    const stored = parseContext((await store.get(key))?.value);
+    // A quiz finished elsewhere (its DM, another channel) still suggests a role for "how do i get there".
+    const fromQuiz = stored.last || stored.suggested ? undefined : suggestedRole(kb, (await deps.quiz.lastResult(event))?.outcome);
+    const ctx = fromQuiz ? { ...stored, suggested: fromQuiz } : stored;
+    // A background the person states is remembered for them (all their conversations on this platform).
+    const stated = understanding0.empty || understanding0.language ? undefined : detectBackground(text, backgroundDeps);
+    const profile = stated ? await updateProfile(store, event.address, event.actor, { background: stated }, contextTtl) : await getProfile(store, event.address, event.actor);
+    const u = resolveInContext(understanding0, text, ctx, { from: profile.background?.from ?? null }, resolveDeps);
+    if (stated && statesOnly(u, stated.from, text)) {
+      const reading = { ...u, intent: "fit" as const, roles: [], aspect: null, term: null, from: null, to: null };
+      return { replies: [backgroundNoted(kb, stated)], understanding: u, reading };
+    }
     if (u.intent === "quiz.start" && u.confidence >= CLARIFY_BELOW && u.alternatives.length === 0) {
-      return { replies: await deps.quiz.start(event), understanding: u };
+      return { replies: await deps.quiz.start(event), understanding: u, reading: u };
     }
-    const replies = answerUnderstanding(u, text, prefix);
-    if (!["greeting", "help", "thanks", "out-of-scope", "quiz.start", "fit"].includes(u.intent) && replies[0]?.blocks[0]?.type === "heading") {
-      await remember(topicOf(u));
+    if (u.intent === "quiz.result" && u.confidence >= CLARIFY_BELOW) {
+      const last = await deps.quiz.lastResult(event);
+      const role = suggestedRole(kb, last?.outcome);
+      if (role) await remember((c) => afterSuggestion(c, role));
+      return { replies: [lastResultReply(kb, last)], understanding: u, reading: u };
     }
-    return { replies, understanding: u };
+    // "How long would that take?" is answered with the duration itself, the path one click away.
+    const howLong = asksHowLong(text) && u.confidence >= CLARIFY_BELOW ? durationReply(kb, u) : undefined;
+    const replies = howLong ? [howLong] : answerUnderstanding(u, text, prefix);
+    if (u.intent === "fit") {
+      // The role the fit answer leaned on, if it named one from the person's own words.
+      const lean = fitSearch(text).leans.find((l) => l.because.length > 0)?.role;
+      if (lean) await remember((c) => afterSuggestion(afterAnswer(c, u), lean));
+      else await remember((c) => afterAnswer(c, u));
+    } else {
+      // Also after "Did you mean": the best guess is what a follow-up most likely leans on.
+      await remember((c) => afterAnswer(c, u));
+    }
+    return { replies, understanding: u, reading: u };
   }
+}
+
+/** A message that tells a background and asks nothing the mentor could answer. */
+function statesOnly(u: Understanding, from: string | null, text: string): boolean {
+  if (/\?/.test(text)) return false;
+  if (u.intent === "out-of-scope" || u.confidence < CLARIFY_BELOW) return true;
+  // "im a data analyst, 2 yrs of sql": read as being about the role they come from.
+  return ["role.overview", "role.aspect", "learning-path"].includes(u.intent) && u.roles.length === 1 && u.roles[0] === from;
 }

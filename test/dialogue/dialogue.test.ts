@@ -78,6 +78,71 @@ describe("follow-ups resolve against the last topic", () => {
   });
 });
 
+describe("follow-ups that leave the subject out are answered, not declined (issue 8)", () => {
+  it('"which one pays more" after ML vs AI engineer: the salary comparison of the same roles', async () => {
+    const c = conversation(mentor);
+    await c.say("ml engineer vs ai engineer");
+    const t = await c.say("which one pays more");
+    expect(headingOf(t)).toMatch(/salary/i);
+    expect(headingOf(t)).toContain(short("ml-engineer"));
+    expect(headingOf(t)).toContain(short("ai-engineer"));
+  });
+
+  it('"how do i become one" after an MLOps overview, then "how long would that take": the MLOps path', async () => {
+    const c = conversation(mentor);
+    await c.say("what does an mlops engineer do");
+    const path = await c.say("how do i become one");
+    expect(path.reading).toMatchObject({ intent: "learning-path", roles: ["mlops-engineer"] });
+    expect(headingOf(path)).toContain(kb.role("mlops-engineer").name);
+    expect(plain(path)).not.toMatch(/outside what I can help with/);
+    expect((await c.say("how long would that take")).reading).toMatchObject({ intent: "learning-path", roles: ["mlops-engineer"] });
+  });
+
+  it('"do i need a masters for it" after a transition: the destination role\'s education', async () => {
+    const c = conversation(mentor);
+    await c.say("how do i switch from swe to ai engineering");
+    const t = await c.say("do i need a masters for it");
+    expect(t.reading).toMatchObject({ intent: "role.aspect", roles: ["ai-engineer"], aspect: "education" });
+    expect(headingOf(t)).toMatch(new RegExp(`^${kb.role("ai-engineer").name}: education`, "i"));
+  });
+
+  it('"ok which should i pick" after a comparison: fit over the compared roles, and "how would i get started with the first one"', async () => {
+    const c = conversation(mentor);
+    await c.say("compare mlops and data engineering");
+    const t = await c.say("ok which should i pick");
+    expect(t.reading!.intent).toBe("fit");
+    expect(sorted(t.reading!.roles)).toEqual(["data-engineer", "mlops-engineer"]);
+    expect((await c.say("how would i get started with the first one")).reading).toMatchObject({ intent: "learning-path", roles: ["mlops-engineer"] });
+  });
+
+  it('"any good books for that?" after RAG lists resources on RAG; "and networking?" after interview tips is job search', async () => {
+    const c = conversation(mentor);
+    await c.say("what is rag");
+    expect(headingOf(await c.say("any good books for that?"))).toMatch(/Resources on .*RAG/);
+    await c.say("how do i prepare for ml engineer interviews");
+    expect((await c.say("and networking?")).reading).toMatchObject({ intent: "job-search" });
+  });
+
+  it('"how long would that take" after a transition answers with its duration first, the steps one click away', async () => {
+    const c = conversation(mentor);
+    await c.say("how do i switch from swe to ai engineering");
+    const t = await c.say("how long would that take");
+    expect(t.reading).toMatchObject({ intent: "transition", from: "software-engineer", to: "ai-engineer" });
+    const d = kb.transition("software-engineer", "ai-engineer")!.duration;
+    expect(plain(t)).toMatch(new RegExp(`^${short("software-engineer")} → ${short("ai-engineer")}: about ${d.months[0]}–${d.months[1]} months at ${d.hours_per_week} hours a week`));
+    expect(plain(t).length).toBeLessThan(400);
+    const all = answer(t).choices.find((c) => c.label === "All steps")!;
+    expect(decodeAction(all.id)).toMatchObject({ kind: "view", view: "full" });
+    expect(plain(await c.choose(all.id))).toMatch(/Steps/);
+  });
+
+  it("off-topic after a topic is still declined", async () => {
+    const c = conversation(mentor);
+    await c.say("ml engineer vs ai engineer");
+    expect((await c.say("what's the weather like in berlin")).reading!.intent).toBe("out-of-scope");
+  });
+});
+
 describe("context belongs to one person in one conversation", () => {
   const where = { platform: "test", workspace: "w1", channel: "c1", thread: null, dm: false } as const;
   const elsewhere: [string, Partial<InboundEventInput>][] = [

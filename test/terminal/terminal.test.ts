@@ -10,10 +10,20 @@ import { LineSession, ROOT, cleanEnv, run } from "../helpers/child.ts";
 
 interface JsonlReply { text: string; choices: { id: string; label: string }[]; blocks: unknown[] }
 
-/** Parse one stdout line of `--jsonl` and check its shape: `{"replies": [{text, choices, …}]}`. */
+interface JsonlReading { intent: string; roles: string[]; aspect: string | null; term: string | null; from: string | null; to: string | null }
+
+/** Parse one stdout line of `--jsonl` and check its shape: `{"reading": {…} | null, "replies": [{text, choices, …}]}`. */
+function parseLine(line: string): { reading: JsonlReading | null; replies: JsonlReply[] } {
+  const obj = JSON.parse(line) as { reading?: unknown; replies?: unknown };
+  expect(Object.keys(obj)).toEqual(["reading", "replies"]);
+  if (obj.reading !== null) expect(Object.keys(obj.reading as object)).toEqual(["intent", "roles", "aspect", "term", "from", "to"]);
+  return { reading: obj.reading as JsonlReading | null, replies: parseTurn(line) };
+}
+
+/** The replies of one stdout line of `--jsonl`, checked. */
 function parseTurn(line: string): JsonlReply[] {
   const obj = JSON.parse(line) as { replies?: unknown };
-  expect(Object.keys(obj)).toEqual(["replies"]);
+  expect(Object.keys(obj)).toEqual(["reading", "replies"]);
   expect(Array.isArray(obj.replies)).toBe(true);
   const replies = obj.replies as (JsonlReply & Record<string, unknown>)[];
   expect(replies.length).toBeGreaterThan(0);
@@ -66,6 +76,37 @@ describe("chat --jsonl", () => {
     } finally {
       chat.kill();
     }
+  });
+
+  it('{"user"} lines are separate people: each has their own context, quiz and reading', async () => {
+    const lines = [
+      { user: "ana", text: "ml engineer vs ai engineer" },
+      { user: "bo", text: "what does an mlops engineer do" },
+      { user: "ana", text: "which one pays more" },
+      { user: "bo", text: "how do i become one" },
+      { user: "cy", text: "quiz me" },
+      { user: "ana", text: "2" }, // ana has no quiz: text, not an answer
+      { user: "cy", text: "2" },
+      "what is rag", // a plain line: the local user
+      { user: "bo", choose: "role:data-engineer:salary" },
+    ].map((l) => (typeof l === "string" ? l : JSON.stringify(l)));
+    const { code, stdout, stderr } = await run(["src/main.ts", "--terminal", "--jsonl"], { input: `${lines.join("\n")}\n` });
+    expect(code, stderr).toBe(0);
+    const out = stdout.trimEnd().split("\n").map(parseLine);
+    expect(out).toHaveLength(lines.length);
+    expect(out[0]!.reading).toMatchObject({ intent: "compare", aspect: null, from: null, to: null });
+    // Ana's follow-up uses Ana's comparison, not Bo's question in between.
+    expect(out[2]!.reading).toMatchObject({ intent: "compare", aspect: "salary" });
+    expect([...out[2]!.reading!.roles].sort()).toEqual(["ai-engineer", "ml-engineer"]);
+    expect(out[2]!.replies[0]!.text).toMatch(/salary/i);
+    expect(out[3]!.reading).toMatchObject({ intent: "learning-path", roles: ["mlops-engineer"] });
+    expect(out[4]!.reading).toMatchObject({ intent: "quiz.start" });
+    expect(out[5]!.reading?.intent).not.toBe("quiz.answer");
+    expect(out[6]!.reading).toMatchObject({ intent: "quiz.answer", roles: [], aspect: null });
+    expect(out[6]!.replies[0]!.text).toMatch(/Question 2 of/);
+    expect(out[7]!.reading).toMatchObject({ intent: "glossary", term: "rag" });
+    // A choice reads as the frame of the answer it opens.
+    expect(out[8]!.reading).toMatchObject({ intent: "role.aspect", roles: ["data-engineer"], aspect: "salary" });
   });
 
   it("piped all at once: one line per input line, in order, and nothing else on stdout", async () => {

@@ -1,0 +1,15 @@
+// "What was my result?", "why did I get this?": a question about the person's
+// own last quiz result. It exists only in a conversation (the stateless `ask`
+// has no person), so it is read here, from the few ways people ask it, rather
+// than learnt by the intent model, where such examples pulled in "explain
+// quantum physics" and "whats the capital of australia".
+const ASKS: readonly RegExp[] = [
+  // "my result", "my last quiz result", "my quiz score", "my results"
+  /\bmy\s+(?:(?:last|latest|previous|quiz|test|assessment|final)\s+){0,3}(?:results?|score|outcome)\b/i,
+  // "why did I get this?", "why did i get ai engineer"
+  /\bwhy (?:did|do|would) i get\b/i,
+  /\bwhat did i get (?:on|in|from) the (?:quiz|test|assessment)\b/i,
+  /\bwhat did the (?:quiz|test|assessment) say\b/i,
+];
+
+export const asksForResult = (text: string): boolean => ASKS.some((re) => re.test(text));
