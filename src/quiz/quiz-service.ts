@@ -174,6 +174,8 @@ export class QuizService implements QuizPort {
       // The question this answer would land on never reached the person (delivered elsewhere, or lost
       // in a crash): it is shown first, and the answer is not recorded. Quitting needs no question.
       if (state.shown !== undefined && state.shown !== shown.item && !(typed.kind === "nav" && typed.nav === "quit")) {
+        // Counted as shown now: a delivery path that never reports costs one repeat, never a loop.
+        await this.save(e, { ...state, shown: shown.item }, current.version);
         return { answered: true, replies: [questionReply(this.kb, state, this.owner(e), step, [{ type: "context", text: "The question below did not reach you before, so your answer was not recorded. Please answer it now." }])] };
       }
       if (typed.kind === "nav") return { answered: true, replies: await this.navigate(e, state.runId, typed.nav) };

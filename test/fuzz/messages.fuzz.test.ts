@@ -11,7 +11,7 @@ import { silentLogger } from "../helpers/core.ts";
 import { expectSendable } from "./checks.ts";
 import { Reply } from "../../src/core/reply.ts";
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 80);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 50);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261202);
 
 /** Pieces people (and attackers) actually send, to be glued together at random. */

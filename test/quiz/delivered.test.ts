@@ -48,6 +48,14 @@ describe("typed answers and delivered questions", () => {
     expect(textOf(await send(message("quit")))).toMatch(/Quiz stopped/);
   });
 
+  it("a question shown again after a lost delivery counts as shown, even if that delivery goes unreported", async () => {
+    const { send, deliver } = setup();
+    await deliver(await send(command("quiz")));
+    await send(message("1")); // question 2 lost
+    expect(textOf(await send(message("2")))).toMatch(/did not reach you/); // shown again, not reported
+    expect(number(await send(message("2")))).toBe(3);
+  });
+
   it("without delivery reports (the terminal), typed answers apply as before", async () => {
     const { send } = setup();
     await send(command("quiz"));
