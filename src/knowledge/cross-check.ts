@@ -5,6 +5,7 @@ import { displayPath } from "./display-path.ts";
 import { ROLE_IDS, ASPECT_IDS, type RoleId } from "./schema.ts";
 import type { KnowledgeParts } from "./knowledge-base.ts";
 import type { KnowledgeProblem } from "./load.ts";
+import { checkQuizRules } from "./quiz-rules.ts";
 
 /** Money or a percentage written in text: "$112,590", "$150k", "35%". */
 const FIGURE_IN_PROSE = /\$\s?\d[\d,.]*k?|\d[\d,.]*\s?%/i;
@@ -136,6 +137,7 @@ export function crossCheck(kb: KnowledgeParts, dir: string): KnowledgeProblem[] 
   for (const r of ROLE_IDS) if (!kb.resources.some((x) => x.roles.includes(r)) && kb.roles.get(r)?.kind === "destination")
     at("resources.yaml", "resources", `no resource for destination role '${r}'`);
   checkQuiz(kb, at);
+  checkQuizRules(kb, at);
   return problems;
 }
 

@@ -83,6 +83,43 @@ describe("quiz in conversation", () => {
     expect(textOf(await send(message("5")))).not.toMatch(/Question/);
   });
 
+  it("reads answers in the person's own words, and asks back when one could mean more than one option", async () => {
+    const { send } = setup();
+    await send(command("quiz"));
+    expect(question(last(await send(message("love it"))))?.[1]).toBe("2");
+    expect(question(last(await send(message("meh not really"))))?.[1]).toBe("3");
+    expect(question(last(await send(message("👍"))))?.[1]).toBe("4");
+    const unclear = await send(message("not bad"));
+    expect(unclear).toHaveLength(1);
+    expect(textOf(unclear)).toMatch(/couldn't tell which option/);
+    expect(question(last(unclear))?.[1]).toBe("4");
+    expect(optionChoices(last(unclear)).map((c) => c.label)).toEqual(["Strongly dislike", "Dislike", "Unsure", "Like", "Strongly like"]);
+    expect(question(last(await send(message("i'd like that"))))?.[1]).toBe("5");
+    // Back on question 4 shows the answer counted once: "i'd like that", not "not bad".
+    expect(question(last(await send(message("back"))))?.[1]).toBe("4");
+  });
+
+  it("announces tie-breakers and the optional last question instead of growing the count", async () => {
+    const { send } = setup();
+    let r = last(await send(command("quiz")));
+    const headers: string[] = [];
+    // Like everything on both sides evenly: ML and AI items strongly liked, others disliked; scenarios in the middle.
+    for (let i = 0; i < 30 && quizOf(r)?.item; i++) {
+      headers.push(textOf([r]).split("\n").find((l) => /Question \d+ of|tie|Last question/.test(l)) ?? "");
+      const item = quizKb.items.find((x) => x.id === quizOf(r)!.item);
+      const opts = optionChoices(r);
+      const label = item?.type === "rating" ? ((item.weights["ml-engineer"] ?? 0) >= 2 || (item.weights["ai-engineer"] ?? 0) >= 2 ? "Strongly like" : "Strongly dislike")
+        : item?.type === "choice" ? item.options.find((o) => o.weights["ml-engineer"] === o.weights["ai-engineer"])?.label : undefined;
+      const tie = headers.at(-1)!.startsWith("One more");
+      const pick = opts.find((c) => c.label === label) ?? (tie ? opts[headers.filter((h) => h.startsWith("One more")).length % 2]! : opts[0]!);
+      r = last(await send(choose(pick.id)));
+    }
+    const core = headers.filter((h) => h.startsWith("Question"));
+    expect(new Set(core.map((h) => h.replace(/Question \d+ /, "")))).toEqual(new Set([`of ${quizKb.items.length}`]));
+    expect(headers.filter((h) => h.startsWith("One more"))[0]).toBe(`One more to break the tie, 1 of up to ${quizKb.tiebreakers.length}`);
+    expect(headers.at(-1)).toBe("Last question (optional)");
+  });
+
   it("answers other messages during a quiz and shows the current question again", async () => {
     const { send } = setup();
     await send(command("quiz"));
