@@ -28,7 +28,7 @@ export function shownOptions(kb: KnowledgeBase, state: QuizState, step: Extract<
 
 export function questionReply(kb: KnowledgeBase, state: QuizState, owner: string, step: Extract<Step, { kind: "item" | "background" }>, preface: BlockInput[] = []): Reply {
   const { labels, item } = shownOptions(kb, state, step);
-  const text = step.kind === "background" ? kb.quiz.background.text : step.item.type === "rating" ? `${kb.quiz.stem}\n\n**${step.item.text}**` : step.item.text;
+  const text = step.kind === "background" ? kb.quiz.background.text : step.item.type === "rating" ? `${kb.quiz.stem}\n\n${step.item.text}` : step.item.text;
   const choices: Choice[] = labels.map((label, i) => ({ id: answerId(state.runId, owner, item, i), label }));
   if (state.history.length > 0) choices.push({ id: navId(state.runId, owner, "back"), label: "Back" });
   choices.push({ id: navId(state.runId, owner, "skip"), label: "Skip" });
@@ -68,8 +68,14 @@ export function quoteOf(c: Contribution): string {
 
 /** Reasons for a side: interest in its work, or dislike of the other side's (strongest first, one per item). */
 function reasonsFor(s: Score, side: RoleId, other: RoleId): Contribution[] {
+  const pointsOf = (item: string, role: RoleId) => s.contributions.find((x) => x.item === item && x.role === role)?.points ?? 0;
   return s.contributions
-    .filter((c) => (c.role === side && c.stance !== "dislike") || (c.role === other && c.stance === "dislike" && !s.contributions.some((x) => x.item === c.item && x.role === side)))
+    .filter((c) => {
+      // A choice speaks for the side its option favours ("mostly combining models" is not a reason for training them).
+      if (c.role === side && c.stance === "chose") return c.points > pointsOf(c.item, other);
+      if (c.role === side) return c.stance === "like";
+      return c.role === other && c.stance === "dislike" && !s.contributions.some((x) => x.item === c.item && x.role === side);
+    })
     .sort((a, b) => b.points - a.points || a.item.localeCompare(b.item))
     .filter((c, i, all) => all.findIndex((x) => x.item === c.item) === i);
 }
@@ -89,7 +95,7 @@ export function resultReply(kb: KnowledgeBase, state: QuizState, s: Score, backg
     scoreBars(kb, s),
     { type: "text", text: CONFIDENCE_TEXT[s.confidence] },
   ];
-  if (reasons.length > 0) blocks.push({ type: "list", title: s.outcome === "hybrid" ? `Leaning slightly towards ${kb.role(lean).short}, because` : "Because", items: reasons.map(quoteOf) });
+  if (reasons.length > 0) blocks.push({ type: "list", title: s.outcome !== "hybrid" ? "Because" : s.margin === 0 ? `Evenly split; on the ${kb.role(lean).short} side, because` : `Leaning slightly towards ${kb.role(lean).short}, because`, items: reasons.map(quoteOf) });
   if (pulled) blocks.push({ type: "text", text: `Pulling the other way: ${quoteOf(pulled)}, which points towards ${kb.role(opposite).short}.` });
   if (s.also) blocks.push({ type: "text", text: `Also strong: ${kb.role(s.also).short}. ${kb.role(s.also).summary}` });
 

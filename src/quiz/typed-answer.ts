@@ -52,6 +52,8 @@ export function readTypedAnswer(text: string, labels: readonly string[], opts: {
 /** Longer than this, or a question, and it is a message for the mentor rather than an answer. */
 const MAX_ANSWER_WORDS = 8;
 
+const QUESTION_START = /^(what|what's|whats|how|why|when|where|who|which|can|could|should|is|are|does|do|tell|explain|show|give)\b(?!')/i;
+
 /** Whole phrases, matched before single words (longest first). */
 const PHRASES: ReadonlyArray<[RegExp, Signal]> = [
   [/\b(not at all|absolutely not|definitely not|hell no|no way|never)\b/g, { polarity: -1, strong: true }],
@@ -87,7 +89,8 @@ function tokens(text: string): string[] {
 
 /** A scale point 0..4, "unclear" when it could mean more than one, undefined when it is not an answer at all. */
 export function readScalePhrase(text: string): number | "unclear" | undefined {
-  if (text.includes("?")) return undefined;
+  // A question for the mentor, even without its question mark ("what's the best role for me").
+  if (text.includes("?") || QUESTION_START.test(text.trim())) return undefined;
   const toks = tokens(text);
   if (toks.length === 0 || toks.length > MAX_ANSWER_WORDS) return undefined;
   let rest = ` ${toks.join(" ")} `;
