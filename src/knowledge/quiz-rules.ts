@@ -9,8 +9,8 @@ type At = (file: string, path: string, message: string) => void;
 
 /** Roles the quiz can name "also strong" (the outcome itself is on the ML ⇄ AI engineer axis). */
 export const ADJACENT_ROLES: RoleId[] = ["data-scientist", "mlops-engineer", "data-engineer", "research-scientist"];
-/** An item measures a role when it can give it at least this much (as scoring counts evidence). */
-const MEASURES = 1;
+/** An item measures a role when it can give it at least this much; scoring counts evidence the same way. */
+export const EVIDENCE_WEIGHT = 1;
 /** "and" or "or" joining two verbs ("build and explain") is the usual sign of a double-barrelled item. */
 const TWO_ACTIVITIES = /\b(?:and|or)\s+(?:then\s+)?(?:build|design|explain|write|set|run|deploy|tune|train|read|test|ship|improve|create|make|connect|refine|check|monitor)\w*\b/i;
 /** Cues that make one option more attractive than another. */
@@ -46,8 +46,8 @@ export function checkQuizRules(kb: KnowledgeParts, at: At): void {
   const rule = quiz.also_strong;
   if (rule.min_items <= rule.min_evidence) at(file, "also_strong.min_items", `must exceed min_evidence (${rule.min_evidence}), so one answer never decides`);
   for (const role of ADJACENT_ROLES) {
-    const n = quiz.items.filter((i) => (itemMax(i)[role] ?? 0) >= MEASURES).length;
-    if (n < rule.min_items) at(file, "items", `'${role}' is measured by ${n} items (weight >= ${MEASURES}); the also-strong rule needs at least ${rule.min_items}`);
+    const n = quiz.items.filter((i) => (itemMax(i)[role] ?? 0) >= EVIDENCE_WEIGHT).length;
+    if (n < rule.min_items) at(file, "items", `'${role}' is measured by ${n} items (weight >= ${EVIDENCE_WEIGHT}); the also-strong rule needs at least ${rule.min_items}`);
   }
   // Background skips name real steps of the target's learning path.
   quiz.background.options.forEach((o, n) => {

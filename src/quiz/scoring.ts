@@ -4,6 +4,8 @@
 // and "undecided" when the answers carry no signal for any lean.
 // Pure functions: the same answers always give the same result.
 import { ROLE_IDS, type Quiz, type QuizItem, type RoleId } from "../knowledge/schema.ts";
+import { ADJACENT_ROLES, EVIDENCE_WEIGHT } from "../knowledge/quiz-rules.ts";
+export { EVIDENCE_WEIGHT };
 
 /** An answer: a rating index into the scale, or an option index in the item's own order. */
 export interface Answer {
@@ -32,8 +34,6 @@ export const DECISIVE_MARGIN = 35;
 export const ALSO_MIN = (quiz: Quiz) => quiz.also_strong.min_score;
 export const ALSO_WITHIN = (quiz: Quiz) => quiz.also_strong.within;
 export const ALSO_MIN_EVIDENCE = (quiz: Quiz) => quiz.also_strong.min_evidence;
-/** An item measures a role when it can give it at least this much. */
-export const EVIDENCE_WEIGHT = 1;
 /** The rating value that counts as interest (Like and above). */
 const INTEREST_VALUE = 0.75;
 
@@ -98,7 +98,6 @@ function answerPoints(quiz: Quiz, item: QuizItem, value: number): { weights: Par
   return { weights: option.weights, quote: option.quote, answer: "chose", level: null };
 }
 
-const ADJACENT: RoleId[] = ["data-scientist", "mlops-engineer", "data-engineer", "research-scientist"];
 
 export function score(quiz: Quiz, answers: readonly Answer[]): Score {
   const raw = zero();
@@ -144,7 +143,7 @@ export function score(quiz: Quiz, answers: readonly Answer[]): Score {
       : Math.abs(margin) >= HYBRID_MARGIN ? "medium"
         : answered >= MIN_ANSWERS_FOR_HIGH && Math.abs(margin) < HYBRID_MARGIN / 2 ? "medium" : "low";
   const lead = Math.max(scores["ml-engineer"], scores["ai-engineer"]);
-  const adjacent = ADJACENT
+  const adjacent = ADJACENT_ROLES
     .filter((r) => scores[r] >= ALSO_MIN(quiz) && scores[r] >= lead - ALSO_WITHIN(quiz) && evidence[r] >= ALSO_MIN_EVIDENCE(quiz))
     .sort((a, b) => scores[b] - scores[a] || a.localeCompare(b));
   return { scores, raw, max, margin, outcome, confidence, also: adjacent[0] ?? null, evidence, contributions, answered, expressed };
