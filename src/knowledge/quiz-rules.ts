@@ -16,6 +16,9 @@ const TWO_ACTIVITIES = /\b(?:and|or)\s+(?:then\s+)?(?:build|design|explain|write
 /** Cues that make one option more attractive than another. */
 const CUES = /\b(?:thousands|millions|famous|prestigious|top|best|elite|fast(?:er|est)?|within (?:days|hours)|quick(?:ly)?|high[- ]paid|well[- ]paid|salary|pay|bonus)\b/i;
 
+/** A capitalised word after the first, or an inner capital (PyTorch, MLflow): a product or brand, not an activity. */
+const brandIn = (t: string) => t.split(/\s+/).find((w, i, all) => i > 0 && !/[.!?:]$/.test(all[i - 1]!) && /^[A-Z]/.test(w) && w !== "I" && !/^I'/.test(w)) ?? t.split(/\s+/).find((w) => /^[A-Za-z]+[A-Z]/.test(w.replace(/[^A-Za-z]/g, "")) && !/^[A-Z]+$/.test(w.replace(/[^A-Za-z]/g, "")));
+
 const wordCount = (t: string) => t.trim().split(/\s+/).filter(Boolean).length;
 
 function itemMax(item: QuizItem): Partial<Record<RoleId, number>> {
@@ -35,6 +38,8 @@ export function checkQuizRules(kb: KnowledgeParts, at: At): void {
       if (wordCount(t) > quiz.max_words) at(file, p, `${wordCount(t)} words: items and options are short phrases (at most ${quiz.max_words})`);
       if (TWO_ACTIVITIES.test(t)) at(file, p, "joins two activities: one activity per item");
       if (CUES.test(t)) at(file, p, "carries a speed, reach or prestige cue: options must be equally attractive");
+      const brand = brandIn(t);
+      if (brand) at(file, p, `names a product or brand ('${brand}'): describe the activity instead`);
     }
   }
   // Balance in the tie-breakers too (the core items' balance and role names are checked in cross-check.ts).

@@ -37,6 +37,14 @@ describe("item bank rules", () => {
     expect(ADJACENT_ROLES).toContain("data-engineer");
   });
 
+  it("refuses brands in place of activities (a toolset tie-breaker)", () => {
+    const found = problems((q) => {
+      const t = q.tiebreakers[1]!;
+      if (t.type === "choice") { t.options[0]!.label = "scikit-learn, PyTorch and MLflow"; t.options[1]!.label = "Hugging Face Transformers, LangChain and AutoGen"; }
+    });
+    expect(found.filter((p) => /names a product or brand/.test(p))).toHaveLength(2);
+  });
+
   it("refuses unbalanced tie-breakers and a background skip naming no real step", () => {
     const found = problems((q) => {
       const t = q.tiebreakers[0]!;
