@@ -67,7 +67,7 @@ const PHRASES: ReadonlyArray<[RegExp, Signal]> = [
 type Signal = { polarity: 1 | -1; strong: boolean } | "unsure" | "lukewarm" | "ack";
 
 const NEGATORS = new Set(["not", "no", "never", "nope", "nah", "hardly", "without"]);
-const INTENSIFIERS = new Set(["really", "so", "very", "super", "totally", "absolutely", "definitely", "truly", "extremely", "strongly", "totally"]);
+const INTENSIFIERS = new Set(["really", "so", "very", "super", "totally", "absolutely", "definitely", "truly", "extremely", "strongly"]);
 const SOFTENERS = new Set(["kind", "kinda", "sort", "sorta", "somewhat", "bit", "slightly", "little", "quite"]);
 /** Words whose meaning is strong on their own: the top and bottom of the scale. */
 const STRONG = new Set(["love", "adore", "amazing", "awesome", "fantastic", "perfect", "dream", "favourite", "favorite", "hate", "loathe", "detest", "awful", "terrible", "horrible", "dread", "❤", "😍", "🤩", "🤮"]);
