@@ -60,6 +60,13 @@ const CONFIDENCE_TEXT = {
   low: "Low confidence: your answers are close or few, so treat this as a first hint.",
 } as const;
 
+/** A hybrid is not a lean: its confidence says how sure the mix is. */
+const HYBRID_CONFIDENCE_TEXT = {
+  high: "High confidence: both sides scored high and close, a clear pattern in itself.",
+  medium: "Medium confidence: both sides are strong and close, a pattern rather than a coin flip.",
+  low: "Low confidence: your answers are close or few, so treat this as a first hint.",
+} as const;
+
 /** Only answers that expressed interest or dislike are ever quoted ("Unsure" never gives a contribution). */
 export function quoteOf(c: Contribution): string {
   if (c.stance === "chose") return `you chose ${c.quote}`;
@@ -93,7 +100,7 @@ export function resultReply(kb: KnowledgeBase, state: QuizState, s: Score, backg
     { type: "heading", text: `Your result: ${outcome.label}` },
     { type: "text", text: outcome.summary },
     scoreBars(kb, s),
-    { type: "text", text: CONFIDENCE_TEXT[s.confidence] },
+    { type: "text", text: s.outcome === "hybrid" ? HYBRID_CONFIDENCE_TEXT[s.confidence] : CONFIDENCE_TEXT[s.confidence] },
   ];
   if (reasons.length > 0) blocks.push({ type: "list", title: s.outcome !== "hybrid" ? "Because" : s.margin === 0 ? `Evenly split; on the ${kb.role(lean).short} side, because` : `Leaning slightly towards ${kb.role(lean).short}, because`, items: reasons.map(quoteOf) });
   if (pulled) blocks.push({ type: "text", text: `Pulling the other way: ${quoteOf(pulled)}, which points towards ${kb.role(opposite).short}.` });

@@ -60,6 +60,15 @@ describe("quiz result", () => {
     expect(r.data).toMatchObject({ firstStep: "Embeddings, vector databases and RAG" });
   });
 
+  it("a hybrid is not called a lean, and an even split says so", () => {
+    const even = ratings.map((i) => ({ item: i.id, value: (i.weights["ml-engineer"] ?? 0) >= 2 || (i.weights["ai-engineer"] ?? 0) >= 2 ? 4 : 0 }));
+    const s = score(quiz, even);
+    expect(s.outcome).toBe("hybrid");
+    const t = text(resultReply(kb, state, s));
+    expect(t).not.toMatch(/a clear lean/);
+    expect(t).toMatch(/Evenly split; on the ML engineer side, because/);
+  });
+
   it("no background: the full path from its first step, with the path's duration", () => {
     const t = text(resultReply(kb, state, score(quiz, leaning("ai-engineer"))));
     expect(t).toMatch(/1\. Developer foundation/);
