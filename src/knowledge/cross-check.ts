@@ -6,6 +6,7 @@ import { ROLE_IDS, ASPECT_IDS, type RoleId } from "./schema.ts";
 import type { KnowledgeParts } from "./knowledge-base.ts";
 import type { KnowledgeProblem } from "./load.ts";
 import { sourceProblems } from "./source-check.ts";
+import { checkQuizRules } from "./quiz-rules.ts";
 
 /**
  * A figure written in text: money ("$112,590", "£45k", "€60,000"), a percentage
@@ -149,6 +150,7 @@ export function crossCheck(kb: KnowledgeParts, dir: string): KnowledgeProblem[] 
     at("resources.yaml", "resources", `no resource for destination role '${r}'`);
   checkQuiz(kb, at);
   sourceProblems(kb, at);
+  checkQuizRules(kb, at);
   return problems;
 }
 

@@ -299,21 +299,46 @@ export const QuizItem = z.discriminatedUnion("type", [
 ]);
 export type QuizItem = z.infer<typeof QuizItem>;
 
+const QuizOutcome = z.strictObject({ label: Text, summary: Text });
+
+/** A background the person can name; `skip` lists the path steps (by title) they already have, per target role. */
+const QuizBackground = z.strictObject({
+  id: Slug,
+  label: Text.max(75),
+  role: RoleId.optional(),
+  skip: z.partialRecord(RoleId, z.array(Text).min(1)).default({}),
+  /** Said instead of a transition when the person already does the target role's work. */
+  note: z.partialRecord(RoleId, Text).default({}),
+});
+
 export const QuizFile = z.strictObject({
   title: Text,
   intro: Text,
   disclaimer: Text,
+  /** Asked above every rating item: the item itself is a short activity phrase. */
+  stem: Text,
   scale: z.array(z.strictObject({ label: Text.max(75), value: z.number().min(0).max(1) })).length(5),
-  items: z.array(QuizItem).min(10).max(14),
+  items: z.array(QuizItem).min(10).max(20),
   tiebreakers: z.array(QuizItem).max(3),
+  /** When an adjacent role is named "also strong"; kb:check also checks the bank can meet it. */
+  also_strong: z.strictObject({
+    min_score: z.number().min(0).max(100),
+    within: z.number().min(0).max(100),
+    min_evidence: z.number().int().min(1),
+    min_items: z.number().int().min(1),
+    rule: Text,
+  }),
+  /** Longest item phrase, scenario stem and option label, in words. */
+  max_words: z.number().int().min(3).max(30),
   background: z.strictObject({
     text: Text,
-    options: z.array(z.strictObject({ id: Slug, label: Text.max(75), role: RoleId.optional() })).min(2).max(10),
+    options: z.array(QuizBackground).min(2).max(10),
   }),
   outcomes: z.strictObject({
-    "ml-engineer": z.strictObject({ label: Text, summary: Text }),
-    "ai-engineer": z.strictObject({ label: Text, summary: Text }),
-    hybrid: z.strictObject({ label: Text, summary: Text }),
+    "ml-engineer": QuizOutcome,
+    "ai-engineer": QuizOutcome,
+    hybrid: QuizOutcome,
+    undecided: QuizOutcome.extend({ help: z.array(Text).min(2) }),
   }),
 });
 export type Quiz = z.infer<typeof QuizFile>;

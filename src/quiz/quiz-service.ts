@@ -14,6 +14,9 @@ import { score, type Outcome } from "./scoring.ts";
 import { BACKGROUND, QuizState, applyAnswer, applyBackground, goBack, newState, nextStep, ownerTag } from "./session.ts";
 import { questionReply, resultReply, shownOptions, type QuizNav } from "./render.ts";
 import { readTypedAnswer } from "./typed-answer.ts";
+import { getProfile } from "../core/profile.ts";
+import type { PersonBackground } from "./next-steps.ts";
+import type { Score } from "./scoring.ts";
 
 /** What is kept of a finished quiz, for "your last result" and the Slack App Home. */
 export interface LastResult {
@@ -102,7 +105,8 @@ export class QuizService implements QuizPort {
       const current = await this.load(e);
       if (current && current !== "expired") {
         const step = nextStep(this.kb.quiz, current.stored.state);
-        const where = step.kind === "result" ? "at the end" : `at question ${step.number} of ${step.planned}`;
+        const where = step.kind === "result" ? "at the end" : step.kind === "background" ? "at the last question"
+          : step.tiebreak ? "at a tie-breaker" : `at question ${step.number} of ${step.planned}`;
         return [reply([{ type: "text", text: `You have a quiz in progress (${where}). Continue where you left off, or start again?` }], [
           { id: encodeAction({ kind: "quiz", op: "continue" }), label: "Continue" },
           { id: encodeAction({ kind: "quiz", op: "restart" }), label: "Start again" },
@@ -166,7 +170,11 @@ export class QuizService implements QuizPort {
       const step = nextStep(this.kb.quiz, state);
       if (step.kind === "result") return undefined;
       const shown = shownOptions(this.kb, state, step);
-      const typed = readTypedAnswer(text, shown.labels);
+      const typed = readTypedAnswer(text, shown.labels, { scale: step.kind === "item" && step.item.type === "rating" });
+      if (typed?.kind === "unclear") {
+        // Looked like an answer but could mean more than one option: ask back rather than guess.
+        return { answered: true, replies: [questionReply(this.kb, state, this.owner(e), step, [{ type: "text", text: "I couldn't tell which option that means. Which of these is closest?" }])] };
+      }
       if (!typed) {
         // Not an answer: the mentor answers it, then the question comes again; the quiz stays open.
         return { answered: false, replies: [questionReply(this.kb, state, this.owner(e), step)] };
@@ -268,7 +276,23 @@ export class QuizService implements QuizPort {
     const result: LastResult = { outcome: s.outcome, label: this.kb.quiz.outcomes[s.outcome].label, scores: s.scores, also: s.also, at: this.now() };
     await this.store.set(this.resultKey(e), result);
     await this.store.delete(this.quizKey(e));
-    return [resultReply(this.kb, state, s)];
+    return this.resultReplies(e, state, s, await this.backgroundOf(e, state));
+  }
+
+  /**
+   * The one place the result replies are built. The result card (src/quiz/card.ts,
+   * another change) hooks in here: it gets the same state, score and background.
+   */
+  private async resultReplies(_e: InboundEvent, state: QuizState, s: Score, background: PersonBackground | undefined): Promise<Reply[]> {
+    return [resultReply(this.kb, state, s, background)];
+  }
+
+  /** The background the quiz answer names, else one the person said earlier in the conversation (their profile). */
+  private async backgroundOf(e: InboundEvent, state: QuizState): Promise<PersonBackground | undefined> {
+    const picked = this.kb.quiz.background.options.find((o) => o.id === state.background);
+    if (picked) return { option: picked.id, role: picked.role ?? null };
+    const said = (await getProfile(this.store, e.address, e.actor)).background;
+    return said?.from ? { role: said.from } : undefined;
   }
 
   private showCurrent(e: InboundEvent, state: QuizState, preface: BlockInput[]): Promise<Reply[]> | Reply[] {

@@ -23,8 +23,12 @@ export const QuizState = z.object({
 });
 export type QuizState = z.infer<typeof QuizState>;
 
+/**
+ * Core items count as "Question N of M" with M the fixed size of the bank;
+ * tie-breakers carry their own count ("1 of up to 3"); the background comes last.
+ */
 export type Step =
-  | { kind: "item"; item: QuizItem; number: number; planned: number }
+  | { kind: "item"; item: QuizItem; number: number; planned: number; tiebreak?: { index: number; max: number } }
   | { kind: "background"; number: number; planned: number }
   | { kind: "result" };
 
@@ -34,21 +38,22 @@ export function newState(runId: string, now: number): QuizState {
 
 const done = (s: QuizState, id: string) => s.answers.some((a) => a.item === id) || s.skipped.includes(id);
 
-/** What to ask next, with "Question N of M". */
+/** What to ask next. */
 export function nextStep(quiz: Quiz, s: QuizState): Step {
   const answers: Answer[] = s.answers;
   let core = quiz.items.filter((i) => !done(s, i.id));
   // Early stop: enough answers and the remaining items cannot change the outcome.
   if (core.length > 0 && answers.filter((a) => quiz.items.some((i) => i.id === a.item)).length >= MIN_ANSWERS_TO_STOP && outcomeIsSettled(quiz, answers, core)) core = [];
-  // Tie-breakers one at a time, only while ML and AI engineer are close.
-  const tiebreaker = core.length === 0 && score(quiz, answers).outcome === "hybrid" ? quiz.tiebreakers.find((t) => !done(s, t.id)) : undefined;
-  const backgroundPending = s.background === undefined;
-  const asked = s.history.length;
-  const planned = asked + core.length + (tiebreaker ? 1 : 0) + (backgroundPending ? 1 : 0);
-  const number = asked + 1;
+  const planned = quiz.items.length;
+  const number = Math.min(planned, quiz.items.filter((i) => done(s, i.id)).length + 1);
   if (core[0]) return { kind: "item", item: core[0], number, planned };
-  if (tiebreaker) return { kind: "item", item: tiebreaker, number, planned };
-  if (backgroundPending) return { kind: "background", number, planned };
+  // Tie-breakers one at a time, only while ML and AI engineer are close.
+  const tiebreaker = score(quiz, answers).outcome === "hybrid" ? quiz.tiebreakers.find((t) => !done(s, t.id)) : undefined;
+  if (tiebreaker) {
+    const index = quiz.tiebreakers.filter((t) => done(s, t.id)).length + 1;
+    return { kind: "item", item: tiebreaker, number, planned, tiebreak: { index, max: quiz.tiebreakers.length } };
+  }
+  if (s.background === undefined) return { kind: "background", number, planned };
   return { kind: "result" };
 }
 

@@ -18,7 +18,7 @@ describe("metrics", () => {
     await core.mentor.handle(message("what is rag"));
     // A whole quiz, clicking the first option each time, to a result.
     let r = (await core.mentor.handle(command("quiz"))).replies.at(-1)!;
-    for (let i = 0; i < 20 && r.data?.quiz; i++) r = (await core.mentor.handle(choose(r.choices[0]!.id))).replies.at(-1)!;
+    for (let i = 0; i < 30 && r.data?.quiz; i++) r = (await core.mentor.handle(choose(r.choices[0]!.id))).replies.at(-1)!;
     expect(r.data?.outcome).toBeDefined();
 
     server = await metrics.serve(0, "127.0.0.1");

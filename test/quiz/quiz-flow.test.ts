@@ -4,6 +4,8 @@ import { MemoryStore } from "../../src/core/state-store.ts";
 import { createCore } from "../../src/bootstrap.ts";
 import type { Reply } from "../../src/core/reply.ts";
 import { command, message, choose, silentLogger, textOf } from "../helpers/core.ts";
+import { loadKnowledge } from "../../src/knowledge/load.ts";
+import type { RoleId } from "../../src/knowledge/schema.ts";
 
 function setup(opts: { now?: () => number; quizIdleMs?: number } = {}) {
   const store = new MemoryStore(opts.now);
@@ -16,11 +18,23 @@ const question = (r: Reply) => /Question (\d+) of (\d+)/.exec(textOf([r]));
 const optionChoices = (r: Reply) => r.choices.filter((c) => c.id.startsWith("quiz:a:"));
 const navChoice = (r: Reply, label: string) => r.choices.find((c) => c.label === label)!;
 
-/** Click through to the result, always picking the option whose label matches, else the first. */
-async function finish(send: (e: ReturnType<typeof choose>) => Promise<Reply[]>, r: Reply, prefer: RegExp): Promise<Reply> {
-  for (let i = 0; i < 25 && question(r); i++) {
+const quizOf = (r: Reply) => r.data?.quiz as { item: string } | undefined;
+const quizKb = loadKnowledge("knowledge").quiz;
+/** Strongly like the items keyed to the role, strongly dislike the rest; in scenarios its option. */
+const leaning = (role: RoleId) => (item: string, labels: string[]): RegExp => {
+  const rating = quizKb.items.find((i) => i.id === item);
+  if (rating?.type === "rating") return (rating.weights[role] ?? 0) >= 1 ? /^Strongly like$/ : /^Strongly dislike$/;
+  const scenario = [...quizKb.items, ...quizKb.tiebreakers].find((i) => i.id === item);
+  const option = scenario?.type === "choice" ? scenario.options.find((o) => (o.weights[role] ?? 0) >= 2) : undefined;
+  return option ? new RegExp(`^${option.label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) : new RegExp(`^${labels[0]}$`);
+};
+
+/** Click through to the result, picking the option whose label matches, else the first. */
+async function finish(send: (e: ReturnType<typeof choose>) => Promise<Reply[]>, r: Reply, prefer: RegExp | ((item: string, labels: string[]) => RegExp)): Promise<Reply> {
+  for (let i = 0; i < 30 && quizOf(r)?.item; i++) {
     const opts = optionChoices(r);
-    const pick = opts.find((c) => prefer.test(c.label)) ?? opts[0]!;
+    const re = typeof prefer === "function" ? prefer(quizOf(r)!.item, opts.map((c) => c.label)) : prefer;
+    const pick = opts.find((c) => re.test(c.label)) ?? opts[0]!;
     r = last(await send(choose(pick.id)));
   }
   return r;
@@ -33,8 +47,8 @@ describe("quiz in conversation", () => {
     expect(textOf([start])).toMatch(/What I store: .*7 days/);
     expect(question(start)?.[1]).toBe("1");
     expect(start.visibility).toBe("private");
-    const result = await finish(send, start, /^Strongly like$|model itself|scikit|Forecasting|Training my own|Pull the data|forecasting/i);
-    expect(result.data).toMatchObject({ outcome: expect.stringMatching(/ml-engineer|ai-engineer|hybrid/) });
+    const result = await finish(send, start, leaning("ml-engineer"));
+    expect(result.data).toMatchObject({ outcome: "ml-engineer" });
     expect(Object.keys(result.data!.scores as object)).toContain("ml-engineer");
     expect(result.data).toHaveProperty("also");
     const text = textOf([result]);
@@ -67,6 +81,43 @@ describe("quiz in conversation", () => {
     expect(question(last(await send(message("skip"))))?.[1]).toBe("4");
     expect(textOf(await send(message("quit")))).toMatch(/Quiz stopped/);
     expect(textOf(await send(message("5")))).not.toMatch(/Question/);
+  });
+
+  it("reads answers in the person's own words, and asks back when one could mean more than one option", async () => {
+    const { send } = setup();
+    await send(command("quiz"));
+    expect(question(last(await send(message("love it"))))?.[1]).toBe("2");
+    expect(question(last(await send(message("meh not really"))))?.[1]).toBe("3");
+    expect(question(last(await send(message("👍"))))?.[1]).toBe("4");
+    const unclear = await send(message("not bad"));
+    expect(unclear).toHaveLength(1);
+    expect(textOf(unclear)).toMatch(/couldn't tell which option/);
+    expect(question(last(unclear))?.[1]).toBe("4");
+    expect(optionChoices(last(unclear)).map((c) => c.label)).toEqual(["Strongly dislike", "Dislike", "Unsure", "Like", "Strongly like"]);
+    expect(question(last(await send(message("i'd like that"))))?.[1]).toBe("5");
+    // Back on question 4 shows the answer counted once: "i'd like that", not "not bad".
+    expect(question(last(await send(message("back"))))?.[1]).toBe("4");
+  });
+
+  it("announces tie-breakers and the optional last question instead of growing the count", async () => {
+    const { send } = setup();
+    let r = last(await send(command("quiz")));
+    const headers: string[] = [];
+    // Like everything on both sides evenly: ML and AI items strongly liked, others disliked; scenarios in the middle.
+    for (let i = 0; i < 30 && quizOf(r)?.item; i++) {
+      headers.push(textOf([r]).split("\n").find((l) => /Question \d+ of|tie|Last question/.test(l)) ?? "");
+      const item = quizKb.items.find((x) => x.id === quizOf(r)!.item);
+      const opts = optionChoices(r);
+      const label = item?.type === "rating" ? ((item.weights["ml-engineer"] ?? 0) >= 2 || (item.weights["ai-engineer"] ?? 0) >= 2 ? "Strongly like" : "Strongly dislike")
+        : item?.type === "choice" ? item.options.find((o) => o.weights["ml-engineer"] === o.weights["ai-engineer"])?.label : undefined;
+      const tie = headers.at(-1)!.startsWith("One more");
+      const pick = opts.find((c) => c.label === label) ?? (tie ? opts[headers.filter((h) => h.startsWith("One more")).length % 2]! : opts[0]!);
+      r = last(await send(choose(pick.id)));
+    }
+    const core = headers.filter((h) => h.startsWith("Question"));
+    expect(new Set(core.map((h) => h.replace(/Question \d+ /, "")))).toEqual(new Set([`of ${quizKb.items.length}`]));
+    expect(headers.filter((h) => h.startsWith("One more"))[0]).toBe(`One more to break the tie, 1 of up to ${quizKb.tiebreakers.length}`);
+    expect(headers.at(-1)).toBe("Last question (optional)");
   });
 
   it("answers other messages during a quiz and shows the current question again", async () => {
@@ -139,9 +190,9 @@ describe("quiz in conversation", () => {
 
   it("remembers the last result and /forget deletes it", async () => {
     const { send, quiz } = setup();
-    await finish(send, last(await send(command("quiz"))), /^Strongly like$/);
+    await finish(send, last(await send(command("quiz"))), leaning("ai-engineer"));
     const again = last(await send(command("quiz")));
-    expect(textOf([again])).toMatch(/Your last result was The /);
+    expect(textOf([again])).toMatch(/Your last result was The AI Systems Integrator/);
     expect(textOf(await send(command("forget")))).toMatch(/deleted/);
     expect(await quiz.lastResult({ address: { platform: "test", workspace: "w1", channel: "c1", thread: null, dm: true }, actor: { id: "u1" } })).toBeUndefined();
   });

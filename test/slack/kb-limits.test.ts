@@ -133,7 +133,7 @@ describe("every knowledge-base reply fits Block Kit", () => {
     let seed = 42;
     const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
     const itemOf = (id: string) => [...kb.quiz.items, ...kb.quiz.tiebreakers].find((i) => i.id === id);
-    type Target = "ml-engineer" | "ai-engineer" | "hybrid" | "random";
+    type Target = "ml-engineer" | "ai-engineer" | "hybrid" | "undecided" | "random";
     const given = new Map<string, Answer[]>();
     const pick = (target: Target, actor: string, itemId: string, labels: string[], run: number): number => {
       const item = itemOf(itemId);
@@ -142,11 +142,14 @@ describe("every knowledge-base reply fits Block Kit", () => {
       const so = given.get(actor) ?? [];
       const valueOf = (label: string) => (item.type === "rating" ? kb.quiz.scale.findIndex((x) => x.label === label) : item.options.findIndex((o) => o.label === label));
       const after = (label: string) => score(kb.quiz, [...so, { item: item.id, value: valueOf(label) }]);
-      // A hybrid, as a balanced person answers: "Unsure" on every activity, the most even option on each scenario.
+      // Undecided: "Unsure" on every activity. A hybrid: strongly likes both sides' activities and nothing else.
+      // Both take the most even option on each scenario.
       const mlAi = (w: Partial<Record<RoleId, number>>) => (w["ml-engineer"] ?? 0) - (w["ai-engineer"] ?? 0);
+      const bothSides = item.type === "rating" && ((item.weights["ml-engineer"] ?? 0) >= 2 || (item.weights["ai-engineer"] ?? 0) >= 2);
       const goodness = (label: string) => {
-        if (target === "hybrid" && item.type === "rating") return -Math.abs(valueOf(label) - Math.floor(kb.quiz.scale.length / 2));
-        if (target === "hybrid" && item.type === "choice") return -Math.abs(mlAi(item.options[valueOf(label)]!.weights));
+        if (target === "undecided" && item.type === "rating") return -Math.abs(valueOf(label) - Math.floor(kb.quiz.scale.length / 2));
+        if (target === "hybrid" && item.type === "rating") return bothSides ? valueOf(label) : -valueOf(label);
+        if ((target === "hybrid" || target === "undecided") && item.type === "choice") return -Math.abs(mlAi(item.options[valueOf(label)]!.weights));
         const s = after(label);
         return target === "ml-engineer" ? s.margin : -s.margin;
       };
@@ -154,7 +157,7 @@ describe("every knowledge-base reply fits Block Kit", () => {
       given.set(actor, [...so, { item: item.id, value: valueOf(labels[best]!) }]);
       return best;
     };
-    const targets: Target[] = ["ml-engineer", "ai-engineer", "hybrid", ...Array.from({ length: 12 }, (): Target => "random")];
+    const targets: Target[] = ["ml-engineer", "ai-engineer", "hybrid", "undecided", ...Array.from({ length: 12 }, (): Target => "random")];
     const outcomes = new Map<Target, string>();
     for (const [run, target] of targets.entries()) {
       const actor = `UQ${run}`;
@@ -168,7 +171,7 @@ describe("every knowledge-base reply fits Block Kit", () => {
         expect(answers.length).toBeGreaterThan(0);
         // Tie-breakers are asked while ML and AI are close; a balanced person skips them and stays a hybrid.
         const skip = last.choices.find((c) => c.label === "Skip");
-        if (target === "hybrid" && kb.quiz.tiebreakers.some((t) => t.id === quiz!.item) && skip) {
+        if ((target === "hybrid" || target === "undecided") && kb.quiz.tiebreakers.some((t) => t.id === quiz!.item) && skip) {
           replies = await turn({ kind: "choice", choiceId: skip.id }, actor);
           continue;
         }
@@ -179,7 +182,7 @@ describe("every knowledge-base reply fits Block Kit", () => {
       // A second quiz for the same person opens with the last result.
       if (run === 0) expectFits("quiz again", await turn({ kind: "command", name: "quiz", args: "" }, actor));
     }
-    expect(["ml-engineer", "ai-engineer", "hybrid"].map((t) => outcomes.get(t as Target))).toEqual(["ml-engineer", "ai-engineer", "hybrid"]);
+    expect(["ml-engineer", "ai-engineer", "hybrid", "undecided"].map((t) => outcomes.get(t as Target))).toEqual(["ml-engineer", "ai-engineer", "hybrid", "undecided"]);
   });
 
   it("checked a meaningful number of replies", () => {
