@@ -280,8 +280,8 @@ const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(englishStopwordList);
 const ROLE_BOUND: ReadonlySet<Intent> = new Set(["role.overview", "role.aspect", "learning-path"]);
 /** The two roles the product is about (taxonomy): the readings offered when a question names no role. */
 const CORE_ROLES: readonly Role[] = ["ml-engineer", "ai-engineer"];
-/** Words by which a message speaks of the person asking (fit is about them). */
-const PERSONAL: ReadonlySet<string> = new Set(["i", "me", "my", "myself", "im", "someone", "somebody", "person", "mine"]);
+/** Words by which a message speaks of the person asking, or of fitting one ("a better fit for a stats phd"). */
+const PERSONAL: ReadonlySet<string> = new Set(["i", "me", "my", "myself", "im", "someone", "somebody", "person", "mine", "fit", "fits", "suit", "suits", "suited"]);
 /** Words that weigh one thing against another. */
 const COMPARATIVES: ReadonlySet<string> = new Set(["vs", "versus", "v", "compare", "compared", "comparison", "difference", "differences", "different", "differ", "between", "than", "which", "who", "better", "worse", "best", "more", "less", "most", "higher", "lower", "easier", "harder", "either", "both"]);
 /** Words that point back at what was said before: their message has a subject, in the conversation. */
@@ -345,9 +345,9 @@ function frame(scored: Scored<Intent>, a: Analysis, aspectModel: NaiveBayes<Aspe
   if (roles.length === 0 && strongTerm && (intent === "compare" || (intent === "job-search" && a.topics.length === 0))) intent = "glossary";
   if (intent === "glossary" && !term && roles.length > 0) intent = a.aspects.length > 0 ? "role.aspect" : "role.overview";
   if (intent === "learning-path" && roles.length >= 2) intent = "transition";
-  // "Which one pays more" weighs roles on an aspect; "which one pays more for me" weighs them for a person.
+  // "Which one pays more", "which uses more math, X or Y" weigh roles; "which is better for me" weighs them for a person.
   // Pay and demand are what such questions weigh; "a better fit for a stats phd" stays a fit question.
-  if (intent === "fit" && !a.personal && a.comparative && a.aspects.some((m) => m.value === "salary" || m.value === "demand")) intent = "compare";
+  if (intent === "fit" && !a.personal && a.comparative && (roles.length >= 2 || a.aspects.some((m) => m.value === "salary" || m.value === "demand"))) intent = "compare";
   // A comparison of nothing named needs a word that compares ("who gets paid better"); without one,
   // "and the salary?" asks about an aspect of whatever is being discussed.
   if (intent === "compare" && roles.length === 0 && !strongTerm && !a.comparative) intent = "role.aspect";
