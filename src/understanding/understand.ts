@@ -147,11 +147,11 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
   for (const m of [roleMatcher, aspectMatcher, termMatcher, domainMatcher, topicMatcher, followMatcher, fitCueMatcher, jobCueMatcher]) vocabulary.push(...m.words());
   for (const e of examples) vocabulary.push(...tokenize(e.text));
   const speller = new SpellingCorrector(vocabulary, commonEnglishWords());
-  // Every stem the mentor's own material uses, off-topic examples aside: a message
+  // Every word the mentor's own material uses, off-topic examples aside: a message
   // without a subject but with a word outside it ("what does a dentist earn") has a
   // subject the mentor does not cover; one without such a word is vague or leans on
-  // the conversation ("who gets paid better").
-  // Compared on light inflections, not Porter stems, which fold "doctor" into "doctorate".
+  // the conversation ("who gets paid better"). Compared on light inflections, not on
+  // Porter stems, which fold "doctor" into "doctorate".
   const inDomain = new Set<string>();
   for (const m of [roleMatcher, aspectMatcher, termMatcher, domainMatcher, topicMatcher, followMatcher, fitCueMatcher, jobCueMatcher, quizCueMatcher, cueMatcher]) for (const w of m.words()) inDomain.add(inflectionBase(w));
   for (const e of examples) if (e.intent !== "out-of-scope") for (const t of tokenize(e.text)) inDomain.add(inflectionBase(t));
@@ -345,8 +345,8 @@ function frame(scored: Scored<Intent>, a: Analysis, aspectModel: NaiveBayes<Aspe
   if (roles.length === 0 && strongTerm && (intent === "compare" || (intent === "job-search" && a.topics.length === 0))) intent = "glossary";
   if (intent === "glossary" && !term && roles.length > 0) intent = a.aspects.length > 0 ? "role.aspect" : "role.overview";
   if (intent === "learning-path" && roles.length >= 2) intent = "transition";
-  // "Which one pays more", "which uses more math, X or Y" weigh roles; "which is better for me" weighs them for a person.
-  // Pay and demand are what such questions weigh; "a better fit for a stats phd" stays a fit question.
+  // "Which one pays more", "which uses more math, X or Y" weigh roles (two named, or on pay or
+  // demand); "which is better for me" and "a better fit for a stats phd" weigh them for a person.
   if (intent === "fit" && !a.personal && a.comparative && (roles.length >= 2 || a.aspects.some((m) => m.value === "salary" || m.value === "demand"))) intent = "compare";
   // A comparison of nothing named needs a word that compares ("who gets paid better"); without one,
   // "and the salary?" asks about an aspect of whatever is being discussed.
@@ -360,8 +360,8 @@ function frame(scored: Scored<Intent>, a: Analysis, aspectModel: NaiveBayes<Aspe
   // (one such word and nothing pointing back at the conversation, or several: "fix it" after a
   // traceback); otherwise it is vague or elliptical ("who gets paid better", "how do i become
   // one"), so the reading stays, with a confidence low enough to ask back. A glossary question
-  // needs its term: "what is love" is not a vague glossary question.
-  // A self-description naming the field's skills or tools ("i like kubernetes") is a subject for fit.
+  // needs its term: "what is love" is not a vague glossary question. A self-description naming
+  // the field's skills or tools ("i like kubernetes") is a subject for fit.
   const describesWork = intent === "fit" && a.aspects.some((m) => m.value === "skills" || m.value === "tools");
   if (NEEDS_SUBJECT.has(intent) && roles.length === 0 && !term && !a.domain && !describesWork) {
     if (intent === "glossary" || a.outside >= 2 || (a.outside === 1 && !a.reference)) {
