@@ -235,7 +235,7 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
       const ranked = intentModel.rank(features(a)).filter(
         (r) => (r.label !== "fit" || a.fitCue || a.roles.length >= 2) && (r.label !== "job-search" || a.jobCue || a.topics.length > 0) && (r.label !== "quiz.start" || a.quizCue)
           // Help is about the bot: a message about a role, a term or a role's pay or skills is not a help request.
-          && (r.label !== "help" || (a.roles.length === 0 && a.terms.length === 0 && a.aspects.length === 0)),
+          && (r.label !== "help" || (a.roles.length === 0 && a.terms.length === 0 && a.aspects.length === 0 && !(a.domain && r.p < WEAK_HELP))),
       );
       let readings = ranked.slice(0, 4).map((s) => frame(s, a, aspectModel));
       // Off-topic is for off-topic: a message that speaks of roles' aspects, fit, jobs or the last
@@ -275,6 +275,8 @@ const ALTERNATIVE_MIN = 0.2;
 const ALTERNATIVE_MARGIN = 0.25;
 /** Below the mentor's clarify threshold (0.35): a reading without a subject is offered, not answered. */
 const SUBJECTLESS_CONFIDENCE = 0.3;
+/** A help reading this unsure, of a message with field words ("can i do it without python?"), is not taken. */
+const WEAK_HELP = 0.35;
 const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(englishStopwordList);
 /** Intents whose answer is about one role, so a reading of them without a role cannot be answered. */
 const ROLE_BOUND: ReadonlySet<Intent> = new Set(["role.overview", "role.aspect", "learning-path"]);
