@@ -31,7 +31,7 @@ export function readingLabel(kb: KnowledgeBase, r: Reading): string {
   switch (r.intent) {
     case "role.overview": return `About ${names[0]}`;
     case "role.aspect": return `${names[0]}: ${r.aspect ? ASPECT_LABELS[r.aspect].toLowerCase() : "details"}`;
-    case "compare": return `Compare ${comparedRoles(r.roles).map((x) => kb.role(x).short).join(" vs ")}`;
+    case "compare": return `Compare ${r.aspect ? `${ASPECT_LABELS[r.aspect].toLowerCase()}: ` : ""}${comparedRoles(r.roles).map((x) => kb.role(x).short).join(" vs ")}`;
     case "transition": return `${kb.role(r.from!).short} → ${kb.role(r.to!).short}`;
     case "learning-path": return `Path to ${names[0]}`;
     case "resources": return names[0] ? `Resources for ${names[0]}` : "Resources";

@@ -147,11 +147,11 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
   for (const m of [roleMatcher, aspectMatcher, termMatcher, domainMatcher, topicMatcher, followMatcher, fitCueMatcher, jobCueMatcher]) vocabulary.push(...m.words());
   for (const e of examples) vocabulary.push(...tokenize(e.text));
   const speller = new SpellingCorrector(vocabulary, commonEnglishWords());
-  // Every stem the mentor's own material uses, off-topic examples aside: a message
+  // Every word the mentor's own material uses, off-topic examples aside: a message
   // without a subject but with a word outside it ("what does a dentist earn") has a
   // subject the mentor does not cover; one without such a word is vague or leans on
-  // the conversation ("who gets paid better").
-  // Compared on light inflections, not Porter stems, which fold "doctor" into "doctorate".
+  // the conversation ("who gets paid better"). Compared on light inflections, not on
+  // Porter stems, which fold "doctor" into "doctorate".
   const inDomain = new Set<string>();
   for (const m of [roleMatcher, aspectMatcher, termMatcher, domainMatcher, topicMatcher, followMatcher, fitCueMatcher, jobCueMatcher, quizCueMatcher, cueMatcher]) for (const w of m.words()) inDomain.add(inflectionBase(w));
   for (const e of examples) if (e.intent !== "out-of-scope") for (const t of tokenize(e.text)) inDomain.add(inflectionBase(t));
@@ -235,7 +235,7 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
       const ranked = intentModel.rank(features(a)).filter(
         (r) => (r.label !== "fit" || a.fitCue || a.roles.length >= 2) && (r.label !== "job-search" || a.jobCue || a.topics.length > 0) && (r.label !== "quiz.start" || a.quizCue)
           // Help is about the bot: a message about a role, a term or a role's pay or skills is not a help request.
-          && (r.label !== "help" || (a.roles.length === 0 && a.terms.length === 0 && a.aspects.length === 0)),
+          && (r.label !== "help" || (a.roles.length === 0 && a.terms.length === 0 && a.aspects.length === 0 && !(a.domain && r.p < WEAK_HELP))),
       );
       let readings = ranked.slice(0, 4).map((s) => frame(s, a, aspectModel));
       // Off-topic is for off-topic: a message that speaks of roles' aspects, fit, jobs or the last
@@ -275,13 +275,15 @@ const ALTERNATIVE_MIN = 0.2;
 const ALTERNATIVE_MARGIN = 0.25;
 /** Below the mentor's clarify threshold (0.35): a reading without a subject is offered, not answered. */
 const SUBJECTLESS_CONFIDENCE = 0.3;
+/** A help reading this unsure, of a message with field words ("can i do it without python?"), is not taken. */
+const WEAK_HELP = 0.35;
 const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(englishStopwordList);
 /** Intents whose answer is about one role, so a reading of them without a role cannot be answered. */
 const ROLE_BOUND: ReadonlySet<Intent> = new Set(["role.overview", "role.aspect", "learning-path"]);
 /** The two roles the product is about (taxonomy): the readings offered when a question names no role. */
 const CORE_ROLES: readonly Role[] = ["ml-engineer", "ai-engineer"];
-/** Words by which a message speaks of the person asking (fit is about them). */
-const PERSONAL: ReadonlySet<string> = new Set(["i", "me", "my", "myself", "im", "someone", "somebody", "person", "mine"]);
+/** Words by which a message speaks of the person asking, or of fitting one ("a better fit for a stats phd"). */
+const PERSONAL: ReadonlySet<string> = new Set(["i", "me", "my", "myself", "im", "someone", "somebody", "person", "mine", "fit", "fits", "suit", "suits", "suited"]);
 /** Words that weigh one thing against another. */
 const COMPARATIVES: ReadonlySet<string> = new Set(["vs", "versus", "v", "compare", "compared", "comparison", "difference", "differences", "different", "differ", "between", "than", "which", "who", "better", "worse", "best", "more", "less", "most", "higher", "lower", "easier", "harder", "either", "both"]);
 /** Words that point back at what was said before: their message has a subject, in the conversation. */
@@ -345,9 +347,9 @@ function frame(scored: Scored<Intent>, a: Analysis, aspectModel: NaiveBayes<Aspe
   if (roles.length === 0 && strongTerm && (intent === "compare" || (intent === "job-search" && a.topics.length === 0))) intent = "glossary";
   if (intent === "glossary" && !term && roles.length > 0) intent = a.aspects.length > 0 ? "role.aspect" : "role.overview";
   if (intent === "learning-path" && roles.length >= 2) intent = "transition";
-  // "Which one pays more" weighs roles on an aspect; "which one pays more for me" weighs them for a person.
-  // Pay and demand are what such questions weigh; "a better fit for a stats phd" stays a fit question.
-  if (intent === "fit" && !a.personal && a.comparative && a.aspects.some((m) => m.value === "salary" || m.value === "demand")) intent = "compare";
+  // "Which one pays more", "which uses more math, X or Y" weigh roles (two named, or on pay or
+  // demand); "which is better for me" and "a better fit for a stats phd" weigh them for a person.
+  if (intent === "fit" && !a.personal && a.comparative && (roles.length >= 2 || a.aspects.some((m) => m.value === "salary" || m.value === "demand"))) intent = "compare";
   // A comparison of nothing named needs a word that compares ("who gets paid better"); without one,
   // "and the salary?" asks about an aspect of whatever is being discussed.
   if (intent === "compare" && roles.length === 0 && !strongTerm && !a.comparative) intent = "role.aspect";
@@ -360,8 +362,8 @@ function frame(scored: Scored<Intent>, a: Analysis, aspectModel: NaiveBayes<Aspe
   // (one such word and nothing pointing back at the conversation, or several: "fix it" after a
   // traceback); otherwise it is vague or elliptical ("who gets paid better", "how do i become
   // one"), so the reading stays, with a confidence low enough to ask back. A glossary question
-  // needs its term: "what is love" is not a vague glossary question.
-  // A self-description naming the field's skills or tools ("i like kubernetes") is a subject for fit.
+  // needs its term: "what is love" is not a vague glossary question. A self-description naming
+  // the field's skills or tools ("i like kubernetes") is a subject for fit.
   const describesWork = intent === "fit" && a.aspects.some((m) => m.value === "skills" || m.value === "tools");
   if (NEEDS_SUBJECT.has(intent) && roles.length === 0 && !term && !a.domain && !describesWork) {
     if (intent === "glossary" || a.outside >= 2 || (a.outside === 1 && !a.reference)) {

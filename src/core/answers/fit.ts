@@ -35,6 +35,8 @@ export interface FitResult {
 /** Words after "hate", "don't like", "not into" … up to "but" or punctuation describe what to avoid, not what fits. */
 const NEGATED = /\b(?:hate|hates|dislike|dislikes|can'?t stand|don'?t (?:like|enjoy|want)|not (?:into|a fan of|interested in)|bored by|avoid)\b[^.,;!?]*?(?=\bbut\b|[.,;!?]|$)/gi;
 
+/** How much more often than the average profile a role's profile must use a word for it to be a reason. */
+const CHARACTERISTIC_RATE = 1.5;
 /** A second role this close to the first is named beside it. */
 const CLOSE_SHARE = 0.8;
 
@@ -70,7 +72,7 @@ export function createFitSearch(kb: KnowledgeBase): (text: string) => FitResult 
     rate.set(d.id, counts);
   }
   const averageRate = (s: string) => [...rate.values()].reduce((sum, m) => sum + (m.get(s) ?? 0), 0) / rate.size;
-  const characteristic = (role: RoleId, s: string) => (rate.get(role)?.get(s) ?? 0) > averageRate(s);
+  const characteristic = (role: RoleId, s: string) => (rate.get(role)?.get(s) ?? 0) > CHARACTERISTIC_RATE * averageRate(s);
 
   const filler = new Set([...kb.lexicon.fit_filler, ...kb.lexicon.transition_cues].flatMap((w) => tokenize(w)).map(stem));
   const shortForms = new Map(Object.entries(kb.lexicon.short_forms).map(([k, v]) => [k.toLowerCase(), tokenize(v)]));
