@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   const sqlitePath = jsonl && !process.env.SQLITE_PATH ? ":memory:" : config.env.SQLITE_PATH;
   const store = config.env.STORE === "redis" ? new RedisStore(config.env.REDIS_URL!) : new SqliteStore(sqlitePath);
   const metrics = config.env.METRICS_PORT ? new Metrics() : undefined;
-  const core = createCore({ knowledgeDir: config.env.KNOWLEDGE_DIR, store, logger, contextTtlMs: config.env.CONTEXT_TTL_HOURS * 3_600_000, quizIdleMs: config.env.QUIZ_TTL_DAYS * 86_400_000, observer: metrics });
+  const core = createCore({ knowledgeDir: config.env.KNOWLEDGE_DIR, store, logger, contextTtlMs: config.env.CONTEXT_TTL_HOURS * 3_600_000, quizIdleMs: config.env.QUIZ_TTL_DAYS * 86_400_000, cardsDir: config.env.CARDS_DIR === "off" ? undefined : config.env.CARDS_DIR, observer: metrics });
   const metricsServer = metrics && config.env.METRICS_PORT ? await metrics.serve(config.env.METRICS_PORT) : undefined;
   if (metricsServer) logger.info({ port: boundPort(metricsServer) }, "metrics on /metrics, health on /healthz");
   const closeAll = async () => {

@@ -14,6 +14,7 @@ import { score, type Outcome } from "./scoring.ts";
 import { BACKGROUND, QuizState, applyAnswer, applyBackground, goBack, newState, nextStep, ownerTag } from "./session.ts";
 import { questionReply, resultReply, shownOptions, type QuizNav } from "./render.ts";
 import { readTypedAnswer } from "./typed-answer.ts";
+import { withResultCard, type CardFiles } from "./card-files.ts";
 
 /** What is kept of a finished quiz, for "your last result" and the Slack App Home. */
 export interface LastResult {
@@ -38,6 +39,8 @@ export interface QuizServiceOptions {
   logger: Logger;
   /** How long an idle quiz is kept (default 7 days). */
   idleMs?: number;
+  /** Result cards (PNG) go here; without it results come as text only. */
+  cards?: CardFiles;
   now?: () => number;
 }
 
@@ -52,6 +55,7 @@ export class QuizService implements QuizPort {
   private readonly logger: Logger;
   private readonly idleMs: number;
   private readonly now: () => number;
+  private readonly cards: CardFiles | undefined;
   /** Per-person queue: in one process, a person's events run one at a time. */
   private readonly queues = new Map<string, Promise<unknown>>();
 
@@ -61,6 +65,7 @@ export class QuizService implements QuizPort {
     this.logger = opts.logger;
     this.idleMs = opts.idleMs ?? 7 * DAY;
     this.now = opts.now ?? Date.now;
+    this.cards = opts.cards;
   }
 
   private quizKey = (e: Person) => `quiz:${personKey(e.address, e.actor)}`;
@@ -180,6 +185,7 @@ export class QuizService implements QuizPort {
     return this.serial(e, async () => {
       await this.store.delete(this.quizKey(e));
       await this.store.delete(this.resultKey(e));
+      await this.cards?.remove(personKey(e.address, e.actor));
       return [reply([{ type: "text", text: "Done: I deleted your quiz answers, your last result and our conversation context." }], [], { visibility: "private" })];
     });
   }
@@ -246,7 +252,9 @@ export class QuizService implements QuizPort {
     const result: LastResult = { outcome: s.outcome, label: this.kb.quiz.outcomes[s.outcome].label, scores: s.scores, also: s.also, at: this.now() };
     await this.store.set(this.resultKey(e), result);
     await this.store.delete(this.quizKey(e));
-    return [resultReply(this.kb, state, s)];
+    const shown = resultReply(this.kb, state, s);
+    // The card lives as long as the stored result (kept until /forget or the next result).
+    return [this.cards ? await withResultCard(this.cards, personKey(e.address, e.actor), shown, null, this.logger) : shown];
   }
 
   private showCurrent(e: InboundEvent, state: QuizState, preface: BlockInput[]): Promise<Reply[]> | Reply[] {
