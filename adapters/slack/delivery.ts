@@ -2,6 +2,7 @@
 // (regular messages, so the quiz question can be updated in place), a channel
 // thread (public replies in the thread, personal ones ephemeral), and a
 // response_url (slash commands and ephemeral messages: in_channel or ephemeral).
+import { readFile } from "node:fs/promises";
 import type { RespondFn, webApi } from "@slack/bolt";
 import type { Reply } from "../../src/core/reply.ts";
 import { renderReply, type SlackBlock, type SlackMessage } from "./render.ts";
@@ -37,6 +38,26 @@ export async function deliver(client: webApi.WebClient, place: Place, replies: R
         await post(client, place, reply.visibility === "private", message);
       }
     }
+    if (reply.image) await uploadImage(client, place, reply.image);
+  }
+}
+
+/**
+ * A reply's picture (the quiz result card) goes up to the person's DM after
+ * the reply's text, through files.getUploadURLExternal and
+ * files.completeUploadExternal (filesUploadV2; files.upload is retired).
+ * Only to the DM: anywhere else an uploaded file is seen by the channel.
+ * The text already said everything, so a failed upload is logged and noted, not fatal.
+ */
+async function uploadImage(client: webApi.WebClient, place: Place, image: NonNullable<Reply["image"]>): Promise<void> {
+  if (place.kind !== "dm") return;
+  try {
+    const file = { file: await readFile(image.path), filename: image.filename, title: "Your quiz result", alt_text: image.alt };
+    await client.filesUploadV2(place.thread ? { ...file, channel_id: place.channel, thread_ts: place.thread } : { ...file, channel_id: place.channel });
+  } catch (err) {
+    // The client's own logger is the adapter's (Bolt hands it over), with payloads cut.
+    (client as unknown as { logger?: { warn(...args: unknown[]): void } }).logger?.warn("quiz result card not uploaded:", err instanceof Error ? err.message : "unknown error");
+    await client.chat.postMessage({ channel: place.channel, thread_ts: place.thread, text: "(I couldn't attach the picture of your result this time; the result above is complete.)" });
   }
 }
 

@@ -209,12 +209,12 @@ export class FakeDiscord {
     return [status, { code, message, ...(errors ? { errors } : {}) }];
   }
 
-  private message(channelId: string, body: Json, flags = 0): Json {
+  private message(channelId: string, body: Json, flags = 0, files: UploadedFile[] = []): Json {
     const m: Json = {
       id: nextId(), channel_id: channelId, type: 0, author: { ...this.opts.bot, bot: true }, content: body.content ?? "",
       embeds: body.embeds ?? [], components: body.components ?? [], flags: (body.flags as number | undefined) ?? flags,
       timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false,
-      mentions: [], mention_roles: [], attachments: attachmentsOf(body), pinned: false,
+      mentions: [], mention_roles: [], attachments: attachmentsOf(body, files), pinned: false,
     };
     this.messages.set(m.id as string, m);
     return m;
@@ -261,14 +261,14 @@ export class FakeDiscord {
       if (method === "POST" && !m[3]) {
         const bad = this.invalid(body);
         if (bad) return bad;
-        return [200, this.message(i.channelId, body)];
+        return [200, this.message(i.channelId, body, 0, r.files)];
       }
       const existing = target ? this.messages.get(target) : undefined;
       if (!existing) return this.error(404, 10008, "Unknown Message");
       if (method === "PATCH") {
         const bad = this.invalid({ ...existing, ...body }, true);
         if (bad) return bad;
-        Object.assign(existing, body, { edited_timestamp: new Date().toISOString() }, body.attachments ? { attachments: attachmentsOf(body) } : {});
+        Object.assign(existing, body, { edited_timestamp: new Date().toISOString() }, body.attachments ? { attachments: attachmentsOf(body, r.files) } : {});
         return [200, existing];
       }
       if (method === "DELETE") {
@@ -286,7 +286,7 @@ export class FakeDiscord {
       if (closed) return this.error(403, 50007, "Cannot send messages to this user");
       const bad = this.invalid(body);
       if (bad) return bad;
-      return [200, this.message(channel, body)];
+      return [200, this.message(channel, body, 0, r.files)];
     }
     if (method === "POST" && (m = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(route))) {
       const [, channel, messageId] = m;
@@ -318,8 +318,12 @@ async function multipart(raw: Buffer, contentType: string): Promise<{ body: unkn
   return { body, files };
 }
 
-/** The attachments a message shows, as Discord lists them (id, filename, description). */
-function attachmentsOf(body: Json): Json[] {
+/** The attachments a message shows, as Discord lists them: each listed one is the upload files[id] (its name from the upload unless given). */
+function attachmentsOf(body: Json, files: UploadedFile[]): Json[] {
   const listed = (body.attachments as { id?: unknown; filename?: string; description?: string }[] | undefined) ?? [];
-  return listed.map((a) => ({ id: nextId(), filename: a.filename ?? "file", description: a.description, url: `https://cdn.fake/${a.filename ?? "file"}` }));
+  return listed.map((a) => {
+    const upload = files.find((f) => f.field === `files[${String(a.id)}]`);
+    const filename = a.filename ?? upload?.filename ?? "file";
+    return { id: nextId(), filename, description: a.description, size: upload?.bytes.length ?? 0, url: `https://cdn.fake/${filename}` };
+  });
 }
