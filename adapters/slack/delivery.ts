@@ -4,7 +4,8 @@
 // response_url (slash commands and ephemeral messages: in_channel or ephemeral).
 import { readFile } from "node:fs/promises";
 import type { RespondFn, webApi } from "@slack/bolt";
-import type { Reply } from "../../src/core/reply.ts";
+import { renderPlainText, type Reply } from "../../src/core/reply.ts";
+import { shareTarget } from "../../src/quiz/share.ts";
 import { renderReply, type SlackBlock, type SlackMessage } from "./render.ts";
 
 export type Place =
@@ -29,6 +30,11 @@ const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
 export async function deliver(client: webApi.WebClient, place: Place, replies: Reply[], opts: DeliverOptions = {}): Promise<void> {
   let inPlace = opts.inPlace;
   for (const [i, reply] of replies.entries()) {
+    const to = shareTarget(reply);
+    if (to) {
+      await shareToChannel(client, place, to.channel, reply);
+      continue;
+    }
     const messages = renderReply(reply, { footer: i === replies.length - 1 ? opts.footer : undefined });
     for (const message of messages) {
       if (inPlace) {
@@ -39,6 +45,31 @@ export async function deliver(client: webApi.WebClient, place: Place, replies: R
       }
     }
     if (reply.image) await uploadImage(client, place, reply.image);
+  }
+}
+
+/**
+ * "Share to channel": the card with its one line as the file's comment, in
+ * the channel the quiz was asked for in; then a note in the DM saying where
+ * it went, or that it could not go (the app is not a member there, say).
+ */
+async function shareToChannel(client: webApi.WebClient, place: Place, channel: string, reply: Reply): Promise<void> {
+  if (!reply.image || place.kind !== "dm") return;
+  try {
+    await client.filesUploadV2({
+      channel_id: channel, file: await readFile(reply.image.path), filename: reply.image.filename, title: "Role Mentor quiz result",
+      alt_text: reply.image.alt, initial_comment: renderPlainText(reply),
+    });
+    await client.chat.postMessage({ channel: place.channel, thread_ts: place.thread, text: `Shared your result card in <#${channel}>.` });
+  } catch (err) {
+    const code = (err as { data?: { error?: string } }).data?.error ?? "unknown_error";
+    (client as unknown as { logger?: { warn(...args: unknown[]): void } }).logger?.warn("quiz result card not shared:", code);
+    await client.chat.postMessage({
+      channel: place.channel, thread_ts: place.thread,
+      text: code === "not_in_channel" || code === "channel_not_found"
+        ? `I couldn't post in <#${channel}>: I'm not a member there. Add me to the channel (\`/invite\` and my name), then try again.`
+        : "I couldn't post your result card in the channel this time. Please try again in a moment.",
+    });
   }
 }
 

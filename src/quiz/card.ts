@@ -8,8 +8,6 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { z } from "zod";
-import satori from "satori";
-import { Resvg } from "@resvg/resvg-js";
 import type { Reply } from "../core/reply.ts";
 
 export const CARD_WIDTH = 1200;
@@ -148,9 +146,17 @@ function cardTree(c: CardInput): Node {
   );
 }
 
+/** The renderers load on the first card, not at start-up (satori alone takes about a second to import). */
+const renderers = () => Promise.all([import("satori"), import("@resvg/resvg-js")]).then(
+  ([s, r]) => ({ satori: s.default, Resvg: r.Resvg }),
+  (err: unknown) => { loaded = undefined; throw err; },
+);
+let loaded: ReturnType<typeof renderers> | undefined;
+
 /** The card as a PNG. */
 export async function renderCard(input: CardInputInput): Promise<Buffer> {
   const c = CardInput.parse(input);
+  const { satori, Resvg } = await (loaded ??= renderers());
   // satori's types want a React node; the plain element tree is what it reads.
   const svg = await satori(cardTree(c) as never, { width: CARD_WIDTH, height: CARD_HEIGHT, fonts: loadFonts() });
   return new Resvg(svg, { fitTo: { mode: "original" }, font: { loadSystemFonts: false } }).render().asPng();

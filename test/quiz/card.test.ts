@@ -139,7 +139,7 @@ async function takeQuiz(send: (e: ReturnType<typeof choose>) => Promise<Reply[]>
 
 function setup(now = () => Date.now()) {
   const dir = tempDir();
-  const core = createCore({ knowledgeDir: "knowledge", store: new MemoryStore(now), logger: silentLogger, cardsDir: dir, now });
+  const core = createCore({ knowledgeDir: "knowledge", store: new MemoryStore(now), logger: silentLogger, cardsDir: dir, now, perMinute: 100_000 });
   return { dir, core, send: async (e: Parameters<typeof core.mentor.handle>[0]) => (await core.mentor.handle(e)).replies };
 }
 
@@ -216,5 +216,56 @@ describe("CardFiles", () => {
     expect(await files.current("p")).toBeUndefined();
     await files.remove("p");
     expect(existsSync(await files.write("p", Buffer.from("x"), null))).toBe(true);
+  });
+});
+
+describe("Share to channel", () => {
+  const origin = { workspace: "w1", channel: "C-general" };
+  const share = (r: Reply) => r.choices.find((c) => c.label === "Share to channel");
+
+  async function takeQuizFrom(send: (e: ReturnType<typeof choose>) => Promise<Reply[]>, who: { id: string }, from?: typeof origin): Promise<Reply> {
+    let r = last(await send(command("quiz", "", { actor: who, ...(from ? { origin: from } : {}) })));
+    for (let i = 0; i < 30 && isQuestion(r); i++) {
+      const options = r.choices.filter((c) => c.id.startsWith("quiz:a:"));
+      r = last(await send(choose(options[i % options.length]!.id, { actor: who })));
+    }
+    return r;
+  }
+
+  it("is offered only for a quiz asked for in a channel, and posts there the card and one line naming nobody", async () => {
+    const { send } = setup();
+    const who = { id: "U-share-1", name: "Sam Sharer" };
+    expect(share(await takeQuizFrom(send, { id: "U-share-dm" }))).toBeUndefined();
+
+    const result = await takeQuizFrom(send, who, origin);
+    const offer = share(result);
+    expect(offer, "offered for a quiz from a channel").toBeDefined();
+    const posted = await send(choose(offer!.id, { actor: who }));
+    expect(posted).toHaveLength(1);
+    const [post] = posted;
+    expect(post!.visibility).toBe("public");
+    expect(post!.data?.shareTo).toEqual(origin);
+    expect(post!.image?.path).toBe(result.image!.path);
+    const line = post!.blocks.map((b) => ("text" in b ? b.text : "")).join(" ");
+    const label = (result.blocks.find((b) => b.type === "heading") as { text: string }).text.replace(/^Your result: /, "");
+    expect(line).toContain(label);
+    expect(line).not.toMatch(/Sam|U-share-1/);
+  });
+
+  it("a retake from the DM is not offered; after /forget there is nothing to share", async () => {
+    const { send } = setup();
+    const who = { id: "U-share-2" };
+    const result = await takeQuizFrom(send, who, origin);
+    const offer = share(result)!;
+    const retake = await takeQuizFrom(send, who);
+    expect(share(retake)).toBeUndefined();
+    // The older result's button no longer shares a card that was replaced.
+    expect(last(await send(choose(offer.id, { actor: who }))).data?.shareTo).toBeUndefined();
+
+    const again = await takeQuizFrom(send, who, origin);
+    await send(command("forget", "", { actor: who }));
+    const refused = last(await send(choose(share(again)!.id, { actor: who })));
+    expect(refused.data?.shareTo).toBeUndefined();
+    expect(refused.visibility).toBe("private");
   });
 });
