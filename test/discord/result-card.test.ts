@@ -15,7 +15,7 @@ import { CARD_FILENAME } from "../../src/quiz/card-files.ts";
 import { CARD_HEIGHT, CARD_WIDTH } from "../../src/quiz/card.ts";
 import type { RecordedRequest } from "./fakes/fake-discord.ts";
 import { GENERAL, asMessage, click, person, slash, userMessage } from "./fixtures.ts";
-import { buttonsOf, embedsOf, expectNoMentionsAnywhere, isChannelPost, isEditOriginal, startBot, textOf, type Bot } from "./harness.ts";
+import { GUILD_ID, buttonsOf, embedsOf, expectNoMentionsAnywhere, isChannelPost, isEditOriginal, startBot, textOf, type Bot } from "./harness.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "discord-cards-"));
 let core: Core;
@@ -76,6 +76,56 @@ describe("the result card on Discord", () => {
     expectCard(finish!, user.id);
     const stored = bot.fake.messages.get(question.id)!;
     expect((stored.attachments as { filename: string }[]).map((a) => a.filename)).toEqual([CARD_FILENAME]);
+  });
+
+  it("Share to channel, on the result of a quiz asked for in a channel, posts the card and one line there; the person is told where", async () => {
+    const user = person();
+    const dm = bot.fake.dmChannel(user.id);
+    const opened = await bot.interact(slash(user, { channel: GENERAL }, "quiz"));
+    let question = opened.filter(isChannelPost(dm)).at(-1)!.response as Msg;
+    for (let step = 0; step < 30 && !isResult(question); step++) {
+      const buttons = answerButtons(question);
+      await bot.interact(click(user, { dm }, asMessage(question), buttons[step % buttons.length]!.custom_id));
+      question = bot.fake.messages.get(question.id) as Msg;
+    }
+    expect(isResult(question)).toBe(true);
+    const shareButton = buttonsOf(question).find((b) => b.label === "Share to channel");
+    expect(shareButton, "offered: the quiz was asked for in #general").toBeDefined();
+    expect(bot.fake.requests.some(isChannelPost(GENERAL)), "nothing is posted before the click").toBe(false);
+
+    const reqs = await bot.interact(click(user, { dm }, asMessage(question), shareButton!.custom_id));
+    const posts = reqs.filter(isChannelPost(GENERAL));
+    expect(posts).toHaveLength(1);
+    const [post] = posts;
+    expectCard(post!, user.id);
+    expect(textOf(post!.body)).toMatch(/A Role Mentor quiz result: .+\. Take the quiz yourself with \/quiz\./);
+    expect(textOf(post!.body)).not.toContain(user.username);
+    expect(buttonsOf(post!.body), "no buttons in the channel").toEqual([]);
+    // The person's DM: the click's answer says where the card went; the result itself is untouched.
+    const note = reqs.find(isEditOriginal)!;
+    expect(textOf(note.body)).toContain(`Shared your result card in the channel: https://discord.com/channels/${GUILD_ID}/${GENERAL}`);
+    expect(isResult(bot.fake.messages.get(question.id))).toBe(true);
+  });
+
+  it("Share to channel where the bot may not post (50013) tells the person, and nothing fails", async () => {
+    const user = person();
+    const dm = bot.fake.dmChannel(user.id);
+    const opened = await bot.interact(slash(user, { channel: GENERAL }, "quiz"));
+    let question = opened.filter(isChannelPost(dm)).at(-1)!.response as Msg;
+    for (let step = 0; step < 30 && !isResult(question); step++) {
+      await bot.interact(click(user, { dm }, asMessage(question), answerButtons(question)[0]!.custom_id));
+      question = bot.fake.messages.get(question.id) as Msg;
+    }
+    const shareButton = buttonsOf(question).find((b) => b.label === "Share to channel")!;
+    bot.fake.noSendChannels.add(GENERAL);
+    try {
+      const reqs = await bot.interact(click(user, { dm }, asMessage(question), shareButton.custom_id));
+      expect(reqs.filter(isChannelPost(GENERAL)).map((r) => r.status)).toEqual([403]);
+      expect(textOf(reqs.find(isEditOriginal)!.body)).toMatch(/I couldn't post in that channel .*attach files/);
+      expect(bot.logs.some((l) => l.level >= 50)).toBe(false);
+    } finally {
+      bot.fake.noSendChannels.delete(GENERAL);
+    }
   });
 
   it("a typed answer that finishes the quiz posts the result with the card in the DM", async () => {

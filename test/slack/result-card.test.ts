@@ -28,7 +28,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const isResult = (c: RecordedCall) => /^Your result: /.test(headerOf(c) ?? "");
 
 /** /quiz from a channel, then clicks in the DM (each updating the question in place) until the result. */
-async function quizToResult(user: string): Promise<{ dm: string; result: RecordedCall; from: number }> {
+async function quizToResult(user: string): Promise<{ dm: string; result: RecordedCall; from: number; ts: string }> {
   const dm = `D${user}`;
   await h.command("/quiz", "", { user_id: user, channel_id: "C1" });
   await h.api.waitFor(() => h.api.callsTo("chat.postMessage").some((c) => c.body.channel === dm));
@@ -46,7 +46,7 @@ async function quizToResult(user: string): Promise<{ dm: string; result: Recorde
     shown = h.api.calls.slice(before).find((c) => c.method === "chat.update")!;
   }
   expect(isResult(shown), "the quiz reached a result").toBe(true);
-  return { dm, result: shown, from: h.api.calls.indexOf(shown) };
+  return { dm, result: shown, from: h.api.calls.indexOf(shown), ts };
 }
 
 describe("the result card in Slack", () => {
@@ -86,5 +86,48 @@ describe("the result card in Slack", () => {
     expect(h.api.messages().some((c) => /Something went wrong/.test(JSON.stringify(c.body)))).toBe(false);
     expect(h.logs.some((l) => (l.level as number) >= 50)).toBe(false);
     expect(h.logs.some((l) => l.level === 40 && /quiz result card not uploaded: .*missing_scope/.test(String(l.msg)))).toBe(true);
+  });
+
+  const clickShare = async (user: string, dm: string, ts: string, result: RecordedCall) => {
+    const share = buttonsOf(result).find((b) => b.label === "Share to channel");
+    expect(share, "offered: the quiz was asked for in C1").toBeDefined();
+    await h.click(share!.id, {
+      user: { id: user, username: "q", team_id: "T1" },
+      channel: { id: dm, name: "directmessage" },
+      container: { type: "message", message_ts: ts, channel_id: dm, is_ephemeral: false },
+    });
+  };
+
+  it("Share to channel posts the card with one line in the channel the quiz was asked for in, only on the click", async () => {
+    const user = unique("USHARE");
+    const { dm, result, ts } = await quizToResult(user);
+    await h.api.waitFor(() => h.api.files.length === 1, 5000, "the DM card");
+    expect(h.api.files[0]!.channel).toBe(dm);
+    expect(h.api.calls.some((c) => c.body.channel === "C1" || c.body.channel_id === "C1"), "nothing in C1 before the click").toBe(false);
+
+    await clickShare(user, dm, ts, result);
+    await h.api.waitFor(() => h.api.files.length === 2, 5000, "the shared card");
+    const shared = h.api.files[1]!;
+    expect(shared).toMatchObject({ channel: "C1", filename: CARD_FILENAME });
+    expect(PNG.sync.read(shared.bytes!).width).toBe(CARD_WIDTH);
+    const complete = h.api.callsTo("files.completeUploadExternal").at(-1)!;
+    expect(String(complete.body.initial_comment)).toMatch(/^A Role Mentor quiz result: .+\. Take the quiz yourself with \/quiz\.$/);
+    expect(String(complete.body.initial_comment)).not.toContain(user);
+    await h.api.waitFor(() => h.api.callsTo("chat.postMessage").some((c) => c.body.channel === dm && /Shared your result card in <#C1>/.test(String(c.body.text))), 3000, "the DM note");
+    expect(h.api.calls.filter((c) => c.error)).toEqual([]);
+  });
+
+  it("Share to channel where the app is not a member says so in the DM and can be tried again", async () => {
+    const user = unique("USHAREX");
+    const { dm, result, ts } = await quizToResult(user);
+    await h.api.waitFor(() => h.api.files.length === 1, 5000, "the DM card");
+    h.api.failNext("files.completeUploadExternal", "not_in_channel");
+    await clickShare(user, dm, ts, result);
+    await h.api.waitFor(() => h.api.callsTo("chat.postMessage").some((c) => c.body.channel === dm && /not a member there/.test(String(c.body.text))), 5000, "the note");
+    expect(h.api.files).toHaveLength(1);
+    expect(h.logs.some((l) => (l.level as number) >= 50)).toBe(false);
+    await clickShare(user, dm, ts, result);
+    await h.api.waitFor(() => h.api.files.length === 2, 5000, "the second try");
+    expect(h.api.files[1]!.channel).toBe("C1");
   });
 });

@@ -77,6 +77,8 @@ export class FakeDiscord {
   readonly identifies: Json[] = [];
   readonly closedDms = new Set<string>();
   readonly noThreadChannels = new Set<string>();
+  /** Channels where the bot may not post (50013 Missing Permissions). */
+  readonly noSendChannels = new Set<string>();
   /** Interactions Discord no longer knows (as if the 3 s passed). */
   readonly expired = new Set<string>();
   /** Interactions acknowledged by someone else already (another replica, a redelivery). */
@@ -284,6 +286,7 @@ export class FakeDiscord {
       const channel = m[1]!;
       const closed = [...this.dmChannels].find(([user, dm]) => dm === channel && this.closedDms.has(user));
       if (closed) return this.error(403, 50007, "Cannot send messages to this user");
+      if (this.noSendChannels.has(channel)) return this.error(403, 50013, "Missing Permissions");
       const bad = this.invalid(body);
       if (bad) return bad;
       return [200, this.message(channel, body, 0, r.files)];
