@@ -29,6 +29,8 @@ export const CardInput = z.object({
   scores: z.array(z.object({ label: z.string().trim().min(1).max(40), value: z.number().min(0).max(100) })).min(1).max(8),
   confidence: z.enum(["high", "medium", "low"]).optional(),
   reasons: z.array(z.string().trim().min(1)).max(3).default([]),
+  /** What the reasons are, in the result's own words ("Because", "Leaning slightly towards …, because", "What would help"). */
+  reasonsTitle: z.string().trim().min(1).max(80).default("Because"),
   nextStep: z.string().trim().min(1).optional(),
 });
 export type CardInput = z.infer<typeof CardInput>;
@@ -39,7 +41,7 @@ const CONFIDENCE_LABEL = { high: "High confidence", medium: "Medium confidence",
 /**
  * The card's input read from a quiz result reply: its heading (the outcome),
  * its bars (the scores), data.confidence, its first plain list (the reasons)
- * and the first item of its first numbered list (the next step). Undefined
+ * (with its title) and the first item of its first numbered list (the next step). Undefined
  * for a reply that is not a result (no bars).
  */
 export function cardInputFromReply(r: Reply): CardInput | undefined {
@@ -54,6 +56,7 @@ export function cardInputFromReply(r: Reply): CardInput | undefined {
     scores: bars.bars.slice(0, 8),
     confidence: confidence.success ? confidence.data : undefined,
     reasons: reasons?.type === "list" ? reasons.items.slice(0, 3) : [],
+    reasonsTitle: reasons?.type === "list" && reasons.title ? reasons.title.replace(/[\s:,]+$/, "") : undefined,
     nextStep: steps?.type === "list" ? steps.items[0] : undefined,
   });
   return parsed.success ? parsed.data : undefined;
@@ -66,7 +69,7 @@ export function cardAltText(input: CardInputInput): string {
     `Role Mentor quiz result: ${c.outcome}.`,
     ...(c.confidence ? [`${CONFIDENCE_LABEL[c.confidence]}.`] : []),
     `Scores out of 100: ${c.scores.map((s) => `${s.label} ${Math.round(s.value)}`).join(", ")}.`,
-    ...(c.reasons.length > 0 ? [`Because ${c.reasons.join("; ")}.`] : []),
+    ...(c.reasons.length > 0 ? [`${c.reasonsTitle}: ${c.reasons.join("; ")}.`] : []),
     ...(c.nextStep ? [`First step: ${c.nextStep}.`] : []),
   ];
   const text = parts.join(" ").replace(/\.\./g, ".");
@@ -127,7 +130,7 @@ function barRow(label: string, value: number): Node {
 function cardTree(c: CardInput): Node {
   const right: Node[] = [];
   if (c.reasons.length > 0) {
-    right.push(h("div", { display: "flex", fontSize: 26, fontWeight: 700, color: ACCENT, marginBottom: 10 }, "Because"));
+    right.push(h("div", { display: "flex", fontSize: 25, fontWeight: 700, color: ACCENT, marginBottom: 8, lineHeight: 1.2 }, clip(c.reasonsTitle, 60)));
     for (const r of c.reasons) right.push(h("div", { display: "flex", fontSize: 25, color: INK, lineHeight: 1.25, marginBottom: 10 }, `• ${clip(r, 62)}`));
   }
   if (c.nextStep) {
@@ -137,7 +140,8 @@ function cardTree(c: CardInput): Node {
   return h("div", { display: "flex", flexDirection: "column", width: CARD_WIDTH, height: CARD_HEIGHT, backgroundColor: BACKGROUND, padding: "36px 56px", fontFamily: "Inter" },
     h("div", { display: "flex", fontSize: 24, color: MUTED, letterSpacing: 1 }, "ROLE MENTOR · QUIZ RESULT"),
     h("div", { display: "flex", alignItems: "baseline", marginTop: 6 },
-      h("div", { display: "flex", fontSize: 58, fontWeight: 700, color: INK }, clip(c.outcome, 34)),
+      // A long outcome name gets a smaller size, so it and the confidence stay on one line.
+      h("div", { display: "flex", fontSize: c.outcome.length > 24 ? 44 : 58, fontWeight: 700, color: INK }, clip(c.outcome, 34)),
       ...(c.confidence ? [h("div", { display: "flex", fontSize: 26, color: ACCENT, marginLeft: 28 }, CONFIDENCE_LABEL[c.confidence])] : [])),
     h("div", { display: "flex", height: 390, overflow: "hidden", marginTop: 22 },
       h("div", { display: "flex", flexDirection: "column", width: 648 }, ...c.scores.map((s) => barRow(s.label, s.value))),

@@ -10,7 +10,7 @@ import { BAR_FILL, BAR_TRACK, BAR_TRACK_PX, CARD_HEIGHT, CARD_WIDTH, CardInput, 
 import { CARD_FILENAME, CardFiles } from "../../src/quiz/card-files.ts";
 import { MemoryStore } from "../../src/core/state-store.ts";
 import { createCore } from "../../src/bootstrap.ts";
-import type { Reply } from "../../src/core/reply.ts";
+import { reply, type Reply } from "../../src/core/reply.ts";
 import { choose, command, silentLogger } from "../helpers/core.ts";
 
 const dirs: string[] = [];
@@ -120,6 +120,26 @@ describe("renderCard", () => {
     for (const r of sample.reasons) expect(alt).toContain(r);
     expect(alt).toContain("First step: Developer foundation");
     expect(cardAltText({ ...sample, reasons: ["y".repeat(600), "z".repeat(600)] }).length).toBeLessThanOrEqual(1000);
+  });
+});
+
+describe("cardInputFromReply", () => {
+  it("reads any result-shaped reply: heading, bars, confidence, the first plain list with its title, the first step", () => {
+    const r = reply([
+      { type: "heading", text: "Your result: No clear lean yet" },
+      { type: "bars", bars: [{ label: "ML engineer", value: 50 }, { label: "AI engineer", value: 48 }] },
+      { type: "list", title: "What would help:", items: ["read a typical day of each role", "answer the tie-breakers"] },
+      { type: "list", ordered: true, title: "Next steps", items: ["Talk to people in both roles", "Build one small project of each kind"] },
+    ], [], { data: { outcome: "undecided", confidence: "nonsense" } });
+    expect(cardInputFromReply(r)).toEqual({
+      outcome: "No clear lean yet",
+      scores: [{ label: "ML engineer", value: 50 }, { label: "AI engineer", value: 48 }],
+      confidence: undefined,
+      reasons: ["read a typical day of each role", "answer the tie-breakers"],
+      reasonsTitle: "What would help",
+      nextStep: "Talk to people in both roles",
+    });
+    expect(cardAltText(cardInputFromReply(r)!)).toContain("What would help: read a typical day of each role; answer the tie-breakers.");
   });
 });
 
