@@ -6,6 +6,7 @@ import { readFile } from "node:fs/promises";
 import type { RespondFn, webApi } from "@slack/bolt";
 import { renderPlainText, type Reply } from "../../src/core/reply.ts";
 import { shareTarget } from "../../src/quiz/share.ts";
+import { slackEscape } from "./escape.ts";
 import { renderReply, type SlackBlock, type SlackMessage } from "./render.ts";
 
 export type Place =
@@ -54,22 +55,21 @@ export async function deliver(client: webApi.WebClient, place: Place, replies: R
  * it went, or that it could not go (the app is not a member there, say).
  */
 async function shareToChannel(client: webApi.WebClient, place: Place, channel: string, reply: Reply): Promise<void> {
-  if (!reply.image || place.kind !== "dm") return;
+  if (!reply.image) return;
+  // Where the click came from hears how it went: a message in the DM, an ephemeral note elsewhere.
+  const say = (text: string) => (place.kind === "dm" ? client.chat.postMessage({ channel: place.channel, thread_ts: place.thread, text }).then(() => undefined) : notify(client, place, text));
   try {
     await client.filesUploadV2({
       channel_id: channel, file: await readFile(reply.image.path), filename: reply.image.filename, title: "Role Mentor quiz result",
-      alt_text: reply.image.alt, initial_comment: renderPlainText(reply),
+      alt_text: reply.image.alt, initial_comment: slackEscape(renderPlainText(reply)),
     });
-    await client.chat.postMessage({ channel: place.channel, thread_ts: place.thread, text: `Shared your result card in <#${channel}>.` });
+    await say(`Shared your result card in <#${channel}>.`);
   } catch (err) {
     const code = (err as { data?: { error?: string } }).data?.error ?? "unknown_error";
     (client as unknown as { logger?: { warn(...args: unknown[]): void } }).logger?.warn("quiz result card not shared:", code);
-    await client.chat.postMessage({
-      channel: place.channel, thread_ts: place.thread,
-      text: code === "not_in_channel" || code === "channel_not_found"
-        ? `I couldn't post in <#${channel}>: I'm not a member there. Add me to the channel (\`/invite\` and my name), then try again.`
-        : "I couldn't post your result card in the channel this time. Please try again in a moment.",
-    });
+    await say(code === "not_in_channel" || code === "channel_not_found"
+      ? `I couldn't post in <#${channel}>: I'm not a member there. Add me to the channel (\`/invite\` and my name), then try again.`
+      : "I couldn't post your result card in the channel this time. Please try again in a moment.");
   }
 }
 

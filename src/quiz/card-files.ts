@@ -8,7 +8,7 @@ import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { Reply } from "../core/reply.ts";
 import type { Logger } from "../core/logger.ts";
-import { cardAltText, cardInputFromReply, renderCard } from "./card.ts";
+import { cardAltText, cardInputFromReply, renderCard, warmCardRenderer } from "./card.ts";
 
 /** What the platforms call the attachment: the same for everyone, so it tells nothing about the person. */
 export const CARD_FILENAME = "role-mentor-quiz-result.png";
@@ -47,6 +47,11 @@ export class CardFiles {
     await this.removeWhere((o, _exp, file) => o === owner && file !== name);
     await this.sweep();
     return path;
+  }
+
+  /** A result is on its way (a quiz started): get the renderer ready meanwhile. */
+  warm(): void {
+    warmCardRenderer();
   }
 
   /** The person's card, if there is one that has not expired. */

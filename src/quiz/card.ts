@@ -157,6 +157,11 @@ const renderers = () => Promise.all([import("satori"), import("@resvg/resvg-js")
 );
 let loaded: ReturnType<typeof renderers> | undefined;
 
+/** Load the renderers and fonts ahead of the first card (e.g. when a quiz starts), in the background. */
+export function warmCardRenderer(): void {
+  (loaded ??= renderers()).then(loadFonts, () => undefined).catch(() => undefined);
+}
+
 /** The card as a PNG. */
 export async function renderCard(input: CardInputInput): Promise<Buffer> {
   const c = CardInput.parse(input);

@@ -130,6 +130,7 @@ export class QuizService implements QuizPort {
 
   private async begin(e: InboundEvent, preface: BlockInput[]): Promise<Reply[]> {
     const state = newState(randomUUID().replace(/-/g, "").slice(0, 10), this.now());
+    this.cards?.warm();
     const last = await this.lastResult(e);
     const days = Math.round(this.idleMs / DAY);
     const intro: BlockInput[] = [
@@ -142,7 +143,9 @@ export class QuizService implements QuizPort {
     // A fresh run replaces whatever was there; version 0 would refuse an existing record.
     const existing = await this.store.get(this.quizKey(e));
     await this.save(e, state, existing?.version ?? 0);
-    if (e.origin) await this.store.set(this.originKey(e), e.origin, { ttlMs: this.idleMs + GRACE_MS });
+    // Asked for in a server or workspace channel: said by the adapter when the quiz runs elsewhere, or the place itself.
+    const origin = e.origin ?? (!e.address.dm && e.address.workspace ? { workspace: e.address.workspace, channel: e.address.channel } : undefined);
+    if (origin) await this.store.set(this.originKey(e), origin, { ttlMs: this.idleMs + GRACE_MS });
     else await this.store.delete(this.originKey(e));
     const step = nextStep(this.kb.quiz, state);
     return [questionReply(this.kb, state, this.owner(e), step as Extract<typeof step, { kind: "item" }>, intro)];

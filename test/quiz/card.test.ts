@@ -272,6 +272,15 @@ describe("Share to channel", () => {
     expect(line).not.toMatch(/Sam|U-share-1/);
   });
 
+  it("a quiz started in a workspace channel itself is offered sharing there", async () => {
+    const { send } = setup();
+    const who = { id: "U-share-3" };
+    let r = last(await send(command("quiz", "", { actor: who, address: { platform: "test", workspace: "w1", channel: "C-here", thread: null, dm: false } })));
+    for (let i = 0; i < 30 && isQuestion(r); i++) r = last(await send(choose(r.choices.find((c) => c.id.startsWith("quiz:a:"))!.id, { actor: who })));
+    const posted = await send(choose(share(r)!.id, { actor: who }));
+    expect(posted[0]!.data?.shareTo).toEqual({ workspace: "w1", channel: "C-here" });
+  });
+
   it("a retake from the DM is not offered; after /forget there is nothing to share", async () => {
     const { send } = setup();
     const who = { id: "U-share-2" };

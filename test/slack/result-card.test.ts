@@ -42,7 +42,8 @@ async function quizToResult(user: string): Promise<{ dm: string; result: Recorde
       channel: { id: dm, name: "directmessage" },
       container: { type: "message", message_ts: ts, channel_id: dm, is_ephemeral: false },
     });
-    await h.api.waitFor(() => h.api.calls.slice(before).some((c) => c.method === "chat.update"));
+    // Generous: the last click renders the card first (on a loaded machine, seconds).
+    await h.api.waitFor(() => h.api.calls.slice(before).some((c) => c.method === "chat.update"), 20_000);
     shown = h.api.calls.slice(before).find((c) => c.method === "chat.update")!;
   }
   expect(isResult(shown), "the quiz reached a result").toBe(true);
@@ -53,7 +54,7 @@ describe("the result card in Slack", () => {
   it("uploads the card to the DM after the result, through getUploadURLExternal + completeUploadExternal", async () => {
     const user = unique("UCARD");
     const { dm, from } = await quizToResult(user);
-    await h.api.waitFor(() => h.api.files.length > 0, 5000, "the card upload");
+    await h.api.waitFor(() => h.api.files.length > 0, 20_000, "the card upload");
     const after = h.api.calls.slice(from).map((c) => c.method);
     expect(after).toEqual(["chat.update", "files.getUploadURLExternal", "file_upload", "files.completeUploadExternal"]);
     expect(h.api.callsTo("files.upload")).toEqual([]);
@@ -101,7 +102,7 @@ describe("the result card in Slack", () => {
   it("Share to channel posts the card with one line in the channel the quiz was asked for in, only on the click", async () => {
     const user = unique("USHARE");
     const { dm, result, ts } = await quizToResult(user);
-    await h.api.waitFor(() => h.api.files.length === 1, 5000, "the DM card");
+    await h.api.waitFor(() => h.api.files.length === 1, 20_000, "the DM card");
     expect(h.api.files[0]!.channel).toBe(dm);
     expect(h.api.calls.some((c) => c.body.channel === "C1" || c.body.channel_id === "C1"), "nothing in C1 before the click").toBe(false);
 
@@ -120,7 +121,7 @@ describe("the result card in Slack", () => {
   it("Share to channel where the app is not a member says so in the DM and can be tried again", async () => {
     const user = unique("USHAREX");
     const { dm, result, ts } = await quizToResult(user);
-    await h.api.waitFor(() => h.api.files.length === 1, 5000, "the DM card");
+    await h.api.waitFor(() => h.api.files.length === 1, 20_000, "the DM card");
     h.api.failNext("files.completeUploadExternal", "not_in_channel");
     await clickShare(user, dm, ts, result);
     await h.api.waitFor(() => h.api.callsTo("chat.postMessage").some((c) => c.body.channel === dm && /not a member there/.test(String(c.body.text))), 5000, "the note");
