@@ -7,15 +7,15 @@ import type { StateStore } from "../core/state-store.ts";
 import type { Logger } from "../core/logger.ts";
 import type { Action } from "../core/actions.ts";
 import type { QuizPort, QuizTextResult } from "../core/mentor.ts";
-import { personKey, type InboundEvent, type Origin } from "../core/events.ts";
-import { reply, type BlockInput, type Reply, type ReplyImage } from "../core/reply.ts";
+import { personKey, type InboundEvent } from "../core/events.ts";
+import { reply, type BlockInput, type Reply } from "../core/reply.ts";
 import { encodeAction } from "../core/actions.ts";
 import { score, type Outcome } from "./scoring.ts";
 import { BACKGROUND, QuizState, applyAnswer, applyBackground, goBack, newState, nextStep, ownerTag } from "./session.ts";
 import { questionReply, resultReply, shownOptions, type QuizNav } from "./render.ts";
 import { readTypedAnswer } from "./typed-answer.ts";
 import { withResultCard, type CardFiles } from "./card-files.ts";
-import { SHARE_OP, sharedPost, withShareChoice } from "./share.ts";
+import { ResultSharing, SHARE_OP } from "./share.ts";
 
 /** What is kept of a finished quiz, for "your last result" and the Slack App Home. */
 export interface LastResult {
@@ -32,13 +32,6 @@ type Person = Pick<InboundEvent, "address" | "actor">;
 interface Stored {
   state: QuizState;
   expiresAt: number;
-}
-
-/** A result that may be shared to the channel its quiz was asked for in. */
-interface Shareable {
-  origin: Origin;
-  label: string;
-  image: ReplyImage;
 }
 
 export interface QuizServiceOptions {
@@ -64,6 +57,7 @@ export class QuizService implements QuizPort {
   private readonly idleMs: number;
   private readonly now: () => number;
   private readonly cards: CardFiles | undefined;
+  private readonly sharing: ResultSharing;
   /** Per-person queue: in one process, a person's events run one at a time. */
   private readonly queues = new Map<string, Promise<unknown>>();
 
@@ -74,14 +68,12 @@ export class QuizService implements QuizPort {
     this.idleMs = opts.idleMs ?? 7 * DAY;
     this.now = opts.now ?? Date.now;
     this.cards = opts.cards;
+    this.sharing = new ResultSharing(this.store, this.cards, this.idleMs + GRACE_MS);
   }
 
   private quizKey = (e: Person) => `quiz:${personKey(e.address, e.actor)}`;
   private resultKey = (e: Person) => `result:${personKey(e.address, e.actor)}`;
   private owner = (e: Person) => ownerTag(personKey(e.address, e.actor));
-  /** Where the running quiz was asked for (a server or workspace channel), and the result that may go back there. */
-  private originKey = (e: Person) => `origin:${personKey(e.address, e.actor)}`;
-  private shareKey = (e: Person) => `share:${personKey(e.address, e.actor)}`;
 
   private serial<T>(e: InboundEvent, work: () => Promise<T>): Promise<T> {
     const key = this.quizKey(e);
@@ -143,10 +135,7 @@ export class QuizService implements QuizPort {
     // A fresh run replaces whatever was there; version 0 would refuse an existing record.
     const existing = await this.store.get(this.quizKey(e));
     await this.save(e, state, existing?.version ?? 0);
-    // Asked for in a server or workspace channel: said by the adapter when the quiz runs elsewhere, or the place itself.
-    const origin = e.origin ?? (!e.address.dm && e.address.workspace ? { workspace: e.address.workspace, channel: e.address.channel } : undefined);
-    if (origin) await this.store.set(this.originKey(e), origin, { ttlMs: this.idleMs + GRACE_MS });
-    else await this.store.delete(this.originKey(e));
+    await this.sharing.begin(e);
     const step = nextStep(this.kb.quiz, state);
     return [questionReply(this.kb, state, this.owner(e), step as Extract<typeof step, { kind: "item" }>, intro)];
   }
@@ -163,7 +152,7 @@ export class QuizService implements QuizPort {
         return this.begin(e, current === "expired" ? [this.expiredNotice()] : []);
       }
       if (action.op === "restart") return this.begin(e, []);
-      if (action.op === SHARE_OP) return this.share(e);
+      if (action.op === SHARE_OP) return [await this.sharing.share(e)];
       if (action.op === "continue") {
         const current = await this.load(e);
         if (current === "expired") return this.begin(e, [this.expiredNotice()]);
@@ -203,8 +192,7 @@ export class QuizService implements QuizPort {
       await this.store.delete(this.quizKey(e));
       await this.store.delete(this.resultKey(e));
       await this.cards?.remove(personKey(e.address, e.actor));
-      await this.store.delete(this.originKey(e));
-      await this.store.delete(this.shareKey(e));
+      await this.sharing.forget(e);
       return [reply([{ type: "text", text: "Done: I deleted your quiz answers, your last result and our conversation context." }], [], { visibility: "private" })];
     });
   }
@@ -274,27 +262,7 @@ export class QuizService implements QuizPort {
     const shown = resultReply(this.kb, state, s);
     // The card lives as long as the stored result (kept until /forget or the next result).
     const withCard = this.cards ? await withResultCard(this.cards, personKey(e.address, e.actor), shown, null, this.logger) : shown;
-    return [await this.offerShare(e, result.label, withCard)];
-  }
-
-  /** A quiz asked for in a channel: its result (with a card) may be shared there, on the person's click only. */
-  private async offerShare(e: InboundEvent, label: string, r: Reply): Promise<Reply> {
-    const origin = (await this.store.get<Origin>(this.originKey(e)))?.value;
-    await this.store.delete(this.originKey(e));
-    if (!origin || !r.image) {
-      await this.store.delete(this.shareKey(e));
-      return r;
-    }
-    await this.store.set<Shareable>(this.shareKey(e), { origin, label, image: r.image });
-    return withShareChoice(r, origin);
-  }
-
-  /** "Share to channel": the card and one line for the channel the quiz came from (a failed post can be tried again). */
-  private async share(e: InboundEvent): Promise<Reply[]> {
-    const found = await this.store.get<Shareable>(this.shareKey(e));
-    const current = found && this.cards ? await this.cards.current(personKey(e.address, e.actor)) : undefined;
-    if (!found || current !== found.value.image.path) return [this.refusal("That result is no longer there to share (a newer result or /forget replaced it).")];
-    return [sharedPost(found.value.label, found.value.image, found.value.origin)];
+    return [await this.sharing.offer(e, result.label, withCard)];
   }
 
   private showCurrent(e: InboundEvent, state: QuizState, preface: BlockInput[]): Promise<Reply[]> | Reply[] {
