@@ -8,6 +8,7 @@ import type { Logger } from "./core/logger.ts";
 import type { KnowledgeBase } from "./knowledge/knowledge-base.ts";
 import { QuizService } from "./quiz/quiz-service.ts";
 import { withStoreOutage } from "./core/store-outage.ts";
+import { CardFiles } from "./quiz/card-files.ts";
 
 export interface Core {
   kb: KnowledgeBase;
@@ -22,6 +23,8 @@ export interface CoreOptions {
   logger: Logger;
   contextTtlMs?: number;
   quizIdleMs?: number;
+  /** Where quiz result cards (PNG) are written; without it results are text only. */
+  cardsDir?: string;
   /** Events per person per minute (default 30). */
   perMinute?: number;
   /** A shared limiter (Redis) instead of one in this process's memory. */
@@ -35,7 +38,7 @@ export function createCore(opts: CoreOptions): Core {
   const started = performance.now();
   const kb = loadKnowledge(resolve(opts.knowledgeDir));
   const understander = createUnderstander(kb);
-  const quiz = new QuizService({ kb, store: opts.store, logger: opts.logger, idleMs: opts.quizIdleMs, now: opts.now });
+  const quiz = new QuizService({ kb, store: opts.store, logger: opts.logger, idleMs: opts.quizIdleMs, cards: opts.cardsDir ? new CardFiles({ dir: opts.cardsDir, now: opts.now }) : undefined, now: opts.now });
   const mentor = withStoreOutage(createMentor({ kb, understander, store: opts.store, logger: opts.logger, quiz, contextTtlMs: opts.contextTtlMs, perMinute: opts.perMinute, limiter: opts.limiter, observer: opts.observer }), opts.logger);
   opts.logger.info({ ms: Math.round(performance.now() - started), roles: kb.roles.size, terms: kb.glossary.length }, "knowledge loaded");
   return { kb, understander, quiz, mentor };

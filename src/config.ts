@@ -14,6 +14,8 @@ export const Env = z.object({
   LOG_PRETTY: bool,
   CONTEXT_TTL_HOURS: z.coerce.number().positive().default(24),
   QUIZ_TTL_DAYS: z.coerce.number().positive().default(7),
+  /** Quiz result cards (PNG); "off" sends results as text only. */
+  CARDS_DIR: z.string().default("data/cards"),
   DISCORD_TOKEN: optional,
   DISCORD_APPLICATION_ID: optional,
   DISCORD_GUILD_ID: optional,

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const redis = config.env.STORE === "redis" ? new RedisStore(config.env.REDIS_URL!) : undefined;
   const store: StateStore = redis ?? new SqliteStore(sqlitePath);
   const metrics = config.env.METRICS_PORT ? new Metrics() : undefined;
-  const core = createCore({ knowledgeDir: config.env.KNOWLEDGE_DIR, store, logger, contextTtlMs: config.env.CONTEXT_TTL_HOURS * 3_600_000, quizIdleMs: config.env.QUIZ_TTL_DAYS * 86_400_000, observer: metrics, limiter: redis?.rateLimiter(30, 60) });
+  const core = createCore({ knowledgeDir: config.env.KNOWLEDGE_DIR, store, logger, contextTtlMs: config.env.CONTEXT_TTL_HOURS * 3_600_000, quizIdleMs: config.env.QUIZ_TTL_DAYS * 86_400_000, cardsDir: config.env.CARDS_DIR === "off" ? undefined : config.env.CARDS_DIR, observer: metrics, limiter: redis?.rateLimiter(30, 60) });
   const adapters: PlatformAdapter[] = [];
   let started = false;
   // Ready only with the knowledge loaded (createCore threw otherwise), the store reachable and every platform connected.

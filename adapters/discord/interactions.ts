@@ -97,7 +97,8 @@ function customIdsOf(message: Message): string[] {
 /** `/quiz` (or a quiz button) in a server: "check your DMs" and the quiz in the DM; ephemeral here when DMs are closed. */
 async function quizFromServer(ctx: DiscordContext, i: ChatInputCommandInteraction | ButtonInteraction, event: (address: Address) => InboundEventInput): Promise<void> {
   await i.deferReply(EPHEMERAL);
-  const dm = await openQuizInDm(ctx, i.user, i.guild?.name ?? null, event);
+  // Asked for in this channel: the result, in the DM, may be shared back here on the person's click.
+  const dm = await openQuizInDm(ctx, i.user, i.guild?.name ?? null, (a) => ({ ...event(a), origin: { workspace: i.guildId!, channel: i.channelId } }));
   if (dm.sent) {
     await editOriginal(i, notice(checkYourDms(dm.channelId)));
     return;

@@ -1,6 +1,6 @@
 // The invite link: scopes bot + applications.commands and only the
 // permissions the bot uses (read and answer in channels, start a thread from a
-// mention and answer in it, embeds, replies).
+// mention and answer in it, embeds, replies, and a shared quiz result card).
 import { OAuth2Scopes, PermissionFlagsBits, PermissionsBitField } from "discord.js";
 
 export const BOT_PERMISSIONS = new PermissionsBitField([
@@ -9,6 +9,8 @@ export const BOT_PERMISSIONS = new PermissionsBitField([
   PermissionFlagsBits.SendMessagesInThreads,
   PermissionFlagsBits.CreatePublicThreads,
   PermissionFlagsBits.EmbedLinks,
+  // The quiz result card, when its owner shares it to the channel the quiz was asked for in.
+  PermissionFlagsBits.AttachFiles,
   PermissionFlagsBits.ReadMessageHistory,
 ]);
 

@@ -81,7 +81,8 @@ async function mention(ctx: DiscordContext, m: Message<true>, botId: string): Pr
 async function personalElsewhere(ctx: DiscordContext, m: Message<true>, personal: Reply[], address: Address): Promise<Reply[]> {
   const actor = actorOf(m.author);
   if (await quitQuizStartedHere(ctx, personal, address, actor)) {
-    const quiz = (a: Address): InboundEventInput => ({ id: `${m.id}:dm`, kind: "command", name: "quiz", args: "", address: a, actor });
+    // Asked for in this channel: the result, in the DM, may be shared back here on the person's click.
+    const quiz = (a: Address): InboundEventInput => ({ id: `${m.id}:dm`, kind: "command", name: "quiz", args: "", address: a, actor, origin: { workspace: m.guildId, channel: m.channelId } });
     const dm = await openQuizInDm(ctx, m.author, m.guild.name, quiz);
     return [adapterReply(dm.sent
       ? "I've sent you the quiz in a DM: your answers stay between us."

@@ -16,6 +16,8 @@ export interface DiscordMessage {
   embeds: APIEmbed[];
   components: ButtonRow[];
   allowedMentions: { parse: []; repliedUser: false };
+  /** A picture uploaded with the message (discord.js reads the path); an embed shows it as attachment://name. */
+  files?: { attachment: string; name: string; description: string }[];
 }
 
 /** Nobody is ever pinged by what the bot sends, the person replied to included. */
@@ -173,11 +175,19 @@ export function renderReply(reply: Reply): DiscordMessage[] {
   }
   if (messages.length === 0) messages.push({ embeds: [], components: [], allowedMentions: noMentions(), content: BLANK });
   messages[messages.length - 1]!.components = buttonRows(reply.choices);
+  if (reply.image) withImage(messages[0]!, reply.image);
   for (const m of messages) {
     const problems = limitProblems(m);
     if (problems.length > 0) throw new RenderError(`rendered message breaks Discord limits: ${problems.join("; ")}`);
   }
   return messages;
+}
+
+/** The reply's picture uploaded with its first message and shown in that message's first embed. */
+function withImage(m: DiscordMessage, image: NonNullable<Reply["image"]>): void {
+  m.files = [{ attachment: image.path, name: image.filename, description: image.alt }];
+  const first = m.embeds[0];
+  if (first) first.image = { url: `attachment://${image.filename}` };
 }
 
 /** A short message of the adapter's own (pointers, errors), optionally with buttons. */

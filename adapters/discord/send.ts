@@ -1,9 +1,11 @@
 // Delivering core replies: into an interaction (its deferred original, then
 // follow-ups), into a channel or DM, or as a reply to a message. Personal
 // replies never appear in public: in a server they go out ephemeral.
-import { MessageFlags, type Message, type MessageCreateOptions, type RepliableInteraction } from "discord.js";
+import { MessageFlags, type Client, type Message, type MessageCreateOptions, type RepliableInteraction } from "discord.js";
 import { reply, type Reply } from "../../src/core/reply.ts";
+import { shareTarget } from "../../src/quiz/share.ts";
 import { renderReply, type DiscordMessage } from "./render.ts";
+import { DiscordCode, hasCode } from "./errors.ts";
 
 export interface InteractionMode {
   /** The interaction was deferred ephemeral, or the clicked message is ephemeral. */
@@ -30,7 +32,9 @@ export async function editOriginal(i: RepliableInteraction, m: DiscordMessage): 
 export async function answerInteraction(i: RepliableInteraction, replies: Reply[], mode: InteractionMode): Promise<void> {
   const inServer = i.inGuild();
   let originalUsed = false;
-  for (const r of replies) {
+  for (const shown of replies) {
+    const to = shareTarget(shown);
+    const r = to ? await shareToChannel(i.client, to, shown) : shown;
     const personal = inServer && r.visibility === "private" && !mode.ephemeral;
     for (const m of renderReply(r)) {
       if (!originalUsed && !personal) {
@@ -42,6 +46,27 @@ export async function answerInteraction(i: RepliableInteraction, replies: Reply[
     }
   }
   if (!originalUsed && !mode.inPlace) await i.deleteReply();
+}
+
+/** Discord's "Unknown Channel" (a channel deleted since the quiz was asked for). */
+const UNKNOWN_CHANNEL = 10003;
+
+/**
+ * "Share to channel": the card and its one line posted in the server channel
+ * the quiz was asked for in; what the person then sees is a note saying where
+ * it went, or that it could not go there.
+ */
+async function shareToChannel(client: Client, to: { workspace: string; channel: string }, r: Reply): Promise<Reply> {
+  const where = `https://discord.com/channels/${to.workspace}/${to.channel}`;
+  try {
+    const channel = await client.channels.fetch(to.channel);
+    if (!channel?.isSendable() || channel.isDMBased()) throw new Error("not a server channel the bot can send to");
+    for (const m of renderReply(r)) await channel.send(m);
+    return adapterReply(`Shared your result card in the channel: ${where}`);
+  } catch (err) {
+    if (!hasCode(err, DiscordCode.MissingAccess, DiscordCode.MissingPermissions, UNKNOWN_CHANNEL) && !(err instanceof Error && err.message.startsWith("not a server channel"))) throw err;
+    return adapterReply(`I couldn't post in that channel (${where}): I may not be allowed to send messages or attach files there.`);
+  }
 }
 
 /** A DM, channel or thread. */

@@ -256,7 +256,8 @@ export class SlackAdapter implements PlatformAdapter {
     const event = (address: Address): InboundEventInput => ({ id: `command:${command.trigger_id}`, kind: "command", name: parsed.name, args: parsed.args, address, actor });
     if (parsed.name === "quiz") {
       // The quiz runs in the DM with the app, where its question can be updated in place.
-      const turn = await this.core.mentor.handle(event(dmAddress(team, dm)));
+      // Asked for in a channel: its result may later be shared there (origin), on the person's click.
+      const turn = await this.core.mentor.handle({ ...event(dmAddress(team, dm)), ...(inAppDm ? {} : { origin: { workspace: team, channel: command.channel_id } }) });
       if (turn.duplicate) return;
       await deliver(client, { kind: "dm", channel: dm, user }, turn.replies, { onDelivered: this.seen(team, user) });
       if (!inAppDm) await respond({ response_type: "ephemeral", text: quizMovedNote(team, command.api_app_id) });

@@ -92,10 +92,10 @@ export async function runTerminalChat(opts: TerminalOptions): Promise<void> {
     const replies: Reply[] = turn.replies;
     if (replies.length > 0) lastChoices.set(line.user, replies[replies.length - 1]!.choices);
     if (opts.jsonl) {
-      // The quiz result's outcome, scores and also sit on the reply object itself.
-      write(`${JSON.stringify({ reading: readingOut(turn), replies: replies.map((r) => ({ ...r, ...r.data, text: renderPlainText(r) })) })}\n`);
+      // The quiz result's outcome, scores and also sit on the reply object itself; "card" is its PNG's path.
+      write(`${JSON.stringify({ reading: readingOut(turn), replies: replies.map(({ image, ...r }) => ({ ...r, ...r.data, text: renderPlainText(r), ...(image ? { card: image.path } : {}) })) })}\n`);
     } else {
-      write(`${replies.map(renderPlainText).join("\n\n")}\n${opts.interactive ? "\nyou> " : "\n"}`);
+      write(`${replies.map((r) => renderPlainText(r) + (r.image ? `\n\n(Result card: ${r.image.path})` : "")).join("\n\n")}\n${opts.interactive ? "\nyou> " : "\n"}`);
     }
   }
   rl.close();

@@ -30,7 +30,8 @@ export const Action = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("decide") }),
   z.object({ kind: z.literal("help") }),
   z.discriminatedUnion("op", [
-    z.object({ kind: z.literal("quiz"), op: z.enum(["start", "restart", "continue"]), arg: z.undefined().optional() }),
+    /** "share": post the last result card in the channel the quiz was asked for in (src/quiz/share.ts). */
+    z.object({ kind: z.literal("quiz"), op: z.enum(["start", "restart", "continue", "share"]), arg: z.undefined().optional() }),
     /** An answer: "<run>:<owner>:<item>:<index of the option as shown>". */
     z.object({ kind: z.literal("quiz"), op: z.literal("a"), arg: z.string().regex(QUIZ_ANSWER_ARG) }),
     /** A navigation: "<run>:<owner>:back|skip|quit|restart". */

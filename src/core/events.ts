@@ -17,7 +17,11 @@ export type Address = z.infer<typeof Address>;
 export const Actor = z.object({ id: z.string().min(1), name: z.string().optional() });
 export type Actor = z.infer<typeof Actor>;
 
-const base = { id: z.string().optional(), address: Address, actor: Actor };
+/** The server or workspace channel a personal flow was asked for in, when it runs elsewhere (a quiz asked for in a channel runs in the DM). */
+export const Origin = z.object({ workspace: z.string().min(1), channel: z.string().min(1) });
+export type Origin = z.infer<typeof Origin>;
+
+const base = { id: z.string().optional(), address: Address, actor: Actor, origin: Origin.optional() };
 
 export const InboundEvent = z.discriminatedUnion("kind", [
   z.object({ ...base, kind: z.literal("message"), text: z.string() }),

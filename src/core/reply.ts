@@ -37,6 +37,15 @@ export const Block = z.discriminatedUnion("type", [
 export type Block = z.infer<typeof Block>;
 export type BlockInput = z.input<typeof Block>;
 
+/** A picture that goes with a reply (the quiz result card): a PNG on disk, its alt text and the name platforms show. */
+export const ReplyImage = z.object({
+  path: z.string().min(1),
+  /** The picture in words (Slack and Discord take up to 1,000 characters). */
+  alt: z.string().min(1).max(1000),
+  filename: z.string().regex(/^[\w.-]+\.png$/),
+});
+export type ReplyImage = z.infer<typeof ReplyImage>;
+
 export const Reply = z.object({
   blocks: z.array(Block).min(1),
   choices: z.array(Choice).max(25).default([]),
@@ -44,6 +53,8 @@ export const Reply = z.object({
   visibility: z.enum(["public", "private"]).default("public"),
   /** Machine-readable extras, e.g. the quiz outcome. */
   data: z.record(z.string(), z.unknown()).optional(),
+  /** Shown with the reply where the platform takes pictures; the text stays complete without it. */
+  image: ReplyImage.optional(),
 });
 export type Reply = z.infer<typeof Reply>;
 
@@ -55,7 +66,7 @@ export const isRefusal = (replies: Reply[]): boolean =>
   replies.length > 0 && replies.every((r) => r.data?.kind === "refused" || r.data?.kind === "rate-limited");
 
 /** Build a reply; validates so that a malformed reply fails in tests, not on a platform. */
-export function reply(blocks: BlockInput[], choices: Choice[] = [], extra: Partial<Pick<Reply, "visibility" | "data">> = {}): Reply {
+export function reply(blocks: BlockInput[], choices: Choice[] = [], extra: Partial<Pick<Reply, "visibility" | "data" | "image">> = {}): Reply {
   return Reply.parse({ blocks, choices: dedupeChoices(choices).slice(0, 25), ...extra });
 }
 

@@ -17,6 +17,8 @@ import { readTypedAnswer } from "./typed-answer.ts";
 import { getProfile } from "../core/profile.ts";
 import type { PersonBackground } from "./next-steps.ts";
 import type { Score } from "./scoring.ts";
+import { withResultCard, type CardFiles } from "./card-files.ts";
+import { ResultSharing, SHARE_OP } from "./share.ts";
 
 /** What is kept of a finished quiz, for "your last result" and the Slack App Home. */
 export interface LastResult {
@@ -41,6 +43,8 @@ export interface QuizServiceOptions {
   logger: Logger;
   /** How long an idle quiz is kept (default 7 days). */
   idleMs?: number;
+  /** Result cards (PNG) go here; without it results come as text only. */
+  cards?: CardFiles;
   now?: () => number;
 }
 
@@ -55,6 +59,8 @@ export class QuizService implements QuizPort {
   private readonly logger: Logger;
   private readonly idleMs: number;
   private readonly now: () => number;
+  private readonly cards: CardFiles | undefined;
+  private readonly sharing: ResultSharing;
   /** Per-person queue: in one process, a person's events run one at a time. */
   private readonly queues = new Map<string, Promise<unknown>>();
 
@@ -64,6 +70,8 @@ export class QuizService implements QuizPort {
     this.logger = opts.logger;
     this.idleMs = opts.idleMs ?? 7 * DAY;
     this.now = opts.now ?? Date.now;
+    this.cards = opts.cards;
+    this.sharing = new ResultSharing(this.store, this.cards, this.idleMs + GRACE_MS);
   }
 
   private quizKey = (e: Person) => `quiz:${personKey(e.address, e.actor)}`;
@@ -118,6 +126,7 @@ export class QuizService implements QuizPort {
 
   private async begin(e: InboundEvent, preface: BlockInput[]): Promise<Reply[]> {
     const state = newState(randomUUID().replace(/-/g, "").slice(0, 10), this.now());
+    this.cards?.warm();
     const last = await this.lastResult(e);
     const days = Math.round(this.idleMs / DAY);
     const intro: BlockInput[] = [
@@ -130,6 +139,7 @@ export class QuizService implements QuizPort {
     // A fresh run replaces whatever was there; version 0 would refuse an existing record.
     const existing = await this.store.get(this.quizKey(e));
     await this.save(e, state, existing?.version ?? 0);
+    await this.sharing.begin(e);
     const step = nextStep(this.kb.quiz, state);
     return [questionReply(this.kb, state, this.owner(e), step as Extract<typeof step, { kind: "item" }>, intro)];
   }
@@ -146,6 +156,7 @@ export class QuizService implements QuizPort {
         return this.begin(e, current === "expired" ? [this.expiredNotice()] : []);
       }
       if (action.op === "restart") return this.begin(e, []);
+      if (action.op === SHARE_OP) return [await this.sharing.share(e)];
       if (action.op === "continue") {
         const current = await this.load(e);
         if (current === "expired") return this.begin(e, [this.expiredNotice()]);
@@ -210,6 +221,8 @@ export class QuizService implements QuizPort {
     return this.serial(e, async () => {
       await this.store.delete(this.quizKey(e));
       await this.store.delete(this.resultKey(e));
+      await this.cards?.remove(personKey(e.address, e.actor));
+      await this.sharing.forget(e);
       return [reply([{ type: "text", text: "Done: I deleted your quiz answers, your last result and our conversation context." }], [], { visibility: "private" })];
     });
   }
@@ -276,15 +289,15 @@ export class QuizService implements QuizPort {
     const result: LastResult = { outcome: s.outcome, label: this.kb.quiz.outcomes[s.outcome].label, scores: s.scores, also: s.also, at: this.now() };
     await this.store.set(this.resultKey(e), result);
     await this.store.delete(this.quizKey(e));
-    return this.resultReplies(e, state, s, await this.backgroundOf(e, state));
+    return this.resultReplies(e, state, s, result, await this.backgroundOf(e, state));
   }
 
-  /**
-   * The one place the result replies are built. The result card (src/quiz/card.ts,
-   * another change) hooks in here: it gets the same state, score and background.
-   */
-  private async resultReplies(_e: InboundEvent, state: QuizState, s: Score, background: PersonBackground | undefined): Promise<Reply[]> {
-    return [resultReply(this.kb, state, s, background)];
+  /** The one place the result replies are built: the result (with the person's background), its card, and the share offer. */
+  private async resultReplies(e: InboundEvent, state: QuizState, s: Score, result: LastResult, background: PersonBackground | undefined): Promise<Reply[]> {
+    const shown = resultReply(this.kb, state, s, background);
+    // The card lives as long as the stored result (kept until /forget or the next result).
+    const withCard = this.cards ? await withResultCard(this.cards, personKey(e.address, e.actor), shown, null, this.logger) : shown;
+    return [await this.sharing.offer(e, result.label, withCard)];
   }
 
   /** The background the quiz answer names, else one the person said earlier in the conversation (their profile). */

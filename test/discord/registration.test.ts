@@ -44,7 +44,7 @@ describe("connecting", () => {
     expect(invite.searchParams.get("client_id")).toBe(APP_ID);
     expect(invite.searchParams.get("scope")).toBe("bot applications.commands");
     const permissions = BigInt(invite.searchParams.get("permissions")!);
-    const wanted = [PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.SendMessagesInThreads, PermissionFlagsBits.CreatePublicThreads, PermissionFlagsBits.EmbedLinks, PermissionFlagsBits.ReadMessageHistory];
+    const wanted = [PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.SendMessagesInThreads, PermissionFlagsBits.CreatePublicThreads, PermissionFlagsBits.EmbedLinks, PermissionFlagsBits.ReadMessageHistory, PermissionFlagsBits.AttachFiles];
     expect(permissions).toBe(wanted.reduce((a, b) => a | b, 0n));
     expect(permissions & PermissionFlagsBits.Administrator).toBe(0n);
     expect(permissions & PermissionFlagsBits.MentionEveryone).toBe(0n);

@@ -11,14 +11,15 @@ export const TSX = resolve(ROOT, "node_modules/.bin/tsx");
 /**
  * The test runner's environment without any of the product's variables, so a
  * developer's shell or .env never changes what the tests see: no platform
- * credentials, a fresh in-memory store, and no .env read unless a test asks.
+ * credentials, a fresh in-memory store, no result cards and no .env read unless a test asks.
  */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) {
-    if (!/^(DISCORD_|SLACK_|DOTENV_|LOG_|SQLITE_PATH$|KNOWLEDGE_DIR$|PORT$|CONTEXT_TTL_HOURS$|QUIZ_TTL_DAYS$)/.test(k)) env[k] = v;
+    if (!/^(DISCORD_|SLACK_|DOTENV_|LOG_|SQLITE_PATH$|KNOWLEDGE_DIR$|PORT$|CONTEXT_TTL_HOURS$|QUIZ_TTL_DAYS$|CARDS_DIR$)/.test(k)) env[k] = v;
   }
-  return { ...env, SQLITE_PATH: ":memory:", DOTENV_CONFIG_PATH: resolve(ROOT, "test/no-such.env"), ...extra };
+  // No result cards unless a test asks for them (in a directory of its own).
+  return { ...env, SQLITE_PATH: ":memory:", CARDS_DIR: "off", DOTENV_CONFIG_PATH: resolve(ROOT, "test/no-such.env"), ...extra };
 }
 
 export interface RunResult {

@@ -5,6 +5,8 @@
 // interaction callbacks, 10062 for unknown or late interactions, 40060 for a
 // second acknowledgement, 50007 for users whose DMs are closed, 50013 where
 // threads are not allowed, 50035 for payloads over Discord's limits.
+// Messages with files come as multipart/form-data (payload_json + files[n]),
+// as discord.js sends them; the files are recorded with their bytes.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, WebSocket } from "ws";
@@ -23,6 +25,16 @@ export interface RecordedRequest {
   status: number;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   response: any;
+  /** Files of a multipart request, in the order sent. */
+  files: UploadedFile[];
+}
+
+export interface UploadedFile {
+  /** The form field, e.g. files[0]. */
+  field: string;
+  filename: string;
+  contentType: string;
+  bytes: Buffer;
 }
 
 export interface FakeUser {
@@ -67,6 +79,8 @@ export class FakeDiscord {
   readonly identifies: Json[] = [];
   readonly closedDms = new Set<string>();
   readonly noThreadChannels = new Set<string>();
+  /** Channels where the bot may not post (50013 Missing Permissions). */
+  readonly noSendChannels = new Set<string>();
   /** Interactions Discord no longer knows (as if the 3 s passed). */
   readonly expired = new Set<string>();
   /** Interactions acknowledged by someone else already (another replica, a redelivery). */
@@ -201,23 +215,24 @@ export class FakeDiscord {
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    const text = Buffer.concat(chunks).toString("utf8");
+    const raw = Buffer.concat(chunks);
     const url = new URL(req.url ?? "/", "http://fake");
     const route = url.pathname.replace(/^\/api\/v\d+/, "");
+    const contentType = req.headers["content-type"] ?? null;
+    const { body, files } = contentType?.startsWith("multipart/form-data") ? await multipart(raw, contentType) : { body: raw.length > 0 ? JSON.parse(raw.toString("utf8")) : null, files: [] };
     const record: RecordedRequest = {
       method: req.method ?? "GET", route, query: url.searchParams,
-      auth: req.headers.authorization ?? null, contentType: req.headers["content-type"] ?? null,
-      body: text ? JSON.parse(text) : null, status: 0, response: null,
+      auth: req.headers.authorization ?? null, contentType, body, files, status: 0, response: null,
     };
-    const [status, body] = this.answer(record);
+    const [status, answer] = this.answer(record);
     record.status = status;
-    record.response = body;
+    record.response = answer;
     this.requests.push(record);
     if (status === 204) {
       // No content-type on 204: @discordjs/rest would try to parse an empty JSON body.
       res.writeHead(204).end();
     } else {
-      res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+      res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(answer));
     }
     for (const w of [...this.waiters]) { this.waiters.delete(w); w(); }
   }
@@ -226,12 +241,12 @@ export class FakeDiscord {
     return [status, { code, message, ...(errors ? { errors } : {}) }];
   }
 
-  private message(channelId: string, body: Json, flags = 0): Json {
+  private message(channelId: string, body: Json, flags = 0, files: UploadedFile[] = []): Json {
     const m: Json = {
       id: nextId(), channel_id: channelId, type: 0, author: { ...this.opts.bot, bot: true }, content: body.content ?? "",
       embeds: body.embeds ?? [], components: body.components ?? [], flags: (body.flags as number | undefined) ?? flags,
       timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false,
-      mentions: [], mention_roles: [], attachments: [], pinned: false,
+      mentions: [], mention_roles: [], attachments: attachmentsOf(body, files), pinned: false,
     };
     this.messages.set(m.id as string, m);
     return m;
@@ -278,14 +293,14 @@ export class FakeDiscord {
       if (method === "POST" && !m[3]) {
         const bad = this.invalid(body);
         if (bad) return bad;
-        return [200, this.message(i.channelId, body)];
+        return [200, this.message(i.channelId, body, 0, r.files)];
       }
       const existing = target ? this.messages.get(target) : undefined;
       if (!existing) return this.error(404, 10008, "Unknown Message");
       if (method === "PATCH") {
         const bad = this.invalid({ ...existing, ...body }, true);
         if (bad) return bad;
-        Object.assign(existing, body, { edited_timestamp: new Date().toISOString() });
+        Object.assign(existing, body, { edited_timestamp: new Date().toISOString() }, body.attachments ? { attachments: attachmentsOf(body, r.files) } : {});
         return [200, existing];
       }
       if (method === "DELETE") {
@@ -301,9 +316,10 @@ export class FakeDiscord {
       const channel = m[1]!;
       const closed = [...this.dmChannels].find(([user, dm]) => dm === channel && this.closedDms.has(user));
       if (closed) return this.error(403, 50007, "Cannot send messages to this user");
+      if (this.noSendChannels.has(channel)) return this.error(403, 50013, "Missing Permissions");
       const bad = this.invalid(body);
       if (bad) return bad;
-      return [200, this.message(channel, body)];
+      return [200, this.message(channel, body, 0, r.files)];
     }
     if (method === "POST" && (m = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(route))) {
       const [, channel, messageId] = m;
@@ -318,4 +334,29 @@ export class FakeDiscord {
     }
     return this.error(404, 0, `404: Not Found (${method} ${route})`);
   }
+}
+
+/** A multipart body as discord.js sends it: the message in payload_json, files in files[n]. */
+async function multipart(raw: Buffer, contentType: string): Promise<{ body: unknown; files: UploadedFile[] }> {
+  const form = await new Response(raw, { headers: { "content-type": contentType } }).formData();
+  const files: UploadedFile[] = [];
+  let body: unknown = null;
+  for (const [field, value] of form.entries()) {
+    if (typeof value === "string") {
+      if (field === "payload_json") body = JSON.parse(value);
+    } else {
+      files.push({ field, filename: value.name, contentType: value.type, bytes: Buffer.from(await value.arrayBuffer()) });
+    }
+  }
+  return { body, files };
+}
+
+/** The attachments a message shows, as Discord lists them: each listed one is the upload files[id] (its name from the upload unless given). */
+function attachmentsOf(body: Json, files: UploadedFile[]): Json[] {
+  const listed = (body.attachments as { id?: unknown; filename?: string; description?: string }[] | undefined) ?? [];
+  return listed.map((a) => {
+    const upload = files.find((f) => f.field === `files[${String(a.id)}]`);
+    const filename = a.filename ?? upload?.filename ?? "file";
+    return { id: nextId(), filename, description: a.description, size: upload?.bytes.length ?? 0, url: `https://cdn.fake/${filename}` };
+  });
 }

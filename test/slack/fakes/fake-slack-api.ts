@@ -4,6 +4,10 @@
 // message outside Block Kit's limits or a method it was told to fail.
 // WebClient posts form-encoded bodies whose nested fields (blocks, view) are
 // JSON strings; respond() posts JSON without an Authorization header.
+// File uploads take Slack's current flow: files.getUploadURLExternal hands out
+// an upload URL on this server, the client POSTs the bytes there (recorded as
+// "file_upload" with its bytes), and files.completeUploadExternal shares the
+// file to the channel (recorded in `files`).
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { blockKitProblems } from "./block-kit-limits.ts";
@@ -18,10 +22,24 @@ export interface RecordedCall {
   error?: string;
   /** What the fake answered (e.g. the ts of a posted message). */
   response?: Record<string, unknown>;
+  /** The file bytes of a "file_upload". */
+  bytes?: Buffer;
+}
+
+/** A file as Slack holds it after files.completeUploadExternal. */
+export interface SharedFile {
+  id: string;
+  filename: string;
+  length: number;
+  alt_text?: string;
+  title?: string;
+  channel?: string;
+  thread_ts?: string;
+  bytes?: Buffer;
 }
 
 /** Form fields that WebClient sends as JSON strings. */
-const JSON_FIELDS = new Set(["blocks", "attachments", "view", "metadata"]);
+const JSON_FIELDS = new Set(["blocks", "attachments", "view", "metadata", "files"]);
 
 export interface FakeSlackApiOptions {
   botUserId?: string;
@@ -33,6 +51,10 @@ export interface FakeSlackApiOptions {
 
 export class FakeSlackApi {
   readonly calls: RecordedCall[] = [];
+  /** Files shared by files.completeUploadExternal, in order. */
+  readonly files: SharedFile[] = [];
+  /** Files that have an upload URL but are not complete yet. */
+  private readonly pending = new Map<string, SharedFile>();
   private server?: Server;
   private ts = 1000;
   private failures = new Map<string, string>();
@@ -117,7 +139,9 @@ export class FakeSlackApi {
   private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown }> {
     const raw = await readBody(req);
     const path = req.url ?? "/";
-    const body = parseBody(raw, req.headers["content-type"] ?? "");
+    const contentType = req.headers["content-type"] ?? "";
+    if (path.startsWith("/upload/")) return this.upload(path, raw, contentType, req.headers.authorization);
+    const body = parseBody(raw.toString("utf8"), contentType);
     if (path.startsWith("/response/")) {
       const error = this.refusal("response_url", body);
       this.calls.push({ method: "response_url", path, body, error });
@@ -129,6 +153,16 @@ export class FakeSlackApi {
     call.error = this.refusal(method, body);
     call.response = call.error ? { ok: false, error: call.error } : this.answer(method, body);
     return { status: 200, body: call.response };
+  }
+
+  /** The second step of an upload: the bytes to the URL files.getUploadURLExternal gave out. */
+  private async upload(path: string, raw: Buffer, contentType: string, auth?: string): Promise<{ status: number; body: unknown }> {
+    const bytes = await uploadedBytes(raw, contentType);
+    const file = this.pending.get(path.slice("/upload/".length));
+    this.calls.push({ method: "file_upload", path, auth, body: {}, bytes });
+    if (!file || bytes.length !== file.length) return { status: 404, body: { ok: false } };
+    file.bytes = bytes;
+    return { status: 200, body: { ok: true } };
   }
 
   /** Why Slack would refuse this call, if it would. */
@@ -164,19 +198,47 @@ export class FakeSlackApi {
         return { ok: true, message_ts: `${++this.ts}.000200` };
       case "views.publish":
         return { ok: true, view: { id: "V1", ...(body.view as object) } };
+      case "files.getUploadURLExternal": {
+        const length = Number(body.length);
+        if (!body.filename || !Number.isInteger(length) || length <= 0) return { ok: false, error: "invalid_arguments" };
+        const id = `F${++this.ts}`;
+        this.pending.set(id, { id, filename: String(body.filename), length, alt_text: body.alt_text as string | undefined });
+        return { ok: true, upload_url: `${this.url}/upload/${id}`, file_id: id };
+      }
+      case "files.completeUploadExternal": {
+        const listed = (body.files as { id: string; title?: string }[] | undefined) ?? [];
+        const done: SharedFile[] = [];
+        for (const f of listed) {
+          const file = this.pending.get(f.id);
+          // Slack refuses to complete a file whose bytes never arrived.
+          if (!file?.bytes) return { ok: false, error: "file_not_found" };
+          this.pending.delete(f.id);
+          done.push({ ...file, title: f.title, channel: body.channel_id as string | undefined, thread_ts: body.thread_ts as string | undefined });
+        }
+        this.files.push(...done);
+        return { ok: true, files: done.map((f) => ({ id: f.id, name: f.filename, title: f.title })) };
+      }
       default:
         return { ok: false, error: "unknown_method" };
     }
   }
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
+}
+
+/** The bytes of an upload: the client sends them as a multipart form (field "body"), or raw. */
+async function uploadedBytes(raw: Buffer, contentType: string): Promise<Buffer> {
+  if (!contentType.startsWith("multipart/form-data")) return raw;
+  const form = await new Response(raw, { headers: { "content-type": contentType } }).formData();
+  for (const value of form.values()) if (typeof value !== "string") return Buffer.from(await value.arrayBuffer());
+  return Buffer.alloc(0);
 }
 
 function parseBody(raw: string, contentType: string): Record<string, unknown> {
