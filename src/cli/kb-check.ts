@@ -8,7 +8,7 @@ try {
   const figures = [...kb.roles.values()].flatMap((r) => Object.values(r.aspects).flatMap((s) => s?.figures ?? [])).length;
   console.log(
     `knowledge OK: ${kb.roles.size} roles, ${kb.comparisons.length} comparisons, ${kb.transitions.length} transitions, ` +
-      `${kb.paths.length} learning paths, ${kb.resources.length} resources, ${kb.glossary.length} glossary terms, ${figures} figures with source and date`,
+      `${kb.paths.length} learning paths, ${kb.resources.length} resources, ${kb.glossary.length} glossary terms, ${kb.titles.length} job titles, ${figures} figures with source and date`,
   );
 } catch (err) {
   if (err instanceof KnowledgeError) {

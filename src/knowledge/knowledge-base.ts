@@ -3,6 +3,7 @@ import type {
   Comparison, DecisionFramework, GlossaryTerm, IntentExamples, JobSearch, LearningPath,
   Lexicon, Quiz, Resource, Role, RoleId, Transition,
 } from "./schema.ts";
+import type { JobTitle } from "./titles-schema.ts";
 
 export interface KnowledgeParts {
   roles: Map<RoleId, Role>;
@@ -16,6 +17,8 @@ export interface KnowledgeParts {
   lexicon: Lexicon;
   intents: IntentExamples;
   quiz: Quiz;
+  /** Job titles that are not role aliases (titles.yaml). */
+  titles: JobTitle[];
 }
 
 export interface KnowledgeBase extends KnowledgeParts {

@@ -9,6 +9,7 @@ import type { z } from "zod";
 import { KNOWLEDGE_FILES, ROLES_DIR, RoleFile, type RoleId } from "./schema.ts";
 import { buildKnowledgeBase, type KnowledgeBase, type KnowledgeParts } from "./knowledge-base.ts";
 import { crossCheck } from "./cross-check.ts";
+import { TITLES_FILE } from "./titles-schema.ts";
 
 export interface KnowledgeProblem {
   file: string;
@@ -157,8 +158,9 @@ export function loadKnowledge(dir: string): KnowledgeBase {
   const lexicon = read("lexicon");
   const intents = read("intents");
   const quiz = read("quiz");
+  const titles = readValidated(dir, TITLES_FILE.path, TITLES_FILE.schema, problems);
 
-  if (problems.length > 0 || !comparisons || !transitions || !paths || !resources || !glossary || !decision || !jobSearch || !lexicon || !intents || !quiz) {
+  if (problems.length > 0 || !comparisons || !transitions || !paths || !resources || !glossary || !decision || !jobSearch || !lexicon || !intents || !quiz || !titles) {
     throw new KnowledgeError(problems);
   }
   const parts: KnowledgeParts = {
@@ -173,6 +175,7 @@ export function loadKnowledge(dir: string): KnowledgeBase {
     lexicon,
     intents,
     quiz,
+    titles: titles.titles,
   };
   const crossProblems = crossCheck(parts, dir);
   if (crossProblems.length > 0) throw new KnowledgeError(crossProblems);
