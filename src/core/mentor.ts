@@ -2,6 +2,7 @@
 // event, owns routing, conversation context and state, and returns
 // platform-neutral replies. No platform code lives here.
 import type { KnowledgeBase } from "../knowledge/knowledge-base.ts";
+import type { RoleId } from "../knowledge/schema.ts";
 import type { Understander, Understanding, Reading } from "../understanding/understand.ts";
 import type { Logger } from "./logger.ts";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
@@ -25,6 +26,9 @@ import { ASPECT_LABELS } from "./answers/format.ts";
 import { choice } from "./answers/choices.ts";
 import * as talk from "./answers/small-talk.ts";
 import { detailView, firstView } from "./answers/views.ts";
+import { createDecoder } from "../decoder/decode.ts";
+import { looksLikePosting, titleQuestion } from "../decoder/detect.ts";
+import { decodedPosting, titleAnswer } from "./answers/decode.ts";
 
 export interface Turn {
   replies: Reply[];
@@ -87,10 +91,13 @@ const MAX_TEXT = 4000;
 /** Longer than Slack's retry window (about 5 minutes). */
 const DEDUPE_TTL_MS = 15 * 60 * 1000;
 const CLARIFY_BELOW = 0.35;
+/** A pasted posting is read up to this (the decoder itself decodes the first 10,000 characters and says so). */
+const MAX_POSTING_INPUT = 50_000;
 
 export function createMentor(deps: MentorDeps): Mentor {
   const { kb, understander, store, logger } = deps;
   const fitSearch = createFitSearch(kb);
+  const decoder = createDecoder(kb);
   const contextTtl = deps.contextTtlMs ?? 24 * 60 * 60 * 1000;
   // Per person, so one flood cannot crowd out a channel (memory: one process; replicas each count their own).
   const limiter = new RateLimiterMemory({ points: deps.perMinute ?? 30, duration: 60 });
@@ -122,6 +129,24 @@ export function createMentor(deps: MentorDeps): Mentor {
 
 
 
+  /**
+   * A pasted posting (or anything after /decode) and questions about known job titles go to the decoder.
+   * Only the decoded role ids outlive the turn: the posting itself is never stored.
+   */
+  const decodeTurn = (raw: string, viaCommand: boolean): { reading: Reading; replies: Reply[] } | undefined => {
+    const text = raw.slice(0, MAX_POSTING_INPUT);
+    const reading = (roles: RoleId[]): Reading => ({ intent: "decode", roles, aspect: null, term: null, from: null, to: null, confidence: 1 });
+    const asTitle = viaCommand && text.trim().length <= 120 ? decoder.titles.readTitle(text) : undefined;
+    const question = titleQuestion(decoder.titles, text) ?? (asTitle?.titles[0] ? { title: asTitle.titles[0], asked: [] } : undefined);
+    if (question && !looksLikePosting(text)) return { reading: reading(question.title.roles), replies: [titleAnswer(kb, question.title, question.asked)] };
+    if (asTitle && asTitle.roles.length === 1 && text.trim().split(/\s+/).length <= 6) {
+      return { reading: reading(asTitle.roles), replies: answerAction({ kind: "role", role: asTitle.roles[0]! }, "/") };
+    }
+    if (!viaCommand && !looksLikePosting(text)) return undefined;
+    const d = decoder.decode({ text });
+    return { reading: reading(d.role ? [d.role] : []), replies: [decodedPosting(kb, d)] };
+  };
+
   /** Answer an understood message (no state). */
   const answerUnderstanding = (u: Understanding, text: string, prefix: string): Reply[] => {
     if (u.empty) return [talk.emptyMessage()];
@@ -142,6 +167,8 @@ export function createMentor(deps: MentorDeps): Mentor {
       case "thanks": return [talk.thanks()];
       case "out-of-scope": return [talk.outOfScope()];
       case "fit": return [fitAnswer(kb, u.roles, fitSearch(text))];
+      // A follow-up to a decoded posting ("tell me more") is about the role it decoded to.
+      case "decode": return u.roles[0] ? answerAction({ kind: "role", role: u.roles[0] }, prefix) : [talk.outOfScope()];
       case "glossary": return u.term && glossaryTerm(kb, u.term) ? answerAction({ kind: "glossary", term: u.term }, prefix) : [unknownTerm(kb, understander.similarTerms(text))];
       case "resources": return u.mentions.terms[0] ? [resources(kb, u.roles[0], u.mentions.terms[0])] : answerAction({ kind: "resources", role: u.roles[0] }, prefix);
       case "job-search": return answerAction({ kind: "jobs", role: u.roles[0], topic: u.topic ?? undefined }, prefix);
@@ -173,12 +200,18 @@ export function createMentor(deps: MentorDeps): Mentor {
         // A command as typed text: its reading is the command's, its reply the command's answer.
         const name = slash[1]!.toLowerCase();
         const args = slash[2] ?? "";
+        if (name === "decode") {
+          const decoded = decodeTurn(raw.replace(/^\s*\/decode\s*/i, ""), true)!;
+          return { understanding: { ...understander.understand(""), ...decoded.reading, empty: false }, replies: decoded.replies };
+        }
         const u = { ...understander.understand(args), ...commandReading(name, understander.slots(withRoleWords(understander, args))) };
         const parsed = name === "quiz" ? undefined : parseCommand(kb, understander, commandSpec(name), args, "/");
         const replies = parsed === undefined ? [talk.quizInvite(kb)] : Array.isArray(parsed) ? parsed : withNote(answerAction(parsed, "/"), commandNote(kb, understander, name, args));
         return { understanding: u, replies };
       }
       const question = slash ? slash[2] ?? "" : text;
+      const decoded = decodeTurn(slash ? question : raw, false);
+      if (decoded) return { understanding: { ...understander.understand(question.slice(0, 2000)), ...decoded.reading, alternatives: [] }, replies: decoded.replies };
       const u = understander.understand(question);
       return { understanding: u, replies: answerUnderstanding(u, question, "/") };
     },
@@ -236,6 +269,11 @@ export function createMentor(deps: MentorDeps): Mentor {
       const name = event.name.replace(/^\//, "").toLowerCase();
       if (name === "ask") return handleEvent({ ...event, kind: "message", text: event.args }, false);
       if (name === "quiz") return { replies: await deps.quiz.start(event) };
+      if (name === "decode") {
+        const decoded = decodeTurn(event.args, true)!;
+        await remember({ intent: "decode", roles: decoded.reading.roles, aspect: null, term: null });
+        return { replies: decoded.replies };
+      }
       if (name === "forget") {
         await store.delete(key);
         return { replies: await deps.quiz.forget(event) };
@@ -253,11 +291,16 @@ export function createMentor(deps: MentorDeps): Mentor {
 
     const during = await deps.quiz.onText(event, text);
     if (during?.answered) return { replies: during.replies };
-    const turn = await answerMessage(event, text, key, prefix, remember);
+    const turn = await answerMessage(event, text, key, prefix, remember, event.text);
     return during ? { ...turn, replies: [...turn.replies, ...during.replies] } : turn;
   }
 
-  async function answerMessage(event: InboundEvent, text: string, key: string, prefix: string, remember: (t: Topic | undefined) => Promise<void>): Promise<Turn> {
+  async function answerMessage(event: InboundEvent, text: string, key: string, prefix: string, remember: (t: Topic | undefined) => Promise<void>, full = text): Promise<Turn> {
+    const decoded = decodeTurn(full, false);
+    if (decoded) {
+      await remember({ intent: "decode", roles: decoded.reading.roles, aspect: null, term: null });
+      return { replies: decoded.replies, understanding: { ...understander.understand(text.slice(0, 2000)), ...decoded.reading, alternatives: [] } };
+    }
     const understanding0 = understander.understand(text);
     const last = (await store.get<Topic>(key))?.value;
     const u = resolveFollowUp(understanding0, last);

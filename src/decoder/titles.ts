@@ -10,6 +10,14 @@ import { cleanText, stem, tokenize } from "../understanding/text.ts";
 
 type Named = { kind: "role"; role: RoleId } | { kind: "title"; title: JobTitle };
 
+export interface TitleMention {
+  named: Named;
+  start: number;
+  end: number;
+  /** The words as written (stems hide "engineer" vs "engineering"). */
+  words: string[];
+}
+
 export interface TitleReading {
   /** Roles the title itself names (empty when it names none). */
   roles: RoleId[];
@@ -21,7 +29,7 @@ export interface TitleIndex {
   /** What a posting's title names. */
   readTitle(title: string): TitleReading;
   /** Every role alias and known title in a free-text message, in order, with where they are. */
-  mentions(text: string): { named: Named; start: number; end: number }[];
+  mentions(text: string): TitleMention[];
   byId(id: string): JobTitle | undefined;
 }
 
@@ -43,7 +51,10 @@ export function createTitleIndex(kb: KnowledgeBase): TitleIndex {
   }
   const byId = new Map(kb.titles.map((t) => [t.id, t]));
 
-  const mentions = (text: string) => matcher.find(tokenize(expandPairs(cleanText(text))).map(stem)).map((m) => ({ named: m.value, start: m.start, end: m.end }));
+  const mentions = (text: string): TitleMention[] => {
+    const words = tokenize(expandPairs(cleanText(text)));
+    return matcher.find(words.map(stem)).map((m) => ({ named: m.value, start: m.start, end: m.end, words: words.slice(m.start, m.end) }));
+  };
   const read = (text: string): TitleReading => {
     const found = mentions(text);
     return {
