@@ -70,6 +70,7 @@ const STRONG_MATCH = 20;
 const HITS_PER_LINE = 12;
 const SHARPEN = 3;
 const FULL_COVERAGE = 3;
+const FOCUS_POWER = 1;
 /** Shares below this are dropped (they "do not score at all"). */
 const MIN_SHARE = 0.05;
 /** Less evidence than this (in lines' worth) decodes to no role. */
@@ -184,7 +185,10 @@ function scoreLine(segment: Segment, section: SectionKind, p: Parts): LineScore 
     m.value.roles.forEach((role, i) => votes.set(role, (votes.get(role) ?? 0) + TERM_WEIGHT * m.value.weight * (TERM_ROLE_DECAY[i] ?? 0.1)));
   }
   if (votes.size === 0) return undefined;
-  return { segment, section, weight, votes };
+  // A line that points at one role says more than one that fits every role ("build production systems").
+  const total = [...votes.values()].reduce((a, b) => a + b, 0);
+  const focus = Math.max(...votes.values()) / total;
+  return { segment, section, weight: weight * focus ** FOCUS_POWER, votes };
 }
 
 /** Totals as integer shares summing to 100, without roles below MIN_SHARE. */

@@ -10,6 +10,10 @@ import { MAX_POSTING_CHARS } from "../../decoder/clean.ts";
 import { reply, type BlockInput, type Choice, type Reply } from "../reply.ts";
 import { choice } from "./choices.ts";
 import { counterpart, listNames, withArticle } from "./format.ts";
+import { quoteOf } from "../../decoder/decode.ts";
+
+/** Quotes in a chat-sized reply stay shorter than the decoder's own. */
+const QUOTE_CHARS = 80;
 
 const short = (kb: KnowledgeBase, r: RoleId) => kb.role(r).short;
 
@@ -70,14 +74,17 @@ export function decodedPosting(kb: KnowledgeBase, d: Decoded): Reply {
     { type: "heading", text: `This posting is ${withArticle(short(kb, role))} job` },
     { type: "text", text: [sharesLine(kb, d.scores), titleLine(kb, d, role)].filter(Boolean).join(" ") },
   ];
-  if (d.evidence.length > 0) blocks.push({ type: "quote", text: `What decided it:\n${d.evidence.map((e) => `“${e.quote}” → ${short(kb, e.role)}`).join("\n")}` });
-  const level = [d.seniority.level, d.seniority.years ? `${d.seniority.years} of experience stated` : undefined].filter(Boolean).join(", ");
-  const asks = [d.must.length > 0 ? `Must-haves: ${d.must.slice(0, 2).map((m) => `“${m}”`).join("; ")}` : undefined, d.nice.length > 0 ? `Nice to have: “${d.nice[0]}”` : undefined].filter(Boolean).join("\n");
+  if (d.evidence.length > 0) blocks.push({ type: "quote", text: `What decided it:\n${d.evidence.slice(0, 4).map((e) => `“${quoteOf(e.quote, QUOTE_CHARS)}” → ${short(kb, e.role)}`).join("\n")}` });
+  const level = [d.seniority.level, d.seniority.years ? `${d.seniority.years} of experience` : undefined].filter(Boolean).join(", ");
+  const asks = [
+    level ? `Level: ${level}` : undefined,
+    d.must.length > 0 ? `Must-have: “${quoteOf(d.must[0]!, QUOTE_CHARS)}”` : undefined,
+    d.nice.length > 0 ? `Nice to have: “${quoteOf(d.nice[0]!, QUOTE_CHARS)}”` : undefined,
+  ].filter(Boolean).join("\n");
   if (asks) blocks.push({ type: "quote", text: asks });
-  if (level) blocks.push({ type: "text", text: `Level: ${level}.` });
-  blocks.push({ type: "list", title: `Put forward for ${withArticle(short(kb, role))} role`, items: putForward(kb, role) });
+  blocks.push({ type: "list", title: "Put forward when you apply", items: putForward(kb, role).slice(0, 2) });
   if (d.truncated) blocks.push({ type: "context", text: `The posting is over ${MAX_POSTING_CHARS.toLocaleString("en")} characters, so I decoded its first ${MAX_POSTING_CHARS.toLocaleString("en")}.` });
-  blocks.push({ type: "context", text: "Read from the duties against the knowledge base's role profiles; nothing of the posting is kept." });
+  blocks.push({ type: "context", text: "Read from the duties, not the title; nothing of the posting is kept." });
   return reply(blocks, choicesFor(kb, role, ranked.find((r) => r !== role)), { data: { kind: "decode", role, scores: d.scores, mismatch: d.mismatch } });
 }
 
