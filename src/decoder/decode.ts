@@ -92,13 +92,14 @@ export function createDecoder(kb: KnowledgeBase): Decoder {
   const terms = termMatcher(kb);
   const titles = createTitleIndex(kb);
   const english = commonEnglishWords();
+  const parts: Parts = { docs, index, terms, titles, english, wordHits: new Map() };
   return {
     titles,
-    decode: (input) => decodePosting(input, { docs, index, terms, titles, english }),
+    decode: (input) => decodePosting(input, parts),
     explain(input) {
       const segments = segmentPosting(truncatePosting(plainPosting(input.text ?? "")).text);
       const sections = sectionsOf(segments);
-      return segments.map((s, i) => scoreLine(s, sections[i]!, { docs, index, terms, titles, english })).filter((l): l is LineScore => l !== undefined)
+      return segments.map((s, i) => scoreLine(s, sections[i]!, parts)).filter((l): l is LineScore => l !== undefined)
         .map((l) => ({ text: l.segment.text, section: l.section, weight: l.weight, votes: Object.fromEntries([...l.votes].map(([r, v]) => [r, Math.round(v * 100) / 100])) }));
     },
   };
@@ -110,6 +111,8 @@ interface Parts {
   terms: PhraseMatcher<TermHit>;
   titles: TitleIndex;
   english: ReadonlySet<string>;
+  /** Profile matches per word (stem), filled as postings are decoded; the profiles never change. */
+  wordHits: Map<string, { id: number; score: number }[]>;
 }
 
 function decodePosting(input: PostingInput, p: Parts): Decoded {
@@ -157,8 +160,8 @@ function scoreLine(segment: Segment, section: SectionKind, p: Parts): LineScore 
   if (segment.heading) return undefined;
   const weight = SECTION_WEIGHTS[section] * (isToolList(segment.text) ? TOOL_LIST_WEIGHT : 1) * (saysNice(segment.text) && section !== "nice" ? 0.6 : 1);
   const raw = new Map<RoleId, number[]>();
-  for (const hit of p.index.search(segment.text, { combineWith: "OR" }).slice(0, HITS_PER_LINE)) {
-    const doc = p.docs[hit.id as number]!;
+  for (const hit of searchLine(segment.text, p)) {
+    const doc = p.docs[hit.id]!;
     const list = raw.get(doc.role) ?? [];
     // A profile point that shares one word with the line is a weak match; three or more, a real one.
     const coverage = Math.min(hit.terms.length, FULL_COVERAGE) / FULL_COVERAGE;
@@ -189,6 +192,30 @@ function scoreLine(segment: Segment, section: SectionKind, p: Parts): LineScore 
   const total = [...votes.values()].reduce((a, b) => a + b, 0);
   const focus = Math.max(...votes.values()) / total;
   return { segment, section, weight: weight * focus ** FOCUS_POWER, votes };
+}
+
+/**
+ * The line's best profile matches, as minisearch scores them for an OR query of its words. Each
+ * distinct word is looked up once per decoder and the per-word scores summed per document, which is
+ * how minisearch combines OR queries; a posting repeats its words, so this keeps decoding fast.
+ */
+function searchLine(text: string, p: Parts): { id: number; score: number; terms: string[] }[] {
+  const perDoc = new Map<number, { score: number; terms: string[] }>();
+  for (const word of new Set(tokenize(text))) {
+    const key = stem(word);
+    let hits = p.wordHits.get(key);
+    if (!hits) {
+      hits = p.index.search(word).map((h) => ({ id: h.id as number, score: h.score }));
+      if (p.wordHits.size < 20_000) p.wordHits.set(key, hits);
+    }
+    for (const h of hits) {
+      const d = perDoc.get(h.id) ?? { score: 0, terms: [] };
+      d.score += h.score;
+      d.terms.push(key);
+      perDoc.set(h.id, d);
+    }
+  }
+  return [...perDoc].map(([id, d]) => ({ id, ...d })).sort((a, b) => b.score - a.score).slice(0, HITS_PER_LINE);
 }
 
 /** Totals as integer shares summing to 100, without roles below MIN_SHARE. */
