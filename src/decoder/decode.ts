@@ -74,7 +74,7 @@ const FOCUS_POWER = 1;
 /** Shares below this are dropped (they "do not score at all"). */
 const MIN_SHARE = 0.05;
 /** Less evidence than this (in lines' worth) decodes to no role. */
-const MIN_EVIDENCE = 1.2;
+const MIN_EVIDENCE = 0.6;
 const MIN_TOP_SHARE = 0.22;
 const MIN_CHARS = 120;
 const TERM_ROLE_DECAY = [1, 0.5, 0.3, 0.2, 0.1];

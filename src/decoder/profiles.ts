@@ -27,7 +27,11 @@ export interface ProfileDoc {
 }
 
 /** Words that say nothing about which role a posting is (they are in every posting). */
-const POSTING_FILLER = ["experience", "team", "work", "working", "strong", "ability", "role", "build", "building", "including", "year", "years", "using", "use", "new", "help", "across", "within", "also", "well", "etc", "e", "g", "eg", "ie", "will", "can", "must"];
+const POSTING_FILLER = [
+  "experience", "team", "work", "working", "strong", "ability", "able", "role", "build", "building", "including", "year", "years", "using", "use", "new", "help", "across", "within", "also", "well", "etc", "e", "g", "eg", "ie", "will", "can", "must",
+  // Requirement boilerplate: how much of something is asked, not what.
+  "knowledge", "familiar", "familiarity", "understanding", "proficiency", "proficient", "solid", "deep", "excellent", "good", "great", "related", "field", "skill", "plus", "preferred", "required", "demonstrated", "proven", "least", "similar", "equivalent", "relevant", "best", "practice", "top", "notch", "hands", "like",
+];
 const STOP = new Set([...ENGLISH_STOPWORDS, ...POSTING_FILLER].map((w) => stem(w.toLowerCase())));
 
 export const analyse = (text: string): string[] => tokenize(text).map(stem).filter((s) => !STOP.has(s) && s.length > 1);
