@@ -164,6 +164,8 @@ export class FakeSlackApi {
         return { ok: true, message_ts: `${++this.ts}.000200` };
       case "views.publish":
         return { ok: true, view: { id: "V1", ...(body.view as object) } };
+      case "views.open":
+        return { ok: true, view: { id: "V2", ...(typeof body.view === "string" ? JSON.parse(body.view) as object : body.view as object) } };
       default:
         return { ok: false, error: "unknown_method" };
     }
