@@ -31,7 +31,7 @@ export function sectionsOf(segments: readonly Segment[]): SectionKind[] {
 /** A line states a nice-to-have itself ("… is a plus"), whatever section it is in. */
 export const saysNice = (text: string) => /\b(?:is a (?:big )?plus|a plus|nice to have|preferred|bonus|desirable|is an advantage|would be (?:great|a plus)|ideally)\b/i.test(text);
 /** A line states a must-have itself. */
-export const saysMust = (text: string) => /\b(?:required|must have|must be|you have|minimum|at least|\d+\+? years|degree in|proven experience|strong (?:experience|background|proficiency)|proficiency in|expertise in)\b/i.test(text);
+export const saysMust = (text: string) => /\b(?:required|must have|must be|you have|minimum|at least|\d+\+? years(?= (?:of )?(?:\w+ )?experience)|degree in|proven experience|strong (?:experience|background|proficiency)|proficiency in|expertise in)\b/i.test(text);
 
 /** A line that is mostly a list of tools ("Python, SQL, Spark, Airflow"). */
 export function isToolList(text: string): boolean {
@@ -58,17 +58,19 @@ const LEVELS: [string, RegExp][] = [
   ["intern", /\bintern(?:ship)?\b/i],
 ];
 
-const YEARS = /\b(\d{1,2})\s*(?:(?:-|–|to)\s*(\d{1,2})\s*|\+\s*|plus\s+)?(?:years?|yrs?)(?:'|’)?\b(?:\s+of)?(?:\s+\w+){0,4}?\s+(?:experience|exp\b)/i;
-const YEARS_LOOSE = /\b(\d{1,2})\s*(?:(?:-|–|to)\s*(\d{1,2})\s*|\+\s*)(?:years?|yrs?)\b/i;
+/** "5+ years", "3-5 years", "2 to 4 yrs": only on a line that speaks of experience (not "7+ years of retention"). */
+const YEARS = /\b(\d{1,2})\s*(?:(?:-|–|to)\s*(\d{1,2})\s*|(\+)\s*|plus\s+)?(?:years?|yrs?)\b/i;
+const EXPERIENCE = /\bexperience\b|\bexp\b|\bexperienced\b/i;
 
 /** Stated years of experience and seniority level. */
 export function seniorityOf(title: string, text: string): Seniority {
-  const m = YEARS.exec(text) ?? YEARS_LOOSE.exec(text);
+  const line = text.split(/\n|(?<=[.;])\s+/).find((l) => EXPERIENCE.test(l) && YEARS.test(l));
+  const m = line ? YEARS.exec(line) : null;
   let years: string | null = null;
   if (m) {
     const a = Number(m[1]);
     const b = m[2] ? Number(m[2]) : undefined;
-    if (a <= 30 && (b === undefined || (b >= a && b <= 40))) years = b !== undefined ? `${a}–${b} years` : /\+|plus/.test(m[0]) ? `${a}+ years` : `${a} years`;
+    if (a <= 30 && (b === undefined || (b >= a && b <= 40))) years = b !== undefined ? `${a}–${b} years` : m[3] || /plus/i.test(m[0]) ? `${a}+ years` : `${a} years`;
   }
   const level = LEVELS.find(([, re]) => re.test(title))?.[0] ?? (title.trim() ? null : LEVELS.find(([, re]) => re.test(text.slice(0, 300)))?.[0] ?? null);
   return { years, level };

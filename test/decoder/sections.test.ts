@@ -28,5 +28,7 @@ describe("seniorityOf", () => {
     expect(seniorityOf("Staff Software Engineer", "3-6 years of relevant experience")).toEqual({ years: "3–6 years", level: "staff" });
     expect(seniorityOf("Data Engineer", "No particular requirement.")).toEqual({ years: null, level: null });
     expect(seniorityOf("PhD Research Scientist Intern", "")).toMatchObject({ level: "intern" });
+    // Years that are not experience are not a requirement.
+    expect(seniorityOf("Data Architect", "Analytics lake (long-term retention, 7+ years).\nMinimum years of experience: >10 years").years).toBe("10 years");
   });
 });

@@ -36,7 +36,7 @@ function titleLine(kb: KnowledgeBase, d: Decoded, role: RoleId): string | undefi
       : `The title (${named}) matches the work.`;
   }
   const entry = d.title_entries[0];
-  if (entry) return `The title is ${withArticle(entry.title)}, which usually means ${listNames(entry.roles.map((r) => short(kb, r)))} work${entry.roles.includes(role) ? "; here the duties agree." : `; here the duties read as ${short(kb, role)}.`}`;
+  if (entry) return `The title, ${entry.title}, usually means ${listNames(entry.roles.map((r) => short(kb, r)))} work${entry.roles.includes(role) ? "; here the duties agree." : `; here the duties read as ${short(kb, role)}.`}`;
   return undefined;
 }
 
