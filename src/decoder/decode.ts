@@ -87,19 +87,23 @@ interface LineScore {
 }
 
 export function createDecoder(kb: KnowledgeBase): Decoder {
-  const docs = profileDocs(kb);
-  const index = profileIndex(docs);
-  const terms = termMatcher(kb);
   const titles = createTitleIndex(kb);
-  const english = commonEnglishWords();
-  const parts: Parts = { docs, index, terms, titles, english, wordHits: new Map() };
+  // The profile index is built on the first posting, so start-up (and every message that is no posting) does not wait for it.
+  let built: Parts | undefined;
+  const parts = (): Parts => {
+    if (!built) {
+      const docs = profileDocs(kb);
+      built = { docs, index: profileIndex(docs), terms: termMatcher(kb), titles, english: commonEnglishWords(), wordHits: new Map() };
+    }
+    return built;
+  };
   return {
     titles,
-    decode: (input) => decodePosting(input, parts),
+    decode: (input) => decodePosting(input, parts()),
     explain(input) {
       const segments = segmentPosting(truncatePosting(plainPosting(input.text ?? "")).text);
       const sections = sectionsOf(segments);
-      return segments.map((s, i) => scoreLine(s, sections[i]!, parts)).filter((l): l is LineScore => l !== undefined)
+      return segments.map((s, i) => scoreLine(s, sections[i]!, parts())).filter((l): l is LineScore => l !== undefined)
         .map((l) => ({ text: l.segment.text, section: l.section, weight: l.weight, votes: Object.fromEntries([...l.votes].map(([r, v]) => [r, Math.round(v * 100) / 100])) }));
     },
   };
