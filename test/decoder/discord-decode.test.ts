@@ -4,8 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { ComponentType, InteractionType } from "discord.js";
 import type { Core } from "../../src/bootstrap.ts";
-import { GENERAL, person, slash } from "../discord/fixtures.ts";
-import { isCallback, isEditOriginal, textOf, useBot, type Bot } from "../discord/harness.ts";
+import { GENERAL, person, slash, userMessage } from "../discord/fixtures.ts";
+import { isCallback, isChannelPost, isEditOriginal, textOf, useBot, type Bot } from "../discord/harness.ts";
 import { posting } from "./fixtures.ts";
 
 let bot: Bot;
@@ -38,5 +38,29 @@ describe("/decode on Discord", () => {
     const reqs = await bot.interact(submit as unknown as Parameters<Bot["interact"]>[0]);
     expect(reqs.some((r) => isCallback(r) && r.body?.type === 5)).toBe(true);
     expect(textOf(reqs.find(isEditOriginal)?.body)).toContain("This posting is an AI engineer job");
+  });
+});
+
+describe("a long paste in a DM", () => {
+  it("arrives as message.txt, which is read and decoded", async () => {
+    const user = person("sam");
+    const dm = "1500000000000000077";
+    bot.fake.files.set("9/message.txt", `${spotify.title}\n${spotify.text}`);
+    const m = userMessage(user, { dm }, "");
+    const withFile = { ...m, attachments: [{ id: "9", filename: "message.txt", size: spotify.text.length + 40, url: bot.fake.fileUrl("9/message.txt"), proxy_url: bot.fake.fileUrl("9/message.txt"), content_type: "text/plain; charset=utf-8" }] };
+    const reqs = await bot.say(withFile);
+    const posted = reqs.filter(isChannelPost(dm)).map((r) => textOf(r.body)).join("\n");
+    expect(posted).toContain("This posting is an AI engineer job");
+  });
+
+  it("is not fetched from anywhere but Discord", async () => {
+    const dm = "1500000000000000078";
+    bot.fake.files.set("10/message.txt", spotify.text);
+    const m = userMessage(person("kim"), { dm }, "");
+    // The same fake server under another name: reachable, but not the configured Discord host.
+    const elsewhere = bot.fake.fileUrl("10/message.txt").replace("127.0.0.1", "localhost");
+    const withFile = { ...m, attachments: [{ id: "10", filename: "message.txt", size: 100, url: elsewhere, proxy_url: elsewhere, content_type: "text/plain" }] };
+    const reqs = await bot.say(withFile);
+    expect(reqs.filter(isChannelPost(dm)).map((r) => textOf(r.body)).join("\n")).not.toContain("This posting is");
   });
 });
