@@ -11,21 +11,25 @@ const CDN_HOSTS = new Set(["cdn.discordapp.com", "media.discordapp.net"]);
 export async function withPastedFile(client: Client, m: Message, content: string): Promise<string> {
   const file = m.attachments.find((a) => a.name === "message.txt" && a.size <= MAX_FILE_BYTES && (a.contentType ?? "text/plain").startsWith("text/plain"));
   if (!file) return content;
-  let url: URL;
+  if (!isDiscordFile(file.url, client.options.rest?.api)) return content;
   try {
-    url = new URL(file.url);
-  } catch {
-    return content;
-  }
-  const api = client.options.rest?.api;
-  const allowed = CDN_HOSTS.has(url.hostname) || (api !== undefined && new URL(api).origin === url.origin);
-  if (!allowed) return content;
-  try {
+    const url = new URL(file.url);
     const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
     if (!res.ok) return content;
     const text = (await res.text()).slice(0, MAX_FILE_BYTES);
     return content.trim() ? `${content}\n${text}` : text;
   } catch {
     return content;
+  }
+}
+
+/** Files are fetched from Discord's CDN, or from the API host the client is configured with (a test fake). */
+export function isDiscordFile(raw: string, api: string | undefined): boolean {
+  try {
+    const url = new URL(raw);
+    if (url.protocol === "https:" && CDN_HOSTS.has(url.hostname)) return true;
+    return api !== undefined && new URL(api).origin === url.origin;
+  } catch {
+    return false;
   }
 }

@@ -7,6 +7,7 @@ import type { Core } from "../../src/bootstrap.ts";
 import { GENERAL, person, slash, userMessage } from "../discord/fixtures.ts";
 import { isCallback, isChannelPost, isEditOriginal, textOf, useBot, type Bot } from "../discord/harness.ts";
 import { posting } from "./fixtures.ts";
+import { isDiscordFile } from "../../adapters/discord/pasted-file.ts";
 
 let bot: Bot;
 useBot((b: Bot, _c: Core) => { bot = b; });
@@ -62,5 +63,15 @@ describe("a long paste in a DM", () => {
     const withFile = { ...m, attachments: [{ id: "10", filename: "message.txt", size: 100, url: elsewhere, proxy_url: elsewhere, content_type: "text/plain" }] };
     const reqs = await bot.say(withFile);
     expect(reqs.filter(isChannelPost(dm)).map((r) => textOf(r.body)).join("\n")).not.toContain("This posting is");
+  });
+});
+
+describe("isDiscordFile", () => {
+  it("allows Discord's CDN over https and the configured API host, nothing else", () => {
+    expect(isDiscordFile("https://cdn.discordapp.com/attachments/1/2/message.txt", undefined)).toBe(true);
+    expect(isDiscordFile("http://cdn.discordapp.com/attachments/1/2/message.txt", undefined)).toBe(false);
+    expect(isDiscordFile("https://evil.example/message.txt", "https://discord.com/api")).toBe(false);
+    expect(isDiscordFile("http://127.0.0.1:5000/attachments/1/message.txt", "http://127.0.0.1:5000/api")).toBe(true);
+    expect(isDiscordFile("not a url", undefined)).toBe(false);
   });
 });
