@@ -39,4 +39,10 @@ describe("/mentor decode on Slack", () => {
     expect(String(answer.body.channel)).toMatch(/^D/);
     expect(headerOf(answer)).toBe("This posting is an AI engineer job");
   });
+
+  it("a posting pasted into the DM is decoded without a command", async () => {
+    await h.event("message-im", { text: `${spotify.title}\n${spotify.text}`.replace(/&/g, "&amp;") });
+    await h.api.waitFor(() => h.api.callsTo("chat.postMessage").length >= 1);
+    expect(headerOf(h.api.callsTo("chat.postMessage")[0])).toBe("This posting is an AI engineer job");
+  });
 });
