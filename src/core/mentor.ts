@@ -28,7 +28,7 @@ import * as talk from "./answers/small-talk.ts";
 import { detailView, firstView } from "./answers/views.ts";
 import { createDecoder } from "../decoder/decode.ts";
 import { looksLikePosting, titleQuestion } from "../decoder/detect.ts";
-import { decodedPosting, titleAnswer } from "./answers/decode.ts";
+import { decodedPosting, titleAnswer, withQuizFit } from "./answers/decode.ts";
 
 export interface Turn {
   replies: Reply[];
@@ -56,6 +56,8 @@ export interface QuizPort {
   /** undefined when the person has no quiz running. */
   onText(event: InboundEvent, text: string): Promise<QuizTextResult | undefined>;
   forget(event: InboundEvent): Promise<Reply[]>;
+  /** The person's last quiz result, if any (a decoded posting says how it fits). */
+  lastResult?(event: InboundEvent): Promise<{ outcome: string; label: string } | undefined>;
 }
 
 export interface MentorDeps {
@@ -272,7 +274,7 @@ export function createMentor(deps: MentorDeps): Mentor {
       if (name === "decode") {
         const decoded = decodeTurn(event.args, true)!;
         await remember({ intent: "decode", roles: decoded.reading.roles, aspect: null, term: null });
-        return { replies: decoded.replies };
+        return { replies: await fitToQuiz(event, decoded.replies) };
       }
       if (name === "forget") {
         await store.delete(key);
@@ -295,11 +297,18 @@ export function createMentor(deps: MentorDeps): Mentor {
     return during ? { ...turn, replies: [...turn.replies, ...during.replies] } : turn;
   }
 
+  /** A decoded posting, with how it fits the person's last quiz result when they have one. */
+  async function fitToQuiz(event: InboundEvent, replies: Reply[]): Promise<Reply[]> {
+    if (!replies.some((r) => r.data?.kind === "decode") || !deps.quiz.lastResult) return replies;
+    const last = await deps.quiz.lastResult(event);
+    return replies.map((r) => withQuizFit(kb, r, last));
+  }
+
   async function answerMessage(event: InboundEvent, text: string, key: string, prefix: string, remember: (t: Topic | undefined) => Promise<void>, full = text): Promise<Turn> {
     const decoded = decodeTurn(full, false);
     if (decoded) {
       await remember({ intent: "decode", roles: decoded.reading.roles, aspect: null, term: null });
-      return { replies: decoded.replies, understanding: { ...understander.understand(text.slice(0, 2000)), ...decoded.reading, alternatives: [] } };
+      return { replies: await fitToQuiz(event, decoded.replies), understanding: { ...understander.understand(text.slice(0, 2000)), ...decoded.reading, alternatives: [] } };
     }
     const understanding0 = understander.understand(text);
     const last = (await store.get<Topic>(key))?.value;

@@ -2,6 +2,8 @@
 // questions about job titles, what is remembered, and the `ask` reading.
 import { describe, expect, it } from "vitest";
 import { MemoryStore } from "../../src/core/state-store.ts";
+import { personKey } from "../../src/core/events.ts";
+import { message } from "../helpers/core.ts";
 import { testCore } from "../helpers/core.ts";
 import { answer, conversation, headingOf, plain } from "../helpers/conversation.ts";
 import { posting } from "./fixtures.ts";
@@ -87,5 +89,16 @@ describe("questions about job titles", () => {
   it("leave role aliases to the roles", async () => {
     const t = await conversation(mentor).say("what does an LLM engineer do?");
     expect(t.understanding?.intent).not.toBe("decode");
+  });
+});
+
+describe("a person with a quiz result", () => {
+  it("hears how the posting fits it", async () => {
+    const event = message(pasted, { actor: { id: "quizzed" } });
+    const e = event as { address: Parameters<typeof personKey>[0]; actor: Parameters<typeof personKey>[1] };
+    // The quiz keeps a person's last result under result:<person>; here it leaned ML engineer.
+    await store.set(`result:${personKey({ thread: null, ...e.address }, e.actor)}`, { outcome: "ml-engineer", label: "ML engineer", scores: {}, also: null, at: 0 });
+    const t = await mentor.handle(event);
+    expect(plain(t)).toMatch(/Your quiz leaned ML engineer, and this posting is AI engineer work/);
   });
 });

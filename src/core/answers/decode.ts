@@ -110,3 +110,25 @@ export function titleAnswer(kb: KnowledgeBase, t: JobTitle, asked: RoleId[] = []
     { data: { kind: "title", title: t.id, roles: t.roles } },
   );
 }
+
+/** What the person's last quiz result said, as far as a posting needs it. */
+export interface QuizLean {
+  outcome: string;
+  label: string;
+}
+
+/** The decoded posting's reply with a line on how it fits the person's quiz result (after the shares). */
+export function withQuizFit(kb: KnowledgeBase, r: Reply, last: QuizLean | undefined): Reply {
+  const role = r.data?.kind === "decode" ? (r.data.role as RoleId | undefined) : undefined;
+  if (!last || !role) return r;
+  const name = short(kb, role);
+  const text = last.outcome === role
+    ? `Your quiz leaned ${last.label}: this posting fits it.`
+    : last.outcome === "hybrid" && (role === "ml-engineer" || role === "ai-engineer")
+      ? `Your quiz came out ${last.label}, so this ${name} posting is on your path.`
+      : last.outcome === "undecided"
+        ? `Your quiz had no clear lean yet; this posting is ${name} work.`
+        : `Your quiz leaned ${last.label}, and this posting is ${name} work: check that the duties are what you want.`;
+  const at = r.blocks.findIndex((b) => b.type === "text") + 1;
+  return reply([...r.blocks.slice(0, at), { type: "text", text }, ...r.blocks.slice(at)] as BlockInput[], r.choices, { visibility: r.visibility, data: r.data });
+}
