@@ -19,6 +19,7 @@ export type CommandDefinition = RESTPostAPIChatInputApplicationCommandsJSONBody;
 export const PERSONAL_COMMANDS: ReadonlySet<string> = new Set(["quiz", "forget"]);
 
 export const ASK_MAX_LENGTH = 1000;
+export const DECODE_MAX_LENGTH = 4000;
 
 type Option = APIApplicationCommandBasicOption;
 
@@ -51,6 +52,8 @@ function optionsFor(name: string, kb: KnowledgeBase): Option[] {
     ];
     case "resources": return [roleOption(kb, "role", "Only resources for this role")];
     case "glossary": return [{ type: ApplicationCommandOptionType.String, name: "term", description: "The term, e.g. RAG, MLOps, fine-tuning", required: true, autocomplete: true, max_length: 100 }];
+    // Discord's modal paragraph takes 4,000 characters; the option gets the same limit.
+    case "decode": return [{ type: ApplicationCommandOptionType.String, name: "text", description: "The job posting's text, or a job title", required: false, max_length: DECODE_MAX_LENGTH }];
     default: return [];
   }
 }
@@ -107,6 +110,7 @@ export function commandArgs(name: string, get: (option: string) => string | null
     case "compare": return join(role("role1"), role("role2"), role("role3"), aspect());
     case "role": return join(role("role"), aspect());
     case "ask": return get("question") ?? "";
+    case "decode": return get("text") ?? "";
     case "path": return join(role("role"), role("to"));
     case "resources": return join(role("role"));
     case "glossary": {

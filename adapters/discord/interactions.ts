@@ -3,7 +3,7 @@
 // interaction that expired (10062) or was answered already (40060) is logged,
 // never fatal; any other failure becomes an ephemeral "Something went wrong
 // (ref …)" and an error log with the same ref.
-import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction, type Message, type RepliableInteraction } from "discord.js";
+import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction, type Message, type ModalSubmitInteraction, type RepliableInteraction } from "discord.js";
 import type { Address, InboundEventInput } from "../../src/core/events.ts";
 import type { DiscordContext } from "./context.ts";
 import { errorRef, somethingWentWrong } from "./context.ts";
@@ -16,11 +16,13 @@ import { DMS_CLOSED, checkYourDms, openQuizInDm } from "./quiz-dm.ts";
 import { notice, renderReply } from "./render.ts";
 import { isRefusal, type Reply } from "../../src/core/reply.ts";
 import { answerInteraction, editOriginal, originalFilled, withLeadingText } from "./send.ts";
+import { DECODE_FIELD, DECODE_MODAL, decodeModal } from "./decode-modal.ts";
 
 const EPHEMERAL = { flags: MessageFlags.Ephemeral } as const;
 
 export async function onInteraction(ctx: DiscordContext, i: Interaction): Promise<void> {
   if (i.isAutocomplete()) return autocomplete(ctx, i);
+  if (i.isModalSubmit()) return decodeSubmitted(ctx, i).catch((err: unknown) => failed(ctx, i, err));
   if (!i.isChatInputCommand() && !i.isButton() && !i.isAnySelectMenu() && !i.isContextMenuCommand()) return;
   try {
     if (i.isChatInputCommand()) await command(ctx, i);
@@ -39,10 +41,21 @@ async function command(ctx: DiscordContext, i: ChatInputCommandInteraction): Pro
     id: i.id, kind: "command", name, args: commandArgs(name, (o) => i.options.getString(o), ctx.kb), address, actor,
   });
   if (name === "quiz" && i.inGuild()) return quizFromServer(ctx, i, event);
+  // A posting is too long for an option line: without text, /decode opens a paragraph field.
+  if (name === "decode" && !i.options.getString("text")?.trim()) return void (await i.showModal(decodeModal()));
   const ephemeral = i.inGuild() && PERSONAL_COMMANDS.has(name);
   await i.deferReply(ephemeral ? EPHEMERAL : {});
   const turn = await ctx.mentor.handle(event(addressOf(i)));
   await answerInteraction(i, turn.replies, { ephemeral });
+}
+
+/** The decode modal's posting, answered in public like the command. */
+async function decodeSubmitted(ctx: DiscordContext, i: ModalSubmitInteraction): Promise<void> {
+  if (i.customId !== DECODE_MODAL) return;
+  await i.deferReply();
+  const args = i.fields.getTextInputValue(DECODE_FIELD);
+  const turn = await ctx.mentor.handle({ id: i.id, kind: "command", name: "decode", args, address: addressOf(i), actor: actorOf(i.user) });
+  await answerInteraction(i, turn.replies, { ephemeral: false });
 }
 
 async function button(ctx: DiscordContext, i: ButtonInteraction): Promise<void> {

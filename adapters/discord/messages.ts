@@ -17,6 +17,7 @@ import { notice } from "./render.ts";
 import { openQuizInDm, quitQuizStartedHere } from "./quiz-dm.ts";
 import { adapterReply, replyToMessage, sendToChannel } from "./send.ts";
 import { plainSafe, truncate } from "./text.ts";
+import { withPastedFile } from "./pasted-file.ts";
 
 export async function onMessage(ctx: DiscordContext, m: Message): Promise<void> {
   if (m.author.bot || m.webhookId || m.system) return;
@@ -39,7 +40,8 @@ export async function onMessage(ctx: DiscordContext, m: Message): Promise<void> 
 
 async function direct(ctx: DiscordContext, m: Message): Promise<void> {
   if (!m.channel.isSendable()) return;
-  const turn = await ctx.mentor.handle({ id: m.id, kind: "message", text: m.content, address: dmAddress(m.channelId), actor: actorOf(m.author) });
+  const text = await withPastedFile(ctx.client, m, m.content);
+  const turn = await ctx.mentor.handle({ id: m.id, kind: "message", text, address: dmAddress(m.channelId), actor: actorOf(m.author) });
   await sendToChannel(m.channel, turn.replies);
 }
 
@@ -52,7 +54,8 @@ async function mention(ctx: DiscordContext, m: Message<true>, botId: string): Pr
   // A thread started from a message has the message's id, so the conversation's address is known up front.
   const address = inThread ? guildAddress(m.guildId, ch.parentId ?? ch.id, ch.id) : guildAddress(m.guildId, m.channelId, canThread ? m.id : null);
   const actor = actorOf(m.author);
-  const turn = await ctx.mentor.handle({ id: m.id, kind: "message", text: withoutMention(m.content, botId), address, actor });
+  const text = await withPastedFile(ctx.client, m, withoutMention(m.content, botId));
+  const turn = await ctx.mentor.handle({ id: m.id, kind: "message", text, address, actor });
   if (turn.duplicate) return;
 
   const shown = turn.replies.filter((r) => r.visibility !== "private");

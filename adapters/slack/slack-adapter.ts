@@ -22,6 +22,7 @@ import { RecentDeliveries } from "./recent-deliveries.ts";
 import { guardRequestListener, payloadProblem } from "./request-guard.ts";
 import { guardSocketMessages } from "./socket-guard.ts";
 import type { SlackBlock } from "./render.ts";
+import { DECODE_VIEW, decodeView, submittedPosting } from "./decode-modal.ts";
 
 export interface SlackAdapterOptions {
   core: Pick<Core, "mentor" | "quiz" | "kb">;
@@ -188,6 +189,18 @@ export class SlackAdapter implements PlatformAdapter {
       }
     });
 
+    // The decode modal's posting: decoded, and the answer sent to the person's DM with the app.
+    app.view(DECODE_VIEW, async ({ ack, body, view, client }) => {
+      await ack();
+      const team = body.team?.id ?? body.user.team_id ?? "";
+      const user = body.user.id;
+      await this.run("view_submission", () => undefined, async () => {
+        const dm = await this.dmChannel(client, team, user);
+        const turn = await this.core.mentor.handle({ id: `view:${view.id}`, kind: "command", name: "decode", args: submittedPosting(view), address: dmAddress(team, dm), actor: { id: user, name: body.user.name } });
+        if (!turn.duplicate) await deliver(client, { kind: "dm", channel: dm, user }, turn.replies);
+      });
+    });
+
     app.event("app_mention", async ({ event, body, context, client }) => {
       if (event.bot_id || !event.user) return;
       const thread = event.thread_ts ?? event.ts;
@@ -254,6 +267,11 @@ export class SlackAdapter implements PlatformAdapter {
     const dm = await this.dmChannel(client, team, user);
     const inAppDm = command.channel_id === dm;
     const event = (address: Address): InboundEventInput => ({ id: `command:${command.trigger_id}`, kind: "command", name: parsed.name, args: parsed.args, address, actor });
+    // A posting is too long for a command line: without text, decode opens a multi-line modal.
+    if (parsed.name === "decode" && !parsed.args.trim()) {
+      await client.views.open({ trigger_id: command.trigger_id, view: decodeView(command.channel_id) });
+      return;
+    }
     if (parsed.name === "quiz") {
       // The quiz runs in the DM with the app, where its question can be updated in place.
       // Asked for in a channel: its result may later be shared there (origin), on the person's click.

@@ -160,6 +160,7 @@ export function commandReading(name: string, s: { roles: RoleId[]; aspects: Aspe
     case "glossary": return { ...none, intent: "glossary", term: s.terms[0] ?? null };
     case "quiz": return { ...none, intent: "quiz.start" };
     case "help": return { ...none, intent: "help" };
+    case "decode": return { ...none, intent: "decode", roles: s.roles };
     default: return { ...none, intent: "help", confidence: 0 };
   }
 }

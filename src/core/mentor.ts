@@ -2,9 +2,9 @@
 // event, owns routing, conversation context and state, and returns
 // platform-neutral replies. No platform code lives here.
 import type { KnowledgeBase } from "../knowledge/knowledge-base.ts";
+import type { RoleId } from "../knowledge/schema.ts";
 import type { Understander, Understanding, Reading } from "../understanding/understand.ts";
 import type { Logger } from "./logger.ts";
-import type { RoleId } from "../knowledge/schema.ts";
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { InboundEvent, conversationKey, personKey, type InboundEventInput } from "./events.ts";
 import type { StateStore } from "./state-store.ts";
@@ -36,6 +36,9 @@ import { demandAnswer } from "./answers/outlook.ts";
 import { toolChoiceAnswer } from "./answers/tool-choices.ts";
 import { startingPointAnswer } from "./answers/starting-points.ts";
 import { findStartingPoint, findToolChoice } from "../knowledge/topic-match.ts";
+import { createDecoder } from "../decoder/decode.ts";
+import { looksLikePosting, titleQuestion } from "../decoder/detect.ts";
+import { decodedPosting, titleAnswer, withQuizFit } from "./answers/decode.ts";
 
 export interface Turn {
   replies: Reply[];
@@ -115,6 +118,8 @@ const TOOL_READINGS = (u: Understanding) =>
   u.confidence < CLARIFY_BELOW ||
   ["resources", "role.overview", "glossary", "out-of-scope", "learning-path"].includes(u.intent) ||
   (u.intent === "role.aspect" && (u.aspect === "tools" || u.aspect === null));
+/** A pasted posting is read up to this (the decoder itself decodes the first 10,000 characters and says so). */
+const MAX_POSTING_INPUT = 50_000;
 
 export function createMentor(deps: MentorDeps): Mentor {
   const { kb, understander, store, logger } = deps;
@@ -128,6 +133,7 @@ export function createMentor(deps: MentorDeps): Mentor {
     describesWork: (t: string) => fitSearch(t).leans.some((l) => l.because.length > 0),
   };
   const backgroundDeps = { roles: (t: string) => understander.slots(t).roles, roleName: (r: RoleId) => kb.role(r).short };
+  const decoder = createDecoder(kb);
   const contextTtl = deps.contextTtlMs ?? 24 * 60 * 60 * 1000;
   // Per person, so one flood cannot crowd out a channel (this process's memory unless a shared limiter is given).
   const limiter = deps.limiter ?? new RateLimiterMemory({ points: deps.perMinute ?? 30, duration: 60 });
@@ -161,6 +167,24 @@ export function createMentor(deps: MentorDeps): Mentor {
 
 
 
+  /**
+   * A pasted posting (or anything after /decode) and questions about known job titles go to the decoder.
+   * Only the decoded role ids outlive the turn: the posting itself is never stored.
+   */
+  const decodeTurn = (raw: string, viaCommand: boolean): { reading: Reading; replies: Reply[] } | undefined => {
+    const text = raw.slice(0, MAX_POSTING_INPUT);
+    const reading = (roles: RoleId[]): Reading => ({ intent: "decode", roles, aspect: null, term: null, from: null, to: null, confidence: 1 });
+    const asTitle = viaCommand && text.trim().length <= 120 ? decoder.titles.readTitle(text) : undefined;
+    const question = titleQuestion(decoder.titles, text) ?? (asTitle?.titles[0] ? { title: asTitle.titles[0], asked: [] } : undefined);
+    if (question && !looksLikePosting(text)) return { reading: reading(question.title.roles), replies: [titleAnswer(kb, question.title, question.asked)] };
+    if (asTitle && asTitle.roles.length === 1 && text.trim().split(/\s+/).length <= 6) {
+      return { reading: reading(asTitle.roles), replies: answerAction({ kind: "role", role: asTitle.roles[0]! }, "/") };
+    }
+    if (!viaCommand && !looksLikePosting(text)) return undefined;
+    const d = decoder.decode({ text });
+    return { reading: reading(d.role ? [d.role] : []), replies: [decodedPosting(kb, d)] };
+  };
+
   /** Answer an understood message (no state). */
   const answerUnderstanding = (u: Understanding, text: string, prefix: string): Reply[] => {
     if (u.empty) return [talk.emptyMessage()];
@@ -188,6 +212,8 @@ export function createMentor(deps: MentorDeps): Mentor {
       case "thanks": return [talk.thanks()];
       case "out-of-scope": return [talk.outOfScope()];
       case "fit": return [fitAnswer(kb, u.roles, fitSearch(text))];
+      // A follow-up to a decoded posting ("tell me more") is about the role it decoded to.
+      case "decode": return u.roles[0] ? answerAction({ kind: "role", role: u.roles[0] }, prefix) : [talk.outOfScope()];
       case "glossary": return u.term && glossaryTerm(kb, u.term) ? answerAction({ kind: "glossary", term: u.term }, prefix) : [unknownTerm(kb, understander.similarTerms(text))];
       case "resources": {
         if (!u.mentions.terms[0]) return answerAction({ kind: "resources", role: u.roles[0] }, prefix);
@@ -224,12 +250,18 @@ export function createMentor(deps: MentorDeps): Mentor {
         // A command as typed text: its reading is the command's, its reply the command's answer.
         const name = slash[1]!.toLowerCase();
         const args = slash[2] ?? "";
+        if (name === "decode") {
+          const decoded = decodeTurn(raw.replace(/^\s*\/decode\s*/i, ""), true)!;
+          return { understanding: { ...understander.understand(""), ...decoded.reading, empty: false }, reading: decoded.reading, replies: decoded.replies };
+        }
         const u = { ...understander.understand(args), ...commandReading(name, understander.slots(withRoleWords(understander, args))) };
         const parsed = name === "quiz" ? undefined : parseCommand(kb, understander, commandSpec(name), args, "/");
         const replies = parsed === undefined ? [talk.quizInvite(kb)] : Array.isArray(parsed) ? parsed : withNote(answerAction(parsed, "/"), commandNote(kb, understander, name, args));
         return { understanding: u, reading: u, replies };
       }
       const question = slash ? slash[2] ?? "" : text;
+      const decoded = decodeTurn(slash ? question : raw, false);
+      if (decoded) return { understanding: { ...understander.understand(question.slice(0, 2000)), ...decoded.reading, alternatives: [] }, reading: decoded.reading, replies: decoded.replies };
       const u = understander.understand(question);
       return { understanding: u, reading: u, replies: answerUnderstanding(u, question, "/") };
     },
@@ -299,6 +331,11 @@ export function createMentor(deps: MentorDeps): Mentor {
       const name = event.name.replace(/^\//, "").toLowerCase();
       if (name === "ask") return handleEvent({ ...event, kind: "message", text: event.args }, false);
       if (name === "quiz") return { replies: await deps.quiz.start(event), reading: readingOfAction({ kind: "quiz", op: "start" }) };
+      if (name === "decode") {
+        const decoded = decodeTurn(event.args, true)!;
+        await remember((c) => afterAnswer(c, decoded.reading));
+        return { replies: await fitToQuiz(event, decoded.replies), reading: decoded.reading };
+      }
       if (name === "forget") {
         await store.delete(key);
         await forgetProfile(store, event.address, event.actor);
@@ -321,11 +358,25 @@ export function createMentor(deps: MentorDeps): Mentor {
       await noteSuggestion(during.replies);
       return { replies: during.replies, reading: QUIZ_ANSWER };
     }
-    const turn = await answerMessage(event, text, key, prefix, remember);
+    // The decoder reads a pasted posting whole (up to its own limit), not cut at MAX_TEXT.
+    const turn = await answerMessage(event, text, key, prefix, remember, event.text);
     return during ? { ...turn, replies: [...turn.replies, ...during.replies] } : turn;
   }
 
-  async function answerMessage(event: InboundEvent, text: string, key: string, prefix: string, remember: (change: (c: ConversationContext) => ConversationContext) => Promise<void>): Promise<Turn> {
+  /** A decoded posting, with how it fits the person's last quiz result when they have one. */
+  async function fitToQuiz(event: InboundEvent, replies: Reply[]): Promise<Reply[]> {
+    if (!replies.some((r) => r.data?.kind === "decode")) return replies;
+    const last = await deps.quiz.lastResult(event);
+    return replies.map((r) => withQuizFit(kb, r, last));
+  }
+
+  async function answerMessage(event: InboundEvent, text: string, key: string, prefix: string, remember: (change: (c: ConversationContext) => ConversationContext) => Promise<void>, full = text): Promise<Turn> {
+    // Only the decoded role ids outlive the turn: the posting itself is never stored.
+    const decoded = decodeTurn(full, false);
+    if (decoded) {
+      await remember((c) => afterAnswer(c, decoded.reading));
+      return { replies: await fitToQuiz(event, decoded.replies), understanding: { ...understander.understand(text.slice(0, 2000)), ...decoded.reading, alternatives: [] }, reading: decoded.reading };
+    }
     const understanding0 = understander.understand(text);
     const stored = parseContext((await store.get(key))?.value);
     // A quiz finished elsewhere (its DM, another channel) still suggests a role for "how do i get there".

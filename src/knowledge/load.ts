@@ -11,6 +11,7 @@ import { buildKnowledgeBase, type KnowledgeBase, type KnowledgeParts } from "./k
 import { crossCheck } from "./cross-check.ts";
 import { checkTopics, readTopics } from "./topics.ts";
 import { commentCuts } from "./prose.ts";
+import { TITLES_FILE } from "./titles-schema.ts";
 
 export interface KnowledgeProblem {
   file: string;
@@ -162,8 +163,9 @@ export function loadKnowledge(dir: string): KnowledgeBase {
   const intents = read("intents");
   const quiz = read("quiz");
   const topics = readTopics((file, schema) => readValidated(dir, file, schema, problems));
+  const titles = readValidated(dir, TITLES_FILE.path, TITLES_FILE.schema, problems);
 
-  if (problems.length > 0 || !topics || !comparisons || !transitions || !paths || !resources || !glossary || !decision || !jobSearch || !lexicon || !intents || !quiz) {
+  if (problems.length > 0 || !topics || !comparisons || !transitions || !paths || !resources || !glossary || !decision || !jobSearch || !lexicon || !intents || !quiz || !titles) {
     throw new KnowledgeError(problems);
   }
   const parts: KnowledgeParts = {
@@ -179,6 +181,7 @@ export function loadKnowledge(dir: string): KnowledgeBase {
     intents,
     quiz,
     topics,
+    titles: titles.titles,
   };
   const crossProblems = [...crossCheck(parts, dir), ...checkTopics(topics, (f) => displayPath(join(dir, f)))];
   if (crossProblems.length > 0) throw new KnowledgeError(crossProblems);

@@ -86,6 +86,8 @@ export class FakeDiscord {
   /** Interactions acknowledged by someone else already (another replica, a redelivery). */
   readonly answeredElsewhere = new Set<string>();
   readonly messages = new Map<string, Json>();
+  /** Attachment files served at /attachments/<path> (e.g. a long paste as message.txt). */
+  readonly files = new Map<string, string>();
   interactionWindowMs: number;
   apiUrl = "";
   private wsUrl = "";
@@ -101,6 +103,11 @@ export class FakeDiscord {
 
   private constructor(private readonly opts: FakeDiscordOptions) {
     this.interactionWindowMs = opts.interactionWindowMs ?? 3000;
+  }
+
+  /** Where a served attachment file can be fetched. */
+  fileUrl(path: string): string {
+    return `${this.apiUrl.replace(/\/api$/, "")}/attachments/${path}`;
   }
 
   static async start(opts: FakeDiscordOptions): Promise<FakeDiscord> {
@@ -217,6 +224,11 @@ export class FakeDiscord {
     for await (const c of req) chunks.push(c as Buffer);
     const raw = Buffer.concat(chunks);
     const url = new URL(req.url ?? "/", "http://fake");
+    const file = url.pathname.startsWith("/attachments/") ? this.files.get(url.pathname.slice("/attachments/".length)) : undefined;
+    if (file !== undefined) {
+      res.writeHead(200, { "content-type": "text/plain; charset=utf-8" }).end(file);
+      return;
+    }
     const route = url.pathname.replace(/^\/api\/v\d+/, "");
     const contentType = req.headers["content-type"] ?? null;
     const { body, files } = contentType?.startsWith("multipart/form-data") ? await multipart(raw, contentType) : { body: raw.length > 0 ? JSON.parse(raw.toString("utf8")) : null, files: [] };

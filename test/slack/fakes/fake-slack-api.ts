@@ -218,6 +218,8 @@ export class FakeSlackApi {
         this.files.push(...done);
         return { ok: true, files: done.map((f) => ({ id: f.id, name: f.filename, title: f.title })) };
       }
+      case "views.open":
+        return { ok: true, view: { id: "V2", ...(typeof body.view === "string" ? JSON.parse(body.view) as object : body.view as object) } };
       default:
         return { ok: false, error: "unknown_method" };
     }

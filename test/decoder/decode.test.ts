@@ -1,0 +1,111 @@
+// The decoder on real postings (the tuning part of the labelled set) and on
+// the awkward inputs people paste: HTML, very long text, empty, other languages.
+import { describe, expect, it } from "vitest";
+import { loadKnowledge } from "../../src/knowledge/load.ts";
+import { createDecoder, quoteOf, shares } from "../../src/decoder/decode.ts";
+import type { RoleId } from "../../src/knowledge/schema.ts";
+import { posting, tuning } from "./fixtures.ts";
+
+const kb = loadKnowledge("knowledge");
+const decoder = createDecoder(kb);
+
+describe("shares", () => {
+  it("are integers summing to 100, largest first, without roles under 5%", () => {
+    const s = shares(new Map<RoleId, number>([["ai-engineer", 7], ["ml-engineer", 2.5], ["data-engineer", 0.2], ["mlops-engineer", 0.9]]));
+    expect(Object.values(s).reduce((a, b) => a + b, 0)).toBe(100);
+    expect(Object.keys(s)).toEqual(["ai-engineer", "ml-engineer", "mlops-engineer"]);
+    expect(Object.values(s).every(Number.isInteger)).toBe(true);
+  });
+  it("are empty when nothing scored", () => expect(shares(new Map())).toEqual({}));
+});
+
+describe("decoding real postings", () => {
+  it("reads an LLM-agent posting titled Machine Learning Engineer as AI engineering, and says the title does not match", () => {
+    const p = posting("spotify-sr-mle-conversational");
+    const d = decoder.decode(p);
+    expect(d.role).toBe("ai-engineer");
+    expect(d.title_roles).toEqual(["ml-engineer"]);
+    expect(d.mismatch).toBe(true);
+    expect(Object.values(d.scores).reduce((a, b) => a + b, 0)).toBe(100);
+  });
+
+  it("quotes 3 to 5 phrases that are in the posting, each with a role that scored", () => {
+    for (const id of ["acb-ho-ai-engineer-expert", "yondu-mlops-specialist", "fidanto-data-engineer"]) {
+      const p = posting(id);
+      const d = decoder.decode(p);
+      expect(d.evidence.length, id).toBeGreaterThanOrEqual(3);
+      expect(d.evidence.length, id).toBeLessThanOrEqual(5);
+      const flat = p.text.replace(/\s+/g, " ");
+      for (const e of d.evidence) {
+        expect(flat, id).toContain(e.quote.replace(/…$/, "").slice(0, 40));
+        expect(Object.keys(d.scores), id).toContain(e.role);
+      }
+    }
+  });
+
+  it("decodes the same role from the posting as HTML as from its plain text", () => {
+    const p = posting("acb-ho-ai-engineer-expert");
+    const html = `<div><h3>${p.title}</h3>${p.text.split("\n").map((l) => (l.startsWith("- ") ? `<li>${l.slice(2).replace(/&/g, "&amp;")}</li>` : `<p>${l}</p>`)).join("")}</div>`;
+    expect(decoder.decode({ title: p.title, text: html }).role).toBe(decoder.decode(p).role);
+  });
+
+  it("separates must-haves from nice-to-haves and reads years and seniority", () => {
+    const d = decoder.decode(posting("millennium-ml-research-scientist"));
+    expect(d.must.some((m) => /PhD in Machine Learning/.test(m))).toBe(true);
+    expect(d.nice.some((m) => /financial data/.test(m))).toBe(true);
+    expect(d.must.some((m) => /financial data/.test(m))).toBe(false);
+  });
+
+  it("is a pure function of its input", () => {
+    const p = posting("wlg-mle-nato");
+    expect(decoder.decode(p)).toEqual(decoder.decode(p));
+  });
+
+  it("gets most of the tuning postings right (role or an acceptable alternative)", () => {
+    const rows = tuning();
+    const right = rows.filter((r) => {
+      const d = decoder.decode(r);
+      return d.role === r.role || (d.role !== null && r.also.includes(d.role));
+    }).length;
+    expect(right / rows.length).toBeGreaterThanOrEqual(0.8);
+  });
+});
+
+describe("awkward input", () => {
+  it("decodes the first 10,000 characters of a longer posting and says so", () => {
+    const p = posting("acb-ho-ai-engineer-expert");
+    const d = decoder.decode({ title: p.title, text: `${p.text}\n`.repeat(8) });
+    expect(d.truncated).toBe(true);
+    expect(d.role).toBe("ai-engineer");
+  });
+
+  it("names the problem for empty, too short and non-English text", () => {
+    expect(decoder.decode({ text: "  \n " }).problem).toBe("empty");
+    expect(decoder.decode({ text: "Build RAG." }).problem).toBe("too-short");
+    const german = "Wir suchen eine erfahrene Person für unser Team in Berlin. Sie entwickeln Modelle für maschinelles Lernen, arbeiten eng mit den Fachabteilungen zusammen und betreuen die Systeme im Betrieb. Sie haben mehrere Jahre Erfahrung mit Python und Datenbanken.";
+    const d = decoder.decode({ text: german });
+    expect(d.problem).toBe("foreign");
+    expect(d.role).toBeNull();
+  });
+
+  it("decodes a posting with no role in it to no role", () => {
+    const sales = "We are looking for an Account Executive to join our sales team. You will prospect new customers, run discovery calls, negotiate contracts and close deals. Requirements: 3+ years of quota-carrying sales experience, excellent communication, a CRM such as Salesforce. Benefits: commission, car allowance and 25 days of holiday.";
+    expect(decoder.decode({ title: "Account Executive", text: sales }).role).toBeNull();
+  });
+});
+
+describe("titles", () => {
+  it("reads the title's head, expands AI/ML, and knows titles that are not roles", () => {
+    expect(decoder.titles.readTitle("Senior Data Scientist – AI & ML | MLOps Enablement").roles).toEqual(["data-scientist"]);
+    expect(decoder.titles.readTitle("Junior AI/ML Engineer").roles.sort()).toEqual(["ai-engineer", "ml-engineer"]);
+    const applied = decoder.titles.readTitle("Sr. Applied Scientist");
+    expect(applied.roles).toEqual([]);
+    expect(applied.titles.map((t) => t.id)).toEqual(["applied-scientist"]);
+  });
+
+  it("quotes stay short and end on a word", () => {
+    const q = quoteOf("Design and implement end-to-end ML pipelines including data ingestion, feature engineering, training, validation, and inference at scale", 60);
+    expect(q.length).toBeLessThanOrEqual(61);
+    expect(q.endsWith("…")).toBe(true);
+  });
+});
