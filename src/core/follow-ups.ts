@@ -76,6 +76,7 @@ export function topicOfAction(a: Action): Topic | undefined {
     case "transition": return { intent: "transition", roles: [a.from, a.to], aspect: null, term: null };
     case "resources": return a.role ? { intent: "resources", roles: [a.role], aspect: null, term: null } : undefined;
     case "glossary": return { intent: "glossary", roles: [], aspect: null, term: a.term };
+    case "pay": return { intent: a.roles.length > 1 ? "compare" : "role.aspect", roles: a.roles, aspect: "salary", term: null };
     default: return undefined;
   }
 }

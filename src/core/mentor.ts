@@ -29,6 +29,9 @@ import { demandAnswer } from "./answers/outlook.ts";
 import { toolChoiceAnswer } from "./answers/tool-choices.ts";
 import { startingPointAnswer } from "./answers/starting-points.ts";
 import { findStartingPoint, findToolChoice } from "../knowledge/topic-match.ts";
+import { payInRegion, regionOnly, regionPicker, regionalPay } from "./answers/regional-pay.ts";
+import { findRegion } from "../knowledge/region-match.ts";
+import { getProfile, updateProfile } from "./profile.ts";
 
 export interface Turn {
   replies: Reply[];
@@ -121,6 +124,7 @@ export function createMentor(deps: MentorDeps): Mentor {
       case "role": return [a.aspect === "demand" ? demandAnswer(kb, a.role) : a.aspect ? roleAspect(kb, a.role, a.aspect) : roleOverview(kb, a.role)];
       case "tools": return [toolChoiceAnswer(kb, a.topic)];
       case "start": return [startingPointAnswer(kb, a.point, a.to)];
+      case "pay": return [a.region ? regionalPay(kb, a.roles, a.region) : regionPicker(kb, a.roles)];
       case "compare": return [compareRoles(kb, a.roles, a.aspect)];
       case "path": return [learningPath(kb, a.role)];
       case "transition": return [transition(kb, a.from, a.to)];
@@ -137,8 +141,8 @@ export function createMentor(deps: MentorDeps): Mentor {
 
 
 
-  /** Answer an understood message (no state). */
-  const answerUnderstanding = (u: Understanding, text: string, prefix: string): Reply[] => {
+  /** Answer an understood message (no state); salary answers lead with `region` (a regions.yaml id) when it is not the US. */
+  const answerUnderstanding = (u: Understanding, text: string, prefix: string, region?: string): Reply[] => {
     if (u.empty) return [talk.emptyMessage()];
     if (u.language) return [talk.foreignLanguage()];
     // "pytorch or tensorflow?", "should i learn langchain": the tool-choice knowledge decides, for readings that are about tools or unsure.
@@ -180,7 +184,7 @@ export function createMentor(deps: MentorDeps): Mentor {
       default: break;
     }
     const action = actionFor(u);
-    return action ? answerAction(action, prefix) : [talk.outOfScope()];
+    return action ? answerAction(payInRegion(action, region) ?? action, prefix) : [talk.outOfScope()];
   };
 
 
@@ -202,7 +206,7 @@ export function createMentor(deps: MentorDeps): Mentor {
       }
       const question = slash ? slash[2] ?? "" : text;
       const u = understander.understand(question);
-      return { understanding: u, replies: answerUnderstanding(u, question, "/") };
+      return { understanding: u, replies: answerUnderstanding(u, question, "/", findRegion(kb, question)) };
     },
 
     async handle(input: InboundEventInput): Promise<Turn> {
@@ -250,6 +254,8 @@ export function createMentor(deps: MentorDeps): Mentor {
         return { replies: [reply([{ type: "text", text: "That button is no longer valid. Ask me again, or type /help." }], [], { visibility: "private" })] };
       }
       if (action.kind === "quiz") return { replies: await deps.quiz.onChoice(event, action) };
+      // A region chosen on a salary answer is where the person is, as if they had said so.
+      if (action.kind === "pay" && action.region) await updateProfile(store, event.address, event.actor, { region: action.region }, contextTtl);
       await remember(topicOfAction(action));
       return { replies: answerAction(action, prefix) };
     }
@@ -286,7 +292,12 @@ export function createMentor(deps: MentorDeps): Mentor {
     if (u.intent === "quiz.start" && u.confidence >= CLARIFY_BELOW && u.alternatives.length === 0) {
       return { replies: await deps.quiz.start(event), understanding: u };
     }
-    const replies = answerUnderstanding(u, text, prefix);
+    // Where the person is ("I'm in Berlin") is remembered for them; their salary answers lead with it.
+    const named = findRegion(kb, text);
+    const profile = named ? await updateProfile(store, event.address, event.actor, { region: named }, contextTtl) : await getProfile(store, event.address, event.actor);
+    const only = regionOnly(kb, u, named, last, u.confidence < CLARIFY_BELOW);
+    if (only) return { replies: only.action ? answerAction(only.action, prefix) : [only.reply!], understanding: only.reading };
+    const replies = answerUnderstanding(u, text, prefix, profile.region);
     if (!["greeting", "help", "thanks", "out-of-scope", "quiz.start", "fit"].includes(u.intent) && replies[0]?.blocks[0]?.type === "heading") {
       await remember(topicOf(u));
     }

@@ -4,6 +4,7 @@ import type {
   Lexicon, Quiz, Resource, Role, RoleId, Transition,
 } from "./schema.ts";
 import type { Topics } from "./topics-schema.ts";
+import type { Region } from "./regions-schema.ts";
 
 export interface KnowledgeParts {
   roles: Map<RoleId, Role>;
@@ -19,6 +20,8 @@ export interface KnowledgeParts {
   quiz: Quiz;
   /** Outlook, tool choices and starting points (knowledge/outlook.yaml, tool-choices.yaml, starting-points.yaml). */
   topics: Topics;
+  /** Pay outside the US, per country (knowledge/regions.yaml). */
+  regions: Region[];
 }
 
 export interface KnowledgeBase extends KnowledgeParts {

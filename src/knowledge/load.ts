@@ -10,6 +10,7 @@ import { KNOWLEDGE_FILES, ROLES_DIR, RoleFile, type RoleId } from "./schema.ts";
 import { buildKnowledgeBase, type KnowledgeBase, type KnowledgeParts } from "./knowledge-base.ts";
 import { crossCheck } from "./cross-check.ts";
 import { checkTopics, readTopics } from "./topics.ts";
+import { checkRegions, readRegions } from "./regions.ts";
 
 export interface KnowledgeProblem {
   file: string;
@@ -159,8 +160,9 @@ export function loadKnowledge(dir: string): KnowledgeBase {
   const intents = read("intents");
   const quiz = read("quiz");
   const topics = readTopics((file, schema) => readValidated(dir, file, schema, problems));
+  const regions = readRegions((file, schema) => readValidated(dir, file, schema, problems));
 
-  if (problems.length > 0 || !topics || !comparisons || !transitions || !paths || !resources || !glossary || !decision || !jobSearch || !lexicon || !intents || !quiz) {
+  if (problems.length > 0 || !topics || !regions || !comparisons || !transitions || !paths || !resources || !glossary || !decision || !jobSearch || !lexicon || !intents || !quiz) {
     throw new KnowledgeError(problems);
   }
   const parts: KnowledgeParts = {
@@ -176,8 +178,9 @@ export function loadKnowledge(dir: string): KnowledgeBase {
     intents,
     quiz,
     topics,
+    regions,
   };
-  const crossProblems = [...crossCheck(parts, dir), ...checkTopics(topics, (f) => displayPath(join(dir, f)))];
+  const crossProblems = [...crossCheck(parts, dir), ...checkTopics(topics, (f) => displayPath(join(dir, f))), ...checkRegions(regions, (f) => displayPath(join(dir, f)))];
   if (crossProblems.length > 0) throw new KnowledgeError(crossProblems);
   return buildKnowledgeBase(parts);
 }
