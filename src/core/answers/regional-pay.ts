@@ -22,6 +22,9 @@ export const otherRegions = (kb: KnowledgeBase): Region[] => kb.regions.filter((
 /** "the United Kingdom", "Germany": the name as it reads after "in". */
 const inName = (r: Region) => (/^United /.test(r.name) ? `the ${r.name}` : r.name);
 
+/** A role's short name inside a sentence: "data scientist", but "ML engineer". */
+const inSentence = (name: string) => (/^[A-Z]{2}/.test(name) ? name : name.charAt(0).toLowerCase() + name.slice(1));
+
 /** "Pay in Germany" style label for a region: the short adjective for the UK and US, else the name. */
 const placeLabel = (r: Region) => (r.adjective.length <= 3 ? r.adjective : r.name);
 
@@ -52,11 +55,11 @@ export function regionalPay(kb: KnowledgeBase, roles: RoleId[], regionId: string
     blocks.push({ type: "text", text: `${region.adjective} figures, in ${region.currency}. No country's statistics have an ML or AI engineer occupation, so each figure names the occupation or job title it measures.` });
     blocks.push({ type: "list", title: "Figures", items: figures.map((f) => fullLine(f, region.currency, who(f))), brief: figures.map((f) => briefLine(f, region.currency, who(f))) });
   } else {
-    blocks.push({ type: "text", text: `I have no ${region.adjective} pay figure for ${listNames(names)} from a source I could check.` });
+    blocks.push({ type: "text", text: `I have no ${region.adjective} pay figure for ${inSentence(listNames(names))} from a source I could check.` });
   }
   for (const role of missing) {
     const gap = region.gaps.find((g) => g.roles.includes(role));
-    if (figures.length > 0 || gap) blocks.push({ type: "context", text: `No ${region.adjective} figure for ${kb.role(role).short}s${gap ? `: ${gap.why}` : "."}` });
+    if (figures.length > 0 || gap) blocks.push({ type: "context", text: `No ${region.adjective} figure for ${inSentence(kb.role(role).short)}s${gap ? `: ${gap.why}` : "."}` });
   }
   const src = sourcesLine(figures.map((f) => f.source));
   if (src) blocks.push({ type: "context", text: src });
