@@ -295,7 +295,7 @@ export function createMentor(deps: MentorDeps): Mentor {
     // Where the person is ("I'm in Berlin") is remembered for them; their salary answers lead with it.
     const named = findRegion(kb, text);
     const profile = named ? await updateProfile(store, event.address, event.actor, { region: named }, contextTtl) : await getProfile(store, event.address, event.actor);
-    const only = regionOnly(kb, u, named, last, u.confidence < CLARIFY_BELOW);
+    const only = regionOnly(kb, u, text, named, last);
     if (only) return { replies: only.action ? answerAction(only.action, prefix) : [only.reply!], understanding: only.reading };
     const replies = answerUnderstanding(u, text, prefix, profile.region);
     if (!["greeting", "help", "thanks", "out-of-scope", "quiz.start", "fit"].includes(u.intent) && replies[0]?.blocks[0]?.type === "heading") {

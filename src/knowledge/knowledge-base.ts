@@ -22,6 +22,8 @@ export interface KnowledgeParts {
   topics: Topics;
   /** Pay outside the US, per country (knowledge/regions.yaml). */
   regions: Region[];
+  /** Words that, with a place, only say where someone is (knowledge/regions.yaml filler). */
+  regionFiller: string[];
 }
 
 export interface KnowledgeBase extends KnowledgeParts {

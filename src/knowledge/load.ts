@@ -178,7 +178,8 @@ export function loadKnowledge(dir: string): KnowledgeBase {
     intents,
     quiz,
     topics,
-    regions,
+    regions: regions.regions,
+    regionFiller: regions.filler,
   };
   const crossProblems = [...crossCheck(parts, dir), ...checkTopics(topics, (f) => displayPath(join(dir, f))), ...checkRegions(regions, (f) => displayPath(join(dir, f)))];
   if (crossProblems.length > 0) throw new KnowledgeError(crossProblems);

@@ -36,3 +36,18 @@ export function findRegion(kb: Pick<KnowledgeBase, "regions">, text: string): Re
 export function regionById(kb: Pick<KnowledgeBase, "regions">, id: string): Region | undefined {
   return kb.regions.find((r) => r.id === id);
 }
+
+/**
+ * Whether the text says nothing but where someone is: a place of `region`
+ * and filler words ("I'm in Berlin", "what about the uk?", "in canada?").
+ */
+export function onlyPlace(kb: Pick<KnowledgeBase, "regions" | "regionFiller">, text: string, region: RegionId): boolean {
+  let rest = ` ${plain(text).toLowerCase().replace(/[’‘]/g, "'")} `;
+  const places = [...(regionById(kb, region)?.places ?? [])].sort((a, b) => b.length - a.length);
+  for (const p of places) rest = rest.replace(new RegExp(`(^|[^\\p{L}\\p{N}])${escape(plain(p).toLowerCase())}(?=[^\\p{L}\\p{N}]|$)`, "gu"), "$1 ");
+  const filler = new Set(kb.regionFiller.map((w) => w.toLowerCase()));
+  const words = rest.split(/[^\p{L}\p{N}']+/u).filter(Boolean);
+  // "i am" and the like are listed as phrases; their words count one by one.
+  for (const f of kb.regionFiller) for (const w of f.toLowerCase().split(/\s+/)) filler.add(w);
+  return words.every((w) => filler.has(w));
+}

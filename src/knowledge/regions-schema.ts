@@ -39,7 +39,12 @@ export const Region = z.strictObject({
 export type Region = z.infer<typeof Region>;
 export type RegionId = Region["id"];
 
-export const RegionsFile = z.strictObject({ regions: z.array(Region).min(1) });
+export const RegionsFile = z.strictObject({
+  /** Words that, with a place, make a message that only says where someone is ("I'm in Berlin", "what about the uk?"). */
+  filler: z.array(Text).min(1),
+  regions: z.array(Region).min(1),
+});
+export type Regions = z.infer<typeof RegionsFile>;
 
 export const REGIONS_FILE = "regions.yaml";
 /** The region whose figures are each role's own salary aspect. */

@@ -1,6 +1,6 @@
 // Loads and cross-checks knowledge/regions.yaml with the same reader as the
 // rest of knowledge/, so its problems are reported with file and path.
-import { HOME_REGION, PAY_ROLES, REGIONS_FILE, RegionsFile, type Region } from "./regions-schema.ts";
+import { HOME_REGION, PAY_ROLES, REGIONS_FILE, RegionsFile, type Region, type Regions } from "./regions-schema.ts";
 import type { ReadFile } from "./topics.ts";
 
 type Problem = { file: string; path: string; message: string };
@@ -8,8 +8,8 @@ type Problem = { file: string; path: string; message: string };
 /** The sign a figure of each currency must show, so no figure reads as dollars by mistake. */
 export const CURRENCY_SIGNS: Record<string, string> = { GBP: "£", EUR: "€", INR: "₹", CAD: "C$", USD: "$" };
 
-export function readRegions(read: ReadFile): Region[] | undefined {
-  return read(REGIONS_FILE, RegionsFile)?.regions;
+export function readRegions(read: ReadFile): Regions | undefined {
+  return read(REGIONS_FILE, RegionsFile);
 }
 
 /**
@@ -17,7 +17,7 @@ export function readRegions(read: ReadFile): Region[] | undefined {
  * region's currency with a number in them, and every main role covered by a
  * figure or a stated gap in every other region.
  */
-export function checkRegions(regions: Region[], at: (file: string) => string): Problem[] {
+export function checkRegions({ regions }: { regions: Region[] }, at: (file: string) => string): Problem[] {
   const problems: Problem[] = [];
   const add = (path: string, message: string) => problems.push({ file: at(REGIONS_FILE), path, message });
   const ids = new Set<string>();

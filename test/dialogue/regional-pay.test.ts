@@ -89,6 +89,16 @@ describe("the person's region is remembered", () => {
     expect(headingOf(await c.say("what does an ml engineer earn"))).toBe("ML engineer pay in Canada");
   });
 
+  it("a message that mentions a place but asks something else is answered as usual", async () => {
+    const c = conversation(mentor);
+    const weather = await c.say("what's the weather in berlin");
+    expect(plain(weather)).not.toMatch(/Noted/);
+    expect(weather.understanding?.intent).toBe("out-of-scope");
+    const path = await c.say("I'm in London, how do I become an ML engineer?");
+    expect(plain(path)).not.toMatch(/Noted/);
+    expect(path.understanding?.intent).not.toBe("out-of-scope");
+  });
+
   it("saying you are in the US keeps the US figures", async () => {
     const c = conversation(mentor);
     await c.say("im from the US");

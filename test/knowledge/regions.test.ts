@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseDocument, type Document } from "yaml";
 import { loadKnowledge, KnowledgeError } from "../../src/knowledge/load.ts";
-import { findRegion } from "../../src/knowledge/region-match.ts";
+import { findRegion, onlyPlace } from "../../src/knowledge/region-match.ts";
 import { PAY_ROLES } from "../../src/knowledge/regions-schema.ts";
 import { run } from "../helpers/child.ts";
 import { knowledgeCopies } from "../helpers/knowledge-copy.ts";
@@ -140,4 +140,16 @@ describe("findRegion", () => {
   ])("names no region: %s", (text) => {
     expect(findRegion(kb, text)).toBeUndefined();
   });
+});
+
+describe("onlyPlace: the message says only where someone is", () => {
+  it.each([
+    ["I'm in Berlin", "de"], ["im from india", "in"], ["what about the uk", "uk"], ["in canada?", "ca"],
+    ["I live in Toronto, Canada", "ca"], ["how about München?", "de"], ["based in Bengaluru", "in"],
+  ])("%s", (text, id) => expect(onlyPlace(kb, text, id)).toBe(true));
+
+  it.each([
+    ["what's the weather in berlin", "de"], ["how much do nurses make in canada", "ca"],
+    ["I'm in London, how do I become an ML engineer?", "uk"], ["ml engineer salary in germany", "de"],
+  ])("not: %s", (text, id) => expect(onlyPlace(kb, text, id)).toBe(false));
 });

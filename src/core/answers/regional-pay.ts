@@ -6,7 +6,7 @@
 import type { KnowledgeBase } from "../../knowledge/knowledge-base.ts";
 import type { RoleId } from "../../knowledge/schema.ts";
 import { HOME_REGION, type Region, type RegionFigure } from "../../knowledge/regions-schema.ts";
-import { regionById } from "../../knowledge/region-match.ts";
+import { onlyPlace, regionById } from "../../knowledge/region-match.ts";
 import { reply, type BlockInput, type Choice, type Reply } from "../reply.ts";
 import type { Action } from "../actions.ts";
 import type { Topic } from "../follow-ups.ts";
@@ -103,18 +103,15 @@ export function payInRegion(a: Action | undefined, region: string | undefined): 
   return undefined;
 }
 
-/** Readings that say nothing to answer besides the place ("in canada?", "I'm in Berlin"). */
-const ABOUT_NOTHING = ["out-of-scope", "help", "thanks", "greeting"];
-
 /**
- * A message that only names a region: after a salary answer it asks for that
- * salary there ("what about the uk?"); otherwise it tells where the person is.
- * Undefined when the message is about something more.
+ * A message that only names a region ("I'm in Berlin", "what about the uk?"):
+ * after a salary answer it asks for that salary there; otherwise it tells where
+ * the person is. Undefined when the message says anything more.
  */
 export function regionOnly(
-  kb: KnowledgeBase, u: Understanding, named: string | undefined, last: Topic | undefined, weak: boolean,
+  kb: KnowledgeBase, u: Understanding, text: string, named: string | undefined, last: Topic | undefined,
 ): { reading: Understanding; action?: Action; reply?: Reply } | undefined {
-  if (!named || u.roles.length > 0 || !(weak || ABOUT_NOTHING.includes(u.intent))) return undefined;
+  if (!named || !onlyPlace(kb, text, named)) return undefined;
   if (last?.aspect === "salary" && last.roles.length > 0) {
     const many = last.roles.length > 1;
     const reading: Understanding = { ...u, intent: many ? "compare" : "role.aspect", roles: last.roles, aspect: "salary", alternatives: [] };
