@@ -138,6 +138,16 @@ describe("region choices on salary answers", () => {
     expect(ids(de)).toContain("compare:ml-engineer+ai-engineer:salary");
   });
 
+  it("a role without regional figures, an unknown region or a repeated role are handled, not invented", async () => {
+    const mlops = await conversation(mentor).choose("pay:mlops-engineer:uk");
+    expect(plain(mlops)).toMatch(/I have no UK pay figure for MLOps engineer from a source I could check/);
+    expect(plain(mlops)).not.toMatch(/£\d/);
+    const unknown = await conversation(mentor).choose("pay:ml-engineer:fr");
+    expect(headingOf(unknown)).toBe("ML engineer pay: which country?");
+    const twice = await conversation(mentor).choose("pay:ml-engineer+ml-engineer:de");
+    expect(headingOf(twice)).toBe("ML engineer pay in Germany");
+  });
+
   it("every regional first view is chat-sized and keeps its sources a click away", async () => {
     for (const region of kb.regions.filter((r) => r.id !== "us")) {
       for (const role of ["ml-engineer", "ai-engineer", "data-scientist", "data-engineer"]) {

@@ -42,7 +42,8 @@ function briefLine(f: RegionFigure, currency: string, who: string): string {
 }
 
 /** The pay answer for `roles` in `regionId`; the US region is each role's own salary answer. */
-export function regionalPay(kb: KnowledgeBase, roles: RoleId[], regionId: string): Reply {
+export function regionalPay(kb: KnowledgeBase, asked: RoleId[], regionId: string): Reply {
+  const roles = [...new Set(asked)];
   const region = regionById(kb, regionId);
   if (!region) return regionPicker(kb, roles);
   const names = roles.map((r) => kb.role(r).short);
