@@ -148,6 +148,15 @@ describe("region choices on salary answers", () => {
     expect(headingOf(twice)).toBe("ML engineer pay in Germany");
   });
 
+  it("a salary comparison asked in a region, or by someone whose region is known, leads with that region", async () => {
+    expect(headingOf(await conversation(mentor).say("compare ml engineer and ai engineer salary in germany"))).toBe("ML engineer and AI engineer pay in Germany");
+    const c = conversation(mentor);
+    await c.say("im from india");
+    const t = await c.say("compare ml engineer and ai engineer salary");
+    expect(headingOf(t)).toBe("ML engineer and AI engineer pay in India");
+    expect(plain(t)).toContain("AI engineer: ₹58 lakh to ₹60 lakh a year (INR)");
+  });
+
   it("every regional first view is chat-sized and keeps its sources a click away", async () => {
     for (const region of kb.regions.filter((r) => r.id !== "us")) {
       for (const role of ["ml-engineer", "ai-engineer", "data-scientist", "data-engineer"]) {
