@@ -8,9 +8,11 @@ const dir = resolve(process.argv[2] ?? process.env.KNOWLEDGE_DIR ?? "knowledge")
 try {
   const kb = loadKnowledge(dir);
   const figures = [...kb.roles.values()].flatMap((r) => Object.values(r.aspects).flatMap((s) => s?.figures ?? [])).length;
+  const regional = kb.regions.flatMap((r) => r.pay).length;
   console.log(
     `knowledge OK: ${kb.roles.size} roles, ${kb.comparisons.length} comparisons, ${kb.transitions.length} transitions, ` +
-      `${kb.paths.length} learning paths, ${kb.resources.length} resources, ${kb.glossary.length} glossary terms, ${kb.titles.length} job titles, ${figures} figures with source and date`,
+      `${kb.paths.length} learning paths, ${kb.resources.length} resources, ${kb.glossary.length} glossary terms, ${kb.titles.length} job titles, ${figures} figures with source and date, ` +
+      `${regional} pay figures for ${kb.regions.length - 1} regions outside the US with currency, measure, proxy, source and date`,
   );
   // KB_CHECK_TODAY pins the date for tests; otherwise today.
   const today = process.env.KB_CHECK_TODAY ? new Date(`${process.env.KB_CHECK_TODAY}T00:00:00Z`) : new Date();

@@ -21,6 +21,11 @@ export function readingOfAction(a: Action): Reading | undefined {
     case "jobs": return sure(frame("job-search", a.role ? [a.role] : []));
     case "fit": case "decide": return sure(frame("fit", []));
     case "help": return sure(frame("help", []));
+    // Choosing between tools is a question about a role's tools, whichever role.
+    case "tools": return sure(frame("role.aspect", [], "tools"));
+    // A starting point outside the taxonomy: a move with no from-role (taxonomy: from is null).
+    case "start": return sure(a.to ? { ...frame("transition", [a.to]), from: null, to: a.to } : frame("learning-path", []));
+    case "pay": return sure(frame(a.roles.length > 1 ? "compare" : "role.aspect", a.roles, "salary"));
     case "quiz": return sure(frame(a.op === "start" || a.op === "restart" || a.op === "continue" ? "quiz.start" : "quiz.answer", []));
     case "view": {
       // "Full comparison", "Sources": the frame of the answer they open.

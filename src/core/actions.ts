@@ -26,6 +26,8 @@ export const Action = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("tools"), topic: Slug }),
   /** A route from a starting point outside the roles (knowledge/starting-points.yaml id) into `to`. */
   z.object({ kind: z.literal("start"), point: Slug, to: RoleId.optional() }),
+  /** Pay for one to three roles in a region of knowledge/regions.yaml ("pay:ml-engineer:de"); no region: pick one. */
+  z.object({ kind: z.literal("pay"), roles: z.array(RoleId).min(1).max(3), region: Slug.optional() }),
   z.object({ kind: z.literal("fit") }),
   z.object({ kind: z.literal("decide") }),
   z.object({ kind: z.literal("help") }),
@@ -53,6 +55,7 @@ export function encodeAction(a: Action): string {
     case "jobs": return join("jobs", a.role ?? "-", a.topic);
     case "tools": return join("tools", a.topic);
     case "start": return join("start", a.point, a.to);
+    case "pay": return join("pay", a.roles.join("+"), a.region);
     case "quiz": return join("quiz", a.op, a.arg);
     case "view": return join("view", a.view, a.of);
     default: return a.kind;
@@ -74,6 +77,7 @@ export function decodeAction(id: string): Action | undefined {
     case "glossary": Object.assign(raw, { term: a }); break;
     case "tools": Object.assign(raw, { topic: a }); break;
     case "start": Object.assign(raw, { point: a, to: b }); break;
+    case "pay": Object.assign(raw, { roles: a?.split("+"), region: b }); break;
     case "jobs": Object.assign(raw, { role: a === "-" ? undefined : a, topic: b }); break;
     case "quiz": Object.assign(raw, { op: a, arg: id.split(":").slice(2).join(":") || undefined }); break;
   }

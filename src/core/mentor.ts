@@ -39,6 +39,8 @@ import { findStartingPoint, findToolChoice } from "../knowledge/topic-match.ts";
 import { createDecoder } from "../decoder/decode.ts";
 import { looksLikePosting, titleQuestion } from "../decoder/detect.ts";
 import { decodedPosting, titleAnswer, withQuizFit } from "./answers/decode.ts";
+import { payInRegion, regionOnly, regionPicker, regionalPay } from "./answers/regional-pay.ts";
+import { findRegion } from "../knowledge/region-match.ts";
 
 export interface Turn {
   replies: Reply[];
@@ -151,6 +153,7 @@ export function createMentor(deps: MentorDeps): Mentor {
       case "role": return [a.aspect === "demand" ? demandAnswer(kb, a.role) : a.aspect ? roleAspect(kb, a.role, a.aspect) : roleOverview(kb, a.role)];
       case "tools": return [toolChoiceAnswer(kb, a.topic)];
       case "start": return [startingPointAnswer(kb, a.point, a.to)];
+      case "pay": return [a.region ? regionalPay(kb, a.roles, a.region) : regionPicker(kb, a.roles)];
       case "compare": return [compareRoles(kb, a.roles, a.aspect)];
       case "path": return [learningPath(kb, a.role)];
       case "transition": return [transition(kb, a.from, a.to)];
@@ -185,8 +188,8 @@ export function createMentor(deps: MentorDeps): Mentor {
     return { reading: reading(d.role ? [d.role] : []), replies: [decodedPosting(kb, d)] };
   };
 
-  /** Answer an understood message (no state). */
-  const answerUnderstanding = (u: Understanding, text: string, prefix: string): Reply[] => {
+  /** Answer an understood message (no state); salary answers lead with `region` (a regions.yaml id) when it is not the US. */
+  const answerUnderstanding = (u: Understanding, text: string, prefix: string, region?: string): Reply[] => {
     if (u.empty) return [talk.emptyMessage()];
     if (u.language) return [talk.foreignLanguage()];
     // "pytorch or tensorflow?", "should i learn langchain": the tool-choice knowledge decides, for readings that are about tools or unsure.
@@ -235,7 +238,7 @@ export function createMentor(deps: MentorDeps): Mentor {
       default: break;
     }
     const action = actionFor(u);
-    return action ? answerAction(action, prefix) : [talk.outOfScope()];
+    return action ? answerAction(payInRegion(action, region) ?? action, prefix) : [talk.outOfScope()];
   };
 
 
@@ -263,7 +266,7 @@ export function createMentor(deps: MentorDeps): Mentor {
       const decoded = decodeTurn(slash ? question : raw, false);
       if (decoded) return { understanding: { ...understander.understand(question.slice(0, 2000)), ...decoded.reading, alternatives: [] }, reading: decoded.reading, replies: decoded.replies };
       const u = understander.understand(question);
-      return { understanding: u, reading: u, replies: answerUnderstanding(u, question, "/") };
+      return { understanding: u, reading: u, replies: answerUnderstanding(u, question, "/", findRegion(kb, question)) };
     },
 
     async handle(input: InboundEventInput): Promise<Turn> {
@@ -323,6 +326,8 @@ export function createMentor(deps: MentorDeps): Mentor {
         await noteSuggestion(replies);
         return { replies, reading };
       }
+      // A region chosen on a salary answer is where the person is, as if they had said so.
+      if (action.kind === "pay" && action.region) await updateProfile(store, event.address, event.actor, { region: action.region }, contextTtl);
       if (reading) await remember((c) => afterAnswer(c, reading));
       return { replies: answerAction(action, prefix), reading };
     }
@@ -384,7 +389,10 @@ export function createMentor(deps: MentorDeps): Mentor {
     const ctx = fromQuiz ? { ...stored, suggested: fromQuiz } : stored;
     // A background the person states is remembered for them (all their conversations on this platform).
     const stated = understanding0.empty || understanding0.language ? undefined : detectBackground(text, backgroundDeps);
-    const profile = stated ? await updateProfile(store, event.address, event.actor, { background: stated }, contextTtl) : await getProfile(store, event.address, event.actor);
+    // Where the person is ("I'm in Berlin") is remembered for them too; their salary answers lead with it.
+    const named = understanding0.empty || understanding0.language ? undefined : findRegion(kb, text);
+    const patch = { ...(stated ? { background: stated } : {}), ...(named ? { region: named } : {}) };
+    const profile = stated || named ? await updateProfile(store, event.address, event.actor, patch, contextTtl) : await getProfile(store, event.address, event.actor);
     const u = resolveInContext(understanding0, text, ctx, { from: profile.background?.from ?? null }, resolveDeps);
     if (stated && statesOnly(u, stated.from, text)) {
       const reading = { ...u, intent: "fit" as const, roles: [], aspect: null, term: null, from: null, to: null };
@@ -399,9 +407,15 @@ export function createMentor(deps: MentorDeps): Mentor {
       if (role) await remember((c) => afterSuggestion(c, role));
       return { replies: [lastResultReply(kb, last)], understanding: u, reading: u };
     }
+    // "I'm in Berlin" alone: noted; "and in the uk?" after a salary answer: the same pay there.
+    const only = regionOnly(kb, u, text, named, ctx.last ?? undefined);
+    if (only) {
+      await remember((c) => afterAnswer(c, only.reading));
+      return { replies: only.action ? answerAction(only.action, prefix) : [only.reply!], understanding: only.reading, reading: only.reading };
+    }
     // "How long would that take?" is answered with the duration itself, the path one click away.
     const howLong = asksHowLong(text) && u.confidence >= CLARIFY_BELOW ? durationReply(kb, u) : undefined;
-    const replies = howLong ? [howLong] : answerUnderstanding(u, text, prefix);
+    const replies = howLong ? [howLong] : answerUnderstanding(u, text, prefix, profile.region);
     if (u.intent === "fit") {
       // The role the fit answer leaned on, if it named one from the person's own words.
       const lean = fitSearch(text).leans.find((l) => l.because.length > 0)?.role;

@@ -5,6 +5,7 @@ import type {
 } from "./schema.ts";
 import type { Topics } from "./topics-schema.ts";
 import type { JobTitle } from "./titles-schema.ts";
+import type { Region } from "./regions-schema.ts";
 
 export interface KnowledgeParts {
   roles: Map<RoleId, Role>;
@@ -22,6 +23,10 @@ export interface KnowledgeParts {
   topics: Topics;
   /** Job titles that are not role aliases (titles.yaml). */
   titles: JobTitle[];
+  /** Pay outside the US, per country (knowledge/regions.yaml). */
+  regions: Region[];
+  /** Words that, with a place, only say where someone is (knowledge/regions.yaml filler). */
+  regionFiller: string[];
 }
 
 export interface KnowledgeBase extends KnowledgeParts {

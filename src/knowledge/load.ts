@@ -12,6 +12,7 @@ import { crossCheck } from "./cross-check.ts";
 import { checkTopics, readTopics } from "./topics.ts";
 import { commentCuts } from "./prose.ts";
 import { TITLES_FILE } from "./titles-schema.ts";
+import { checkRegions, readRegions } from "./regions.ts";
 
 export interface KnowledgeProblem {
   file: string;
@@ -164,8 +165,9 @@ export function loadKnowledge(dir: string): KnowledgeBase {
   const quiz = read("quiz");
   const topics = readTopics((file, schema) => readValidated(dir, file, schema, problems));
   const titles = readValidated(dir, TITLES_FILE.path, TITLES_FILE.schema, problems);
+  const regions = readRegions((file, schema) => readValidated(dir, file, schema, problems));
 
-  if (problems.length > 0 || !topics || !comparisons || !transitions || !paths || !resources || !glossary || !decision || !jobSearch || !lexicon || !intents || !quiz || !titles) {
+  if (problems.length > 0 || !topics || !regions || !comparisons || !transitions || !paths || !resources || !glossary || !decision || !jobSearch || !lexicon || !intents || !quiz || !titles) {
     throw new KnowledgeError(problems);
   }
   const parts: KnowledgeParts = {
@@ -182,8 +184,10 @@ export function loadKnowledge(dir: string): KnowledgeBase {
     quiz,
     topics,
     titles: titles.titles,
+    regions: regions.regions,
+    regionFiller: regions.filler,
   };
-  const crossProblems = [...crossCheck(parts, dir), ...checkTopics(topics, (f) => displayPath(join(dir, f)))];
+  const crossProblems = [...crossCheck(parts, dir), ...checkTopics(topics, (f) => displayPath(join(dir, f))), ...checkRegions(regions, (f) => displayPath(join(dir, f)))];
   if (crossProblems.length > 0) throw new KnowledgeError(crossProblems);
   return buildKnowledgeBase(parts);
 }

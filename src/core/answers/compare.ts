@@ -51,6 +51,7 @@ export function compareRoles(kb: KnowledgeBase, roles: RoleId[], aspect?: Aspect
   const [a, b] = roles as [RoleId, RoleId];
   const next: AspectId[] = (["salary", "tools", "skills", "demand"] as AspectId[]).filter((x) => x !== aspect);
   const choices = [
+    ...(aspect === "salary" ? [choice({ kind: "pay", roles }, "Pay in other countries")] : []),
     choice({ kind: "compare", roles, aspect: next[0] }, `Compare ${ASPECT_LABELS[next[0]!].toLowerCase()}`),
     kb.transition(a, b) ? choice({ kind: "transition", from: a, to: b }, `Switch ${shortName(kb, a)} → ${shortName(kb, b)}`) : choice({ kind: "role", role: b }, `About ${kb.role(b).short}`),
     quizChoice(),

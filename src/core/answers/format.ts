@@ -57,7 +57,7 @@ export function counterpart(id: RoleId): RoleId {
 }
 
 export const SALARY_ELSEWHERE =
-  "These figures are for the United States. Elsewhere, look at your national statistics office and local salary surveys or job boards: pay differs a lot by country and city.";
+  "These figures are for the United States; pay differs a lot by country and city. For the UK, Germany, India or Canada, choose Pay in other countries or tell me where you are.";
 
 /** "a" or "an" before a role name: "an ML engineer", "an AI engineer", "a data scientist". */
 export function withArticle(name: string): string {

@@ -36,7 +36,10 @@ export function roleAspect(kb: KnowledgeBase, id: RoleId, aspect: AspectId): Rep
       roleFollowUps(kb, id),
     );
   }
-  return reply([{ type: "heading", text: `${role.name}: ${ASPECT_LABELS[aspect].toLowerCase()}` }, ...sectionBlocks(section, aspect)], roleFollowUps(kb, id, aspect));
+  // Salary: pay in other countries is the first next step (the first view keeps only the first choices).
+  const follow = roleFollowUps(kb, id, aspect);
+  const choices = aspect === "salary" ? [choice({ kind: "pay", roles: [id] }, "Pay in other countries"), ...follow] : follow;
+  return reply([{ type: "heading", text: `${role.name}: ${ASPECT_LABELS[aspect].toLowerCase()}` }, ...sectionBlocks(section, aspect)], choices);
 }
 
 /** A section's summary, points, groups, figures and sources as blocks. */

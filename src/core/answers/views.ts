@@ -15,7 +15,7 @@ const ITEM_MAX = 120;
 const LIST_ITEMS = 3;
 /** Platforms and people cope with 2–4 buttons; depth choices take their place among them. */
 const MAX_CHOICES = 4;
-const SALARY_SHORT = "These figures are for the United States; pay differs a lot by country.";
+const SALARY_SHORT = "These figures are for the United States; other countries are a click away.";
 
 /** The actions whose answers have a full and a sources view. */
 export const hasViews = (a: Action) => !["quiz", "view", "help", "fit", "decide"].includes(a.kind);
@@ -65,6 +65,7 @@ function fullLabel(a: Action): string {
     case "role": return a.aspect ? `More on ${a.aspect}` : "Full overview";
     case "tools": return "Reasons and facts";
     case "start": return "All steps";
+    case "pay": return "All figures";
     default: return "More";
   }
 }
