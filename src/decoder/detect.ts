@@ -45,10 +45,14 @@ export function titleQuestion(titles: TitleIndex, text: string): TitleQuestion |
   const found = titles.mentions(text);
   const hit = found.find((m) => {
     if (m.named.kind !== "title") return false;
-    // "engineering" names a field, "engineer" a job: stems cannot tell them apart, the words can.
-    const last = m.words[m.words.length - 1] ?? "";
+    // "engineering" names a field, "engineer" a job; "prompt design" a skill, "prompt designer" a job:
+    // stems cannot tell them apart, the last word as written can (a plural still names the job).
+    const last = (m.words[m.words.length - 1] ?? "").toLowerCase();
     const phrases = [m.named.title.title, ...m.named.title.aliases].map((p) => p.toLowerCase());
-    return !(last.endsWith("ing") && !phrases.some((p) => p.endsWith("ing")));
+    return phrases.some((p) => {
+      const end = p.split(/\s+/).pop() ?? "";
+      return last === end || last === `${end}s` || last === `${end}es`;
+    });
   });
   if (!hit || hit.named.kind !== "title") return undefined;
   const asked = [...new Set(found.flatMap((m) => (m.named.kind === "role" ? [m.named.role] : [])))];
