@@ -9,7 +9,8 @@ import { updateProfile } from "../src/core/profile.ts";
 import type { RoleId } from "../src/knowledge/schema.ts";
 
 const store = new MemoryStore();
-const core = createCore({ knowledgeDir: "knowledge", store, logger: pino({ level: "silent" }) });
+// Result cards go to data/persona-cards (or CARDS_DIR), one per persona, so they can be looked at.
+const core = createCore({ knowledgeDir: "knowledge", store, logger: pino({ level: "silent" }), cardsDir: process.env.CARDS_DIR ?? "data/persona-cards" });
 const quiz = core.kb.quiz;
 const itemOf = (id: string) => [...quiz.items, ...quiz.tiebreakers].find((i) => i.id === id);
 
@@ -104,5 +105,5 @@ for (const [who, p] of Object.entries(people)) {
     }
   }
   const { outcome, scores, also, confidence, firstStep } = (r.data ?? {}) as Record<string, unknown>;
-  console.log(`### ${who}\n${log.length} answers: ${log.join("; ")}\n\ndata: ${JSON.stringify({ outcome, confidence, also, firstStep, scores })}\n\n${renderPlainText(r)}\n`);
+  console.log(`### ${who}\n${log.length} answers: ${log.join("; ")}\n\ndata: ${JSON.stringify({ outcome, confidence, also, firstStep, scores })}\n\n${renderPlainText(r)}\n${r.image ? `\n(Result card: ${r.image.path}, alt text: ${r.image.alt.slice(0, 120)}…)\n` : ""}`);
 }
