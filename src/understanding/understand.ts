@@ -350,6 +350,8 @@ function frame(scored: Scored<Intent>, a: Analysis, aspectModel: NaiveBayes<Aspe
   // "Which one pays more", "which uses more math, X or Y" weigh roles (two named, or on pay or
   // demand); "which is better for me" and "a better fit for a stats phd" weigh them for a person.
   if (intent === "fit" && !a.personal && a.comparative && (roles.length >= 2 || a.aspects.some((m) => m.value === "salary" || m.value === "demand"))) intent = "compare";
+  // The other way round: roles weighed for the person asking ("X or Y, which suits me") is a choice, not a comparison.
+  if (intent === "compare" && a.personal && a.fitCue && a.aspects.length === 0) intent = "fit";
   // A comparison of nothing named needs a word that compares ("who gets paid better"); without one,
   // "and the salary?" asks about an aspect of whatever is being discussed.
   if (intent === "compare" && roles.length === 0 && !strongTerm && !a.comparative) intent = "role.aspect";

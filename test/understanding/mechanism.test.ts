@@ -36,6 +36,12 @@ describe("understanding mechanism", () => {
     expect(u("and the salary?")).toMatchObject({ intent: "role.aspect", aspect: "salary" });
   });
 
+  it("reads two named roles weighed for the person asking as fit, and weighed on an aspect as a comparison", () => {
+    expect(u("ml or ai engineer, which is better for me")).toMatchObject({ intent: "fit", roles: ["ml-engineer", "ai-engineer"] });
+    expect(u("ml engineer or research scientist, which suits me")).toMatchObject({ intent: "fit" });
+    expect(u("which pays me more, ml or ai engineer")).toMatchObject({ intent: "compare", aspect: "salary" });
+  });
+
   it("treats bare AI and ML as fields, not roles", () => {
     expect(u("could you help me pick a career in ml").roles).toEqual([]);
   });
