@@ -27,7 +27,7 @@ import { resources } from "./answers/resources.ts";
 import { glossaryTerm, unknownTerm } from "./answers/glossary.ts";
 import { jobSearch } from "./answers/job-search.ts";
 import { decisionFramework } from "./answers/decision.ts";
-import { createFitSearch, fitAnswer } from "./answers/fit.ts";
+import { createFitSearch, fitAnswer, withBackgroundRoutes } from "./answers/fit.ts";
 import { ASPECT_LABELS } from "./answers/format.ts";
 import { choice } from "./answers/choices.ts";
 import * as talk from "./answers/small-talk.ts";
@@ -415,10 +415,16 @@ export function createMentor(deps: MentorDeps): Mentor {
     }
     // "How long would that take?" is answered with the duration itself, the path one click away.
     const howLong = asksHowLong(text) && u.confidence >= CLARIFY_BELOW ? durationReply(kb, u) : undefined;
-    const replies = howLong ? [howLong] : answerUnderstanding(u, text, prefix, profile.region);
+    let replies = howLong ? [howLong] : answerUnderstanding(u, text, prefix, profile.region);
     if (u.intent === "fit") {
       // The role the fit answer leaned on, if it named one from the person's own words.
       const lean = fitSearch(text).leans.find((l) => l.because.length > 0)?.role;
+      // A background they told us: how far the roles weighed are from there, the move one click away.
+      const from = profile.background?.from;
+      if (from && replies[0]?.data?.kind === "fit") {
+        const weighed = u.roles.length >= 2 ? u.roles : lean ? [lean] : (["ml-engineer", "ai-engineer"] as RoleId[]);
+        replies = [withBackgroundRoutes(kb, replies[0], from, weighed), ...replies.slice(1)];
+      }
       if (lean) await remember((c) => afterSuggestion(afterAnswer(c, u), lean));
       else await remember((c) => afterAnswer(c, u));
     } else {

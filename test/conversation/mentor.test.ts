@@ -95,6 +95,20 @@ describe("a background is remembered per person", () => {
     expect((await here.say("how do i become an ai engineer")).reading).toMatchObject({ intent: "learning-path", roles: ["ai-engineer"] });
   });
 
+  it("which role fits says how far the roles weighed are from the person's background, the move one click away", async () => {
+    const { mentor, kb } = testCore();
+    const c = conversation(mentor, { actor: { id: "backend-dev" } });
+    await c.say("im a backend dev, 4 yrs of go");
+    const t = await c.say("ml or ai engineer, which is better for me");
+    expect(t.reading).toMatchObject({ intent: "fit", roles: ["ml-engineer", "ai-engineer"] });
+    const [lowMl, highMl] = kb.transition("software-engineer", "ml-engineer")!.duration.months;
+    expect(plain(t)).toContain(`Coming from software engineer: to ML engineer about ${lowMl}–${highMl} months`);
+    expect(t.replies[0]!.choices.map((ch) => ch.id)).toEqual(expect.arrayContaining(["transition:software-engineer:ml-engineer", "transition:software-engineer:ai-engineer"]));
+    // Without a background, the same question gets no such line.
+    const fresh = await conversation(mentor).say("ml or ai engineer, which is better for me");
+    expect(plain(fresh)).not.toMatch(/Coming from/);
+  });
+
   it("a starting point outside the roles is remembered with from: null and does not invent a from-role", async () => {
     const { mentor, store } = testCore();
     const c = conversation(mentor, { actor: { id: "physicist" } });

@@ -134,5 +134,21 @@ export function fitAnswer(kb: KnowledgeBase, named: RoleId[], found: FitResult |
     quizChoice(),
     ...leanRoles.map((r) => choice({ kind: "role", role: r }, `About ${kb.role(r).short}`)),
     choice({ kind: "decide" }, "How to decide"),
-  ].slice(0, 4));
+  ].slice(0, 4), { data: { kind: "fit" } });
 }
+
+/**
+ * The person said where they come from ("im a backend dev"): the fit answer says how far each
+ * role it weighs is from there, and the move from their background is one click away.
+ */
+export function withBackgroundRoutes(kb: KnowledgeBase, r: Reply, from: RoleId, weighed: RoleId[]): Reply {
+  const routes = weighed.filter((to) => to !== from).map((to) => ({ to, t: kb.transition(from, to) })).filter((x) => x.t !== undefined);
+  if (routes.length === 0) return r;
+  const note = `Coming from ${kb.role(from).short.toLowerCase()}: ${routes.map(({ to, t }) => `to ${kb.role(to).short} about ${monthsOf(t!.duration.months)} months`).join("; ")} (${routes.every(({ t }) => t!.duration.kind === "estimate") ? "our estimates" : "see the steps"}).`;
+  // After the lean and the options, before the closing line about the quiz.
+  const blocks = [...r.blocks.slice(0, -1), { type: "text" as const, text: note }, ...r.blocks.slice(-1)];
+  const moves = routes.map(({ to }) => choice({ kind: "transition", from, to }, `${kb.role(from).short} → ${kb.role(to).short}`));
+  return reply(blocks as BlockInput[], [...r.choices.slice(0, 1), ...moves, ...r.choices.slice(1)].slice(0, 4), { visibility: r.visibility, data: r.data });
+}
+
+const monthsOf = ([low, high]: [number, number]) => (low === high ? `${low}` : `${low}–${high}`);
