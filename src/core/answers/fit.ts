@@ -122,7 +122,8 @@ export function fitAnswer(kb: KnowledgeBase, named: RoleId[], found: FitResult |
         (close ? `, with ${kb.role(second.role).short} close behind (${second.because.join(", ")}).` : ".") +
         ` ${kb.role(top.role).summary}`,
     });
-  } else if (described) {
+  } else if (described && options.length < 2) {
+    // (With two options named, the "pick X if …" lines are the answer; no note about thin evidence.)
     // Something was said, but nothing in it is characteristic of one role: no lean from stray words.
     blocks.push({ type: "text", text: "That's not enough for me to lean one way yet: nothing you wrote is more typical of one role's work than another's. Tell me what you enjoy doing (for example building data pipelines, training models, or wiring LLMs into products), or take the short quiz." });
   } else if (options.length < 2) {
