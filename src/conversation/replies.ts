@@ -25,7 +25,7 @@ export function suggestedRole(kb: KnowledgeBase, outcome: unknown): RoleId | und
 /** "What was my result?" / "why did I get this?": the outcome, the scores it came from, what to do next. */
 export function lastResultReply(kb: KnowledgeBase, last: ResultView | undefined): Reply {
   if (!last) {
-    return reply([{ type: "text", text: "You haven't finished the quiz yet, so there is no result to explain. It takes about 12 short questions." }], [quizChoice(), choice({ kind: "compare", roles: ["ml-engineer", "ai-engineer"] }, "ML vs AI engineer")]);
+    return reply([{ type: "text", text: `You haven't finished the quiz yet, so there is no result to explain. It takes ${kb.quiz.items.length} short questions.` }], [quizChoice(), choice({ kind: "compare", roles: ["ml-engineer", "ai-engineer"] }, "ML vs AI engineer")]);
   }
   const outcome = (kb.quiz.outcomes as Record<string, { label: string; summary: string } | undefined>)[last.outcome];
   const ranked = Object.entries(last.scores).filter(([id]) => isRole(kb, id)).sort((a, b) => b[1] - a[1]).slice(0, 3);
