@@ -71,6 +71,38 @@ export function readingOut(turn: Pick<Turn, "reading">) {
   return r ? { intent: r.intent, roles: r.roles, aspect: r.aspect, term: r.term, from: r.from, to: r.to } : null;
 }
 
+const TIMEOUT = Symbol("timeout");
+/** Lines closer together than this came in one paste (typing is far slower). */
+const PASTE_GAP_MS = 30;
+
+/**
+ * Lines that arrive together (a pasted job posting) are one message; lines typed
+ * one by one stay separate. Only for a person at a terminal: in scripts every line
+ * is a message by contract.
+ */
+export async function* coalescePastes(lines: AsyncIterable<string>, gapMs = PASTE_GAP_MS): AsyncGenerator<string> {
+  const it = lines[Symbol.asyncIterator]();
+  let pending = it.next();
+  for (;;) {
+    const first = await pending;
+    if (first.done) return;
+    const parts = [first.value];
+    for (;;) {
+      pending = it.next();
+      let timer: NodeJS.Timeout | undefined;
+      const next = await Promise.race([pending, new Promise<typeof TIMEOUT>((r) => { timer = setTimeout(() => r(TIMEOUT), gapMs); })]);
+      clearTimeout(timer);
+      if (next === TIMEOUT) break;
+      if (next.done) {
+        yield parts.join("\n");
+        return;
+      }
+      parts.push(next.value);
+    }
+    yield parts.join("\n");
+  }
+}
+
 export async function runTerminalChat(opts: TerminalOptions): Promise<void> {
   const { mentor, logger, output } = opts;
   const write = (s: string) => output.write(s);
@@ -78,7 +110,7 @@ export async function runTerminalChat(opts: TerminalOptions): Promise<void> {
   const lastChoices = new Map<string, Choice[]>();
   if (opts.interactive && !opts.jsonl) write(`${BANNER}\n\nyou> `);
 
-  for await (const raw of rl) {
+  for await (const raw of opts.interactive && !opts.jsonl ? coalescePastes(rl) : rl) {
     if (!opts.jsonl && /^\s*\/(quit|exit)\s*$/i.test(raw)) break;
     const line = parseLine(raw, opts.jsonl);
     let turn: Turn;
