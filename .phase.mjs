@@ -1,0 +1,14 @@
+const T = (l, t) => { const c = process.cpuUsage(C); console.log(l.padEnd(28), (performance.now() - t).toFixed(1).padStart(7), "cpu", ((c.user + c.system) / 1000).toFixed(1)); C = process.cpuUsage(); };
+let C = process.cpuUsage();
+let t = performance.now();
+const { loadKnowledge } = await import("./dist/src/knowledge/load.js"); T("import load", t);
+t = performance.now(); C = process.cpuUsage(); const { createUnderstander } = await import("./dist/src/understanding/understand.js"); T("import understand", t);
+t = performance.now(); C = process.cpuUsage(); const { createMentor } = await import("./dist/src/core/mentor.js"); T("import mentor", t);
+t = performance.now(); C = process.cpuUsage(); const { QuizService } = await import("./dist/src/quiz/quiz-service.js"); T("import quiz", t);
+t = performance.now(); C = process.cpuUsage(); await import("./dist/src/bootstrap.js"); T("import bootstrap rest", t);
+t = performance.now(); C = process.cpuUsage(); await import("./dist/src/logging.js"); await import("./dist/src/config.js"); T("import logging+config", t);
+t = performance.now(); C = process.cpuUsage(); const kb = loadKnowledge("knowledge"); T("loadKnowledge", t);
+t = performance.now(); C = process.cpuUsage(); const u = createUnderstander(kb); T("createUnderstander", t);
+t = performance.now(); C = process.cpuUsage(); u.understand("what is an ml engineer"); T("first understand", t);
+t = performance.now(); C = process.cpuUsage(); u.understand("what does a data scientist earn in germany"); T("second understand", t);
+console.log("rss MiB", (process.memoryUsage().rss / 2**20).toFixed(0), "uptime", (process.uptime()*1000).toFixed(0));
