@@ -61,9 +61,11 @@ series("node (no-op, the floor)", process.execPath, ["-e", "process.stdout.write
 series("ask, compiled, node dist/src/cli/ask.js --jsonl", process.execPath, ["dist/src/cli/ask.js", "--jsonl"]);
 series("ask, npm run -s ask -- --jsonl", "npm", ["run", "-s", "ask", "--", "--jsonl"]);
 series("ask, TypeScript through tsx (before)", "node_modules/.bin/tsx", ["src/cli/ask.ts", "--jsonl"]);
-console.log(`rss idle, terminal chat (node dist/src/main.js --terminal --jsonl): ${await idleRss(["dist/src/main.js", "--terminal", "--jsonl"])} MiB`);
+console.log(`rss idle, terminal chat as \`npm run chat\` runs it (--max-semi-space-size=2): ${await idleRss(["--max-semi-space-size=2", "dist/src/main.js", "--terminal", "--jsonl"])} MiB`);
+console.log(`rss idle, terminal chat with V8's default young generation (\`npm start\`): ${await idleRss(["dist/src/main.js", "--terminal", "--jsonl"])} MiB`);
 // The same core with discord.js and @slack/bolt loaded, as a process serving the platforms holds them.
 const withPlatforms = [
+  "--max-semi-space-size=2",
   "--input-type=module",
   "-e",
   `await import("./dist/adapters/discord/discord-adapter.js"); await import("./dist/adapters/slack/slack-adapter.js"); await import("./dist/src/main.js");`,

@@ -72,7 +72,9 @@ async function refreshDist() {
   const stale = staleSources(all);
   for (const path of orphans(all)) unlinkSync(path);
   if (stale.length === 0) return 0;
-  const ts = (await import("typescript")).default;
+  const ts = (await import("typescript").catch(() => {
+    throw new Error(`dist/ is older than ${relative(ROOT, stale[0].path)} and TypeScript is not installed: run \`npm install\` (with dev dependencies), or \`npm run build\` where it is.`);
+  })).default;
   const config = ts.getParsedCommandLineOfConfigFile(join(ROOT, "tsconfig.build.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
   if (!config) throw new Error("tsconfig.build.json could not be read");
   // Alone, transpileModule cannot see package.json, so under NodeNext it would emit CommonJS:

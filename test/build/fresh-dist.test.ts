@@ -97,7 +97,7 @@ describe("package scripts", () => {
     const compiled = Object.entries(scripts).filter(([, cmd]) => /\bdist\//.test(cmd));
     expect(compiled.map(([name]) => name)).toEqual(expect.arrayContaining(["start", "chat", "ask", "decode", "kb:check", "start:sharded", "discord:register"]));
     for (const [name, cmd] of compiled) {
-      expect(cmd, name).toMatch(/^node --import \.\/scripts\/fresh-dist\.mjs dist\//);
+      expect(cmd, name).toMatch(/^node (--[\w=-]+ )*--import \.\/scripts\/fresh-dist\.mjs dist\//);
       const entry = /dist\/(\S+)\.js/.exec(cmd)![1]!;
       expect(existsSync(join(ROOT, `${entry}.ts`)), `${name}: ${entry}.ts`).toBe(true);
     }
