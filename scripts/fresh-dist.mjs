@@ -2,8 +2,10 @@
 // (`node --import ./scripts/fresh-dist.mjs dist/src/cli/ask.js`): before the
 // entry loads, any dist/ file older than its TypeScript source (or missing) is
 // re-emitted, so a stale build never answers after someone edits src/ or
-// adapters/. Nothing stale (the usual case) costs a few milliseconds of stat
-// calls; the TypeScript compiler loads only when something has to be re-emitted.
+// adapters/. Nothing stale (the usual case) costs about 20 ms of stat calls;
+// the TypeScript compiler loads only when something has to be re-emitted.
+// Staleness is by modification time, as make does: a source copied in with an
+// older time than its output (cp -p, some archives) needs `npm run build`.
 //
 // Each file is transpiled on its own (ts.transpileModule, the settings of
 // tsconfig.build.json). That is exact for this code base: verbatimModuleSyntax

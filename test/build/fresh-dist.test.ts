@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ROOT } from "../helpers/child.ts";
+import { ROOT, cleanEnv } from "../helpers/child.ts";
 
 let dir: string;
 
@@ -106,5 +106,24 @@ describe("package scripts", () => {
   it("npm install builds dist/ (prepare runs the build)", () => {
     expect(scripts.prepare).toBe("npm run build");
     expect(scripts.build).toBe("tsc -p tsconfig.build.json");
+  });
+});
+
+describe("the real entry points, compiled", () => {
+  const compiled = (args: string[]) =>
+    spawnSync(process.execPath, ["--import", "./scripts/fresh-dist.mjs", ...args], { cwd: ROOT, env: cleanEnv(), encoding: "utf8", timeout: 60_000 });
+
+  it("ask answers from dist/ with the same reading as the TypeScript", () => {
+    const r = compiled(["dist/src/cli/ask.js", "--json", "what does an ml engineer do"]);
+    expect(r.stderr).toBe("");
+    const out = JSON.parse(r.stdout) as { intent: string; roles: string[] };
+    expect(out.intent).toBe("role.overview");
+    expect(out.roles).toEqual(["ml-engineer"]);
+  });
+
+  it("kb:check runs compiled and reads knowledge/ at run time", () => {
+    const r = compiled(["dist/src/cli/kb-check.js"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^knowledge OK: \d+ roles/);
   });
 });
