@@ -12,7 +12,10 @@ import { createLogger } from "../../src/logging.ts";
 import { KnowledgeError } from "../../src/knowledge/load.ts";
 import { registerFromConfig } from "./register.ts";
 
-const MAIN = resolve(import.meta.dirname, "../../src/main.ts");
+// Compiled (dist/adapters/discord/sharded.js), the shards run dist/src/main.js on plain node;
+// from the TypeScript source (tsx), they run src/main.ts through tsx.
+const COMPILED = import.meta.url.endsWith(".js");
+const MAIN = resolve(import.meta.dirname, COMPILED ? "../../src/main.js" : "../../src/main.ts");
 
 /** Discord's recommendation for this bot (GET /gateway/bot), through the configured API URL. */
 async function recommendedShards(token: string, apiUrl?: string): Promise<number> {
@@ -34,8 +37,7 @@ async function main(): Promise<void> {
     token: config.discord.token,
     totalShards,
     mode: "process",
-    // The shards run the TypeScript entry through tsx, like `npm start`.
-    execArgv: ["--import", "tsx"],
+    execArgv: COMPILED ? [] : ["--import", "tsx"],
     respawn: true,
   });
   manager.on("shardCreate", (shard) => logger.info({ shard: shard.id, of: totalShards }, "shard launched"));

@@ -49,22 +49,27 @@ function unbalancedPair(t: string): string | undefined {
  * inside quotes or a block scalar stays in the string, so it is not reported.
  */
 export function commentCuts(raw: string, data: unknown): { line: number; text: string }[] {
+  const candidates: { line: number; before: string; comment: string }[] = [];
+  raw.split("\n").forEach((line, i) => {
+    // Most lines hold no '#': skip them before the regex, whose lazy middle backtracks over the whole line.
+    if (!line.includes("#")) return;
+    const m = /^(\s*(?:- )*(?:[\w.-]+:\s+)?)(.*?\S)\s+#(.*)$/.exec(line);
+    if (!m || /^\s*#/.test(line)) return;
+    const before = m[2]!;
+    if (/^["'|>]/.test(before) || /["']$/.test(before)) return; // quoted or block scalar: the # is text or a harmless note
+    candidates.push({ line: i + 1, before, comment: m[3]! });
+  });
+  // Only a file with a candidate line pays for collecting the ends of its strings.
+  if (candidates.length === 0) return [];
   const ends = new Set<string>();
   const tails = (s: string) => {
     const words = s.replace(/\s+/g, " ").trim();
     for (let n = 1; n <= 3; n++) ends.add(words.split(" ").slice(-n).join(" "));
   };
   walkStrings(data, tails);
-  const cuts: { line: number; text: string }[] = [];
-  raw.split("\n").forEach((line, i) => {
-    const m = /^(\s*(?:- )*(?:[\w.-]+:\s+)?)(.*?\S)\s+#(.*)$/.exec(line);
-    if (!m || /^\s*#/.test(line)) return;
-    const before = m[2]!;
-    if (/^["'|>]/.test(before) || /["']$/.test(before)) return; // quoted or block scalar: the # is text or a harmless note
-    const lastWords = before.replace(/\s+/g, " ").split(" ").slice(-3).join(" ");
-    if (ends.has(lastWords)) cuts.push({ line: i + 1, text: `${before.slice(-40)} #${m[3]!.slice(0, 20)}` });
-  });
-  return cuts;
+  return candidates
+    .filter((c) => ends.has(c.before.replace(/\s+/g, " ").split(" ").slice(-3).join(" ")))
+    .map((c) => ({ line: c.line, text: `${c.before.slice(-40)} #${c.comment.slice(0, 20)}` }));
 }
 
 function walkStrings(v: unknown, visit: (s: string) => void): void {
