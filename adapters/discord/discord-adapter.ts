@@ -7,7 +7,6 @@
 import { once } from "node:events";
 import { Client, Events, GatewayIntentBits, Partials, type RESTOptions } from "discord.js";
 import type { PlatformAdapter } from "../adapter.ts";
-import type { Mentor } from "../../src/core/mentor.ts";
 import type { KnowledgeBase } from "../../src/knowledge/knowledge-base.ts";
 import type { Logger } from "../../src/core/logger.ts";
 import type { DiscordContext } from "./context.ts";
@@ -29,7 +28,7 @@ export interface DiscordAdapterOptions {
   guildId?: string;
   /** REST base URL with /api and without the version, e.g. http://127.0.0.1:8080/api. */
   apiUrl?: string;
-  mentor: Pick<Mentor, "handle">;
+  mentor: DiscordContext["mentor"];
   kb: KnowledgeBase;
   logger: Logger;
   /** Register the slash commands at start (default true). */
@@ -61,6 +60,10 @@ export class DiscordAdapter implements PlatformAdapter {
     guardPackets(this.client, opts.logger);
     this.client.on(Events.InteractionCreate, (i) => this.track(() => onInteraction(this.ctx, i)));
     this.client.on(Events.MessageCreate, (m) => this.track(() => onMessage(this.ctx, m)));
+    // Removed from a server (kicked, or the server deleted; an outage is guildUnavailable instead): its settings go.
+    this.client.on(Events.GuildDelete, (g) => this.track(async () => {
+      await this.ctx.mentor.forgetCommunity?.({ platform: "discord", id: g.id });
+    }));
     this.client.on(Events.Error, (err) => opts.logger.error({ err }, "Discord client error"));
     this.client.on(Events.Warn, (message) => opts.logger.warn({ message }, "Discord client warning"));
   }

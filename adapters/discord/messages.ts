@@ -55,8 +55,9 @@ async function mention(ctx: DiscordContext, m: Message<true>, botId: string): Pr
   const address = inThread ? guildAddress(m.guildId, ch.parentId ?? ch.id, ch.id) : guildAddress(m.guildId, m.channelId, canThread ? m.id : null);
   const actor = actorOf(m.author);
   const text = await withPastedFile(ctx.client, m, withoutMention(m.content, botId));
-  const turn = await ctx.mentor.handle({ id: m.id, kind: "message", text, address, actor });
-  if (turn.duplicate) return;
+  // mention: the core answers only in the channels the server's admin allows (turn.skipped elsewhere).
+  const turn = await ctx.mentor.handle({ id: m.id, kind: "message", text, address, actor, mention: true });
+  if (turn.duplicate || turn.skipped) return;
 
   const shown = turn.replies.filter((r) => r.visibility !== "private");
   const personal = turn.replies.filter((r) => r.visibility === "private");

@@ -41,6 +41,11 @@ import { looksLikePosting, titleQuestion } from "../decoder/detect.ts";
 import { decodedPosting, titleAnswer, withQuizFit } from "./answers/decode.ts";
 import { payInRegion, regionOnly, regionPicker, regionalPay } from "./answers/regional-pay.ts";
 import { findRegion } from "../knowledge/region-match.ts";
+import { answersMentionsIn, deleteSettings, getSettings, DEFAULT_SETTINGS, type Community, type CommunitySettings } from "../community/settings.ts";
+import { configCommand } from "../community/config-command.ts";
+import { gapInput, withCommandVisibility, withCommunityNotes } from "../community/community-turn.ts";
+import { recordGap } from "../gaps/gap-log.ts";
+import { forgotReply, rememberConversation, forgetConversations } from "../community/privacy.ts";
 
 export interface Turn {
   replies: Reply[];
@@ -54,6 +59,8 @@ export interface Turn {
    * quiz.answer for a turn the quiz took). Absent for duplicates and refusals.
    */
   reading?: Reading;
+  /** A mention in a channel where the community's admin does not want answers: adapters send nothing. */
+  skipped?: "channel";
 }
 
 
@@ -105,6 +112,10 @@ export interface Mentor {
   answerStateless(text: string): Turn;
   /** The help reply for a platform, outside any conversation (e.g. Slack's App Home); not rate-limited. */
   help(platform: InboundEvent["address"]["platform"]): Reply;
+  /** The settings of the community an address belongs to (defaults outside one, e.g. a Discord DM). */
+  settings(address: Pick<InboundEvent["address"], "platform" | "workspace">): Promise<CommunitySettings>;
+  /** The bot was removed from a server or workspace: delete that community's data. */
+  forgetCommunity(community: Community): Promise<void>;
 }
 
 /** Slack's commands sit under /mentor; elsewhere they stand alone. */
@@ -246,6 +257,11 @@ export function createMentor(deps: MentorDeps): Mentor {
 
   return {
     help: (platform) => talk.help(kb, prefixFor(platform)),
+    settings: (address) => communitySettings(address),
+    async forgetCommunity(community) {
+      await deleteSettings(store, community);
+      logger.info({ platform: community.platform, workspace: community.id }, "community data deleted");
+    },
     answerStateless(raw: string): Turn {
       const text = raw.slice(0, MAX_TEXT);
       const slash = /^\s*\/([a-z][\w-]*)\s*(.*)$/is.exec(text);
@@ -272,7 +288,13 @@ export function createMentor(deps: MentorDeps): Mentor {
     async handle(input: InboundEventInput): Promise<Turn> {
       const event = InboundEvent.parse(input);
       const started = performance.now();
-      const turn = await handleEvent(event, true);
+      const community = event.address.workspace ? await communitySettings(event.address) : undefined;
+      // Mentions only where the admin wants answers; checked before dedupe and rate limit, so nothing is spent on them.
+      if (community && event.kind === "message" && event.mention && !event.address.dm && !answersMentionsIn(community, event.address.channel)) {
+        logger.info({ event: event.id, platform: event.address.platform, workspace: event.address.workspace }, "mention outside the community's answer channels");
+        return { replies: [], skipped: "channel" };
+      }
+      const turn = community ? await inCommunity(event, await handleEvent(event, true), community) : await handleEvent(event, true);
       const quizOutcome = turn.replies.map((r) => r.data?.outcome).find((o): o is string => typeof o === "string");
       deps.observer?.turn({
         platform: event.address.platform, kind: event.kind, intent: turn.understanding?.intent, duplicate: Boolean(turn.duplicate),
@@ -286,6 +308,44 @@ export function createMentor(deps: MentorDeps): Mentor {
       return turn;
     },
   };
+
+  async function communitySettings(address: Pick<InboundEvent["address"], "platform" | "workspace">): Promise<CommunitySettings> {
+    return address.workspace ? getSettings(store, { platform: address.platform, id: address.workspace }) : DEFAULT_SETTINGS;
+  }
+
+  /** What the community's settings change in an answered turn: gap records, /help's note, private command answers. */
+  async function inCommunity(event: InboundEvent, turn: Turn, s: CommunitySettings): Promise<Turn> {
+    if (turn.duplicate || turn.skipped) return turn;
+    const asked = event.kind === "message" ? event.text : event.kind === "command" && event.name.toLowerCase() === "ask" ? event.args : undefined;
+    const gap = s.recordGaps && asked !== undefined ? gapInput(turn, asked.slice(0, MAX_TEXT)) : undefined;
+    if (gap) {
+      // Anonymous: no user, channel or community id goes in, and a failure never costs the answer.
+      const kept = await recordGap(store, gap).catch((err: unknown) => { logger.warn({ err }, "knowledge gap not recorded"); return false; });
+      logger.info({ event: event.id, kind: gap.kind, kept }, "knowledge gap");
+    }
+    let replies = withCommunityNotes(turn.replies, s);
+    if (event.kind === "command" && !event.address.dm) replies = withCommandVisibility(replies, s);
+    return { ...turn, replies };
+  }
+
+  /** The community's default salary region, when the knowledge base has figures for it. */
+  async function communityRegion(address: InboundEvent["address"]): Promise<string | undefined> {
+    if (!address.workspace) return undefined;
+    const region = (await communitySettings(address)).salaryRegion;
+    return region && kb.regions.some((r) => r.id === region) ? region : undefined;
+  }
+
+  /** /forget: everything stored about the person on this platform; the reply says what went. */
+  async function forgetPerson(event: InboundEvent, key: string): Promise<Reply[]> {
+    const conversations = await forgetConversations(store, event.address, event.actor, key);
+    await forgetProfile(store, event.address, event.actor);
+    await deps.quiz.forget(event);
+    // A Discord quiz runs in the DM, outside the server: its answers and result go too.
+    if (event.address.workspace && event.address.platform === "discord") await deps.quiz.forget({ ...event, address: { ...event.address, workspace: null, dm: true } });
+    await limiter.delete(personKey(event.address, event.actor)).catch((err: unknown) => logger.warn({ err }, "rate-limit state not deleted"));
+    logger.info({ event: event.id, platform: event.address.platform, conversations }, "person forgotten");
+    return [forgotReply(event.address.platform, conversations)];
+  }
 
   async function handleEvent(event: InboundEvent, fromOutside: boolean): Promise<Turn> {
     // Platforms redeliver (Slack retries, replicas): an event id is handled once.
@@ -306,7 +366,10 @@ export function createMentor(deps: MentorDeps): Mentor {
     const remember = async (change: (ctx: ConversationContext) => ConversationContext) => {
       const before = parseContext((await store.get(key))?.value);
       const after = change(before);
-      if (after !== before) await store.set(key, after, { ttlMs: contextTtl });
+      if (after === before) return;
+      await store.set(key, after, { ttlMs: contextTtl });
+      // Listed per person, so /forget finds every conversation's context.
+      await rememberConversation(store, event.address, event.actor, key, contextTtl);
     };
     /** A quiz result among the replies is the role the mentor now suggests. */
     const noteSuggestion = async (replies: Reply[]) => {
@@ -341,10 +404,10 @@ export function createMentor(deps: MentorDeps): Mentor {
         await remember((c) => afterAnswer(c, decoded.reading));
         return { replies: await fitToQuiz(event, decoded.replies), reading: decoded.reading };
       }
-      if (name === "forget") {
-        await store.delete(key);
-        await forgetProfile(store, event.address, event.actor);
-        return { replies: await deps.quiz.forget(event) };
+      if (name === "forget") return { replies: await forgetPerson(event, key) };
+      if (name === "config" || name === "mentor-config") {
+        if (!event.address.workspace) return { replies: [reply([{ type: "text", text: "Settings belong to a server or workspace: use this command in one of its channels." }], [], { visibility: "private" })] };
+        return { replies: [await configCommand(store, { platform: event.address.platform, id: event.address.workspace }, event.args, event.admin === true)] };
       }
       const args = event.args.slice(0, MAX_TEXT);
       const parsed = parseCommand(kb, understander, commandSpec(name), args, prefix);
@@ -415,7 +478,8 @@ export function createMentor(deps: MentorDeps): Mentor {
     }
     // "How long would that take?" is answered with the duration itself, the path one click away.
     const howLong = asksHowLong(text) && u.confidence >= CLARIFY_BELOW ? durationReply(kb, u) : undefined;
-    const replies = howLong ? [howLong] : answerUnderstanding(u, text, prefix, profile.region);
+    // The person's own region first; else the community's default.
+    const replies = howLong ? [howLong] : answerUnderstanding(u, text, prefix, profile.region ?? (await communityRegion(event.address)));
     if (u.intent === "fit") {
       // The role the fit answer leaned on, if it named one from the person's own words.
       const lean = fitSearch(text).leans.find((l) => l.because.length > 0)?.role;
