@@ -14,7 +14,7 @@ import type { Address, Actor, InboundEventInput } from "../../src/core/events.ts
 import { isRefusal, type Reply } from "../../src/core/reply.ts";
 import { decodeAction } from "../../src/core/actions.ts";
 import { boltLogger } from "./bolt-logger.ts";
-import { SLASH_COMMANDS, parseSlashCommand } from "./commands.ts";
+import { CONFIG_SUBCOMMAND, SLASH_COMMANDS, parseSlashCommand } from "./commands.ts";
 import { deliver, notify, type InPlace, type Place } from "./delivery.ts";
 import { fromSlackText, slackLinkUrl } from "./escape.ts";
 import { QUIZ_CHOICE, homeView } from "./home.ts";
@@ -209,8 +209,9 @@ export class SlackAdapter implements PlatformAdapter {
         const team = body.team_id;
         const text = fromSlackText(event.text, context.botUserId);
         const address: Address = { platform: "slack", workspace: team, channel: event.channel, thread, dm: false };
-        const turn = await this.core.mentor.handle({ id: `event:${body.event_id}`, kind: "message", text, address, actor: { id: user } });
-        if (turn.duplicate) return;
+        // mention: the core answers only in the channels the workspace's admin allows (turn.skipped elsewhere).
+        const turn = await this.core.mentor.handle({ id: `event:${body.event_id}`, kind: "message", text, address, actor: { id: user }, mention: true });
+        if (turn.duplicate || turn.skipped) return;
         const { quiz, other } = splitQuizReplies(turn.replies);
         const place: Place = { kind: "thread", channel: event.channel, user, thread };
         // A new thread learns how follow-ups work: mention the app again.
@@ -254,13 +255,24 @@ export class SlackAdapter implements PlatformAdapter {
       });
     });
 
+    // The app was removed from the workspace (or its bot token revoked): the workspace's data goes with it.
+    app.event("app_uninstalled", async ({ body }) => {
+      await this.run("app_uninstalled", () => undefined, () => this.forgetWorkspace(body.team_id, "app_uninstalled"));
+    });
+    app.event("tokens_revoked", async ({ event, body }) => {
+      if (!(event.tokens.bot?.length)) return; // only user tokens: the app is still installed
+      await this.run("tokens_revoked", () => undefined, () => this.forgetWorkspace(body.team_id, "tokens_revoked"));
+    });
+
     app.error(async (err) => {
       this.logger.error({ err }, "slack request failed in Bolt");
     });
   }
 
   private async onCommand(command: { command: string; text: string; team_id: string; channel_id: string; user_id: string; user_name: string; trigger_id: string; api_app_id: string }, respond: RespondFn, client: webApi.WebClient): Promise<void> {
-    const parsed = parseSlashCommand(command.command, fromSlackText(command.text));
+    const readable = parseSlashCommand(command.command, fromSlackText(command.text));
+    // Settings take channel references as Slack sends them (<#C…|name>), so config reads the raw text.
+    const parsed = readable.name === CONFIG_SUBCOMMAND ? parseSlashCommand(command.command, command.text.replace(/&amp;/g, "&")) : readable;
     const team = command.team_id;
     const user = command.user_id;
     const actor: Actor = { id: user, name: command.user_name };
@@ -282,7 +294,9 @@ export class SlackAdapter implements PlatformAdapter {
       return;
     }
     const address: Address = inAppDm ? dmAddress(team, dm) : { platform: "slack", workspace: team, channel: command.channel_id, thread: null, dm: false };
-    const turn = await this.core.mentor.handle(event(address));
+    // Who may change settings is the platform's to say: asked only when a change is asked for.
+    const admin = parsed.name === CONFIG_SUBCOMMAND && parsed.args.trim() !== "" && (await this.isAdmin(client, team, user));
+    const turn = await this.core.mentor.handle({ ...event(address), ...(admin ? { admin } : {}) });
     if (turn.duplicate) return;
     await deliver(client, inAppDm ? { kind: "dm", channel: dm, user } : { kind: "response", respond, user }, turn.replies, { onDelivered: this.seen(team, user) });
   }
@@ -345,6 +359,26 @@ export class SlackAdapter implements PlatformAdapter {
     else if (c.respond) place = { kind: "response", respond: c.respond, user: c.user.id };
     else place = { kind: "thread", channel: c.channel, user: c.user.id, thread: c.messageTs ?? "" };
     await deliver(client, place, turn.replies, { onDelivered: this.seen(c.team, c.user.id) });
+  }
+
+  /** A workspace admin or owner (users.info, hence the users:read scope), or someone the settings list as an admin. */
+  private async isAdmin(client: webApi.WebClient, team: string, user: string): Promise<boolean> {
+    const listed = (await this.core.mentor.settings({ platform: "slack", workspace: team })).admins;
+    if (listed.includes(user)) return true;
+    try {
+      const info = await client.users.info({ user });
+      return Boolean(info.user?.is_admin || info.user?.is_owner || info.user?.is_primary_owner);
+    } catch (err) {
+      // Without users:read (an older install) nobody is an admin by the platform's word: refused, not failed.
+      this.logger.warn({ err, team }, "users.info failed; treating the person as not an admin");
+      return false;
+    }
+  }
+
+  private async forgetWorkspace(team: string, why: string): Promise<void> {
+    await this.core.mentor.forgetCommunity({ platform: "slack", id: team });
+    this.dms.clear();
+    this.logger.info({ team, why }, "slack workspace data deleted");
   }
 
   /** After a reply went out: a quiz question in it is recorded as seen, so typed answers may land on it. */
