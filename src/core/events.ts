@@ -28,7 +28,15 @@ export const InboundEvent = z.discriminatedUnion("kind", [
    * `mention`: an @mention in a community channel (not a DM): answered only in
    * the channels the community's admin allows.
    */
-  z.object({ ...base, kind: z.literal("message"), text: z.string(), mention: z.boolean().optional() }),
+  z.object({
+    ...base, kind: z.literal("message"), text: z.string(), mention: z.boolean().optional(),
+    /**
+     * Heard without a mention in a community channel (listening mode): answered
+     * only where the admin turned listening on, and then only with a short offer
+     * (or, in a thread where the person already talks with the bot, as a follow-up).
+     */
+    listen: z.boolean().optional(),
+  }),
   /**
    * A slash command: name without the slash ("compare"), args as typed.
    * `admin`: the adapter found that the person may change the community's

@@ -41,7 +41,9 @@ import { looksLikePosting, titleQuestion } from "../decoder/detect.ts";
 import { decodedPosting, titleAnswer, withQuizFit } from "./answers/decode.ts";
 import { payInRegion, regionOnly, regionPicker, regionalPay } from "./answers/regional-pay.ts";
 import { findRegion } from "../knowledge/region-match.ts";
-import { answersMentionsIn, deleteSettings, getSettings, DEFAULT_SETTINGS, type Community, type CommunitySettings } from "../community/settings.ts";
+import { offerFor, offerReply } from "../community/listening.ts";
+import { claimCooldown } from "../community/cooldown.ts";
+import { answersMentionsIn, listensIn, deleteSettings, getSettings, DEFAULT_SETTINGS, type Community, type CommunitySettings } from "../community/settings.ts";
 import { configCommand } from "../community/config-command.ts";
 import { gapInput, withCommandVisibility, withCommunityNotes } from "../community/community-turn.ts";
 import { recordGap } from "../gaps/gap-log.ts";
@@ -60,7 +62,7 @@ export interface Turn {
    */
   reading?: Reading;
   /** A mention in a channel where the community's admin does not want answers: adapters send nothing. */
-  skipped?: "channel";
+  skipped?: "channel" | "quiet";
 }
 
 
@@ -294,6 +296,7 @@ export function createMentor(deps: MentorDeps): Mentor {
         logger.info({ event: event.id, platform: event.address.platform, workspace: event.address.workspace }, "mention outside the community's answer channels");
         return { replies: [], skipped: "channel" };
       }
+      if (event.kind === "message" && event.listen) return listened(event, community);
       const turn = community ? await inCommunity(event, await handleEvent(event, true), community) : await handleEvent(event, true);
       const quizOutcome = turn.replies.map((r) => r.data?.outcome).find((o): o is string => typeof o === "string");
       deps.observer?.turn({
@@ -326,6 +329,29 @@ export function createMentor(deps: MentorDeps): Mentor {
     let replies = withCommunityNotes(turn.replies, s);
     if (event.kind === "command" && !event.address.dm) replies = withCommandVisibility(replies, s);
     return { ...turn, replies };
+  }
+
+  /**
+   * A message heard without a mention (listening mode). Outside a listening channel: nothing.
+   * In a thread where this person already talks with the bot: a follow-up, answered as if asked.
+   * Elsewhere in a thread: nothing. At the top of the channel: one short offer, at most once
+   * per person per cooldown, for a clear "which role fits me" or a pasted posting.
+   */
+  async function listened(event: Extract<InboundEvent, { kind: "message" }>, s: CommunitySettings | undefined): Promise<Turn> {
+    const quiet = (why: "channel" | "quiet"): Turn => ({ replies: [], skipped: why });
+    if (!s || event.address.dm || !listensIn(s, event.address.channel)) return quiet("channel");
+    if (event.address.thread) {
+      if (!(await store.get(conversationKey(event.address, event.actor)))) return quiet("quiet");
+      return inCommunity(event, await handleEvent({ ...event, listen: false }, true), s);
+    }
+    const offer = offerFor(understander.understand(event.text.slice(0, MAX_TEXT)), looksLikePosting(event.text.slice(0, MAX_POSTING_INPUT)));
+    if (!offer) return quiet("quiet");
+    // Replicas seeing the same event: one claims it.
+    if (event.id && !(await store.set(`seen:${event.address.platform}:${event.id}`, 1, { ttlMs: DEDUPE_TTL_MS, expectedVersion: 0 }))) return { replies: [], duplicate: true };
+    const spot = { platform: event.address.platform, community: event.address.workspace!, channel: event.address.channel, person: event.actor.id };
+    if (!(await claimCooldown(store, spot, Math.max(s.cooldownSeconds, 1)))) return quiet("quiet");
+    logger.info({ event: event.id, platform: event.address.platform, workspace: event.address.workspace, offer }, "listening offer");
+    return { replies: [offerReply(offer, prefixFor(event.address.platform))] };
   }
 
   /** The community's default salary region, when the knowledge base has figures for it. */

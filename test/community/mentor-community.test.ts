@@ -128,3 +128,39 @@ describe("/forget", () => {
     expect((await getSettings(core.store, { platform: "test", id: "W-gone" })).recordGaps).toBe(false);
   });
 });
+
+describe("listening mode", () => {
+  const heard = (text: string, address: ReturnType<typeof inChannel> | (ReturnType<typeof inChannel> & { thread: string }), actor = { id: "u-l1" }) =>
+    message(text, { address, actor, listen: true } as never);
+
+  it("is off by default and outside the chosen channels: nothing is said", async () => {
+    const core = testCore();
+    expect(await core.mentor.handle(heard("which role fits me, ML engineer or AI engineer?", inChannel("C800", "W-l0")))).toMatchObject({ replies: [], skipped: "channel" });
+    await updateSettings(core.store, { platform: "test", id: "W-l1" }, { listening: { enabled: true, channels: ["C801000"] } });
+    expect(await core.mentor.handle(heard("which role fits me, ML engineer or AI engineer?", inChannel("C802000", "W-l1")))).toMatchObject({ replies: [], skipped: "channel" });
+  });
+
+  it("offers the quiz once per person per cooldown for a clear fit question, and stays quiet for other chatter", async () => {
+    const core = testCore();
+    await updateSettings(core.store, { platform: "test", id: "W-l2" }, { listening: { enabled: true, channels: ["C810000"] }, cooldownSeconds: 600 });
+    const here = inChannel("C810000", "W-l2");
+    const first = await core.mentor.handle(heard("which role would suit me better, ML engineer or AI engineer?", here));
+    expect(first.replies).toHaveLength(1);
+    expect(first.replies[0]!.data?.kind).toBe("listening-offer");
+    expect(first.replies[0]!.choices.map((c) => c.id)).toEqual(["quiz:start"]);
+    // The same person again within the cooldown: nothing; someone else: their own offer.
+    expect((await core.mentor.handle(heard("what role fits me best, ML or AI engineer?", here))).replies).toEqual([]);
+    expect((await core.mentor.handle(heard("which role would suit me better, ML engineer or AI engineer?", here, { id: "u-l2" }))).replies).toHaveLength(1);
+    expect((await core.mentor.handle(heard("anyone up for lunch?", here, { id: "u-l3" })))).toMatchObject({ replies: [], skipped: "quiet" });
+  });
+
+  it("in a thread, answers a person's follow-up only where they already talk with the bot", async () => {
+    const core = testCore();
+    await updateSettings(core.store, { platform: "test", id: "W-l3" }, { listening: { enabled: true, channels: ["C820000"] } });
+    const thread = { ...inChannel("C820000", "W-l3"), thread: "T-820" };
+    expect((await core.mentor.handle(heard("and the salary?", thread)))).toMatchObject({ replies: [], skipped: "quiet" });
+    await core.mentor.handle(message("tell me about MLOps engineers", { address: thread, actor: { id: "u-l1" }, mention: true } as never));
+    const followUp = await core.mentor.handle(heard("and the salary?", thread));
+    expect(followUp.reading).toMatchObject({ intent: "role.aspect", roles: ["mlops-engineer"], aspect: "salary" });
+  });
+});
