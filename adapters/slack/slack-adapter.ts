@@ -227,9 +227,15 @@ export class SlackAdapter implements PlatformAdapter {
 
     app.event("message", async ({ event, body, context, client }) => {
       const m = event as { channel_type?: string; subtype?: string; bot_id?: string; user?: string; text?: string; channel: string; ts: string; thread_ts?: string };
-      // Direct messages from people only: no edits, joins or bot messages (Bolt already drops the app's own).
+      // Messages from people only: no edits, joins or bot messages (Bolt already drops the app's own).
       // A file shared with a comment is still something the person wrote.
-      if (m.channel_type !== "im" || (m.subtype !== undefined && m.subtype !== "file_share") || m.bot_id || !m.user) return;
+      if ((m.subtype !== undefined && m.subtype !== "file_share") || m.bot_id || !m.user) return;
+      // Channel messages arrive only with the optional message.channels subscription (listening mode).
+      if (m.channel_type === "channel" || m.channel_type === "group") {
+        await this.run("message.channels", () => undefined, () => this.onHeard({ ...m, user: m.user! }, body.team_id, body.event_id, context.botUserId, client));
+        return;
+      }
+      if (m.channel_type !== "im") return;
       const user = m.user;
       const team = body.team_id;
       this.dms.set(`${team}:${user}`, m.channel);
@@ -359,6 +365,21 @@ export class SlackAdapter implements PlatformAdapter {
     else if (c.respond) place = { kind: "response", respond: c.respond, user: c.user.id };
     else place = { kind: "thread", channel: c.channel, user: c.user.id, thread: c.messageTs ?? "" };
     await deliver(client, place, turn.replies, { onDelivered: this.seen(c.team, c.user.id) });
+  }
+
+  /**
+   * Listening mode: a channel message that does not mention the app (a mention is app_mention's).
+   * The core answers only in listening channels: a short offer in the message's thread, or a
+   * follow-up in a thread where the person already talks with the app.
+   */
+  private async onHeard(m: { user: string; text?: string; channel: string; ts: string; thread_ts?: string }, team: string, eventId: string, botUserId: string | undefined, client: webApi.WebClient): Promise<void> {
+    if (botUserId && (m.text ?? "").includes(`<@${botUserId}>`)) return;
+    const address: Address = { platform: "slack", workspace: team, channel: m.channel, thread: m.thread_ts ?? null, dm: false };
+    const turn = await this.core.mentor.handle({ id: `event:${eventId}`, kind: "message", text: fromSlackText(m.text ?? "", botUserId), address, actor: { id: m.user }, listen: true });
+    if (turn.duplicate || turn.skipped) return;
+    // The quiz is never started unasked in a channel: its replies stay out, the offer's button opens it in the DM.
+    const { other } = splitQuizReplies(turn.replies);
+    if (other.length > 0) await deliver(client, { kind: "thread", channel: m.channel, user: m.user, thread: m.thread_ts ?? m.ts }, other, { onDelivered: this.seen(team, m.user) });
   }
 
   /** A workspace admin or owner (users.info, hence the users:read scope), or someone the settings list as an admin. */

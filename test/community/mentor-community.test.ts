@@ -9,7 +9,7 @@ import { getSettings, updateSettings } from "../../src/community/settings.ts";
 import { getProfile, profileKey } from "../../src/core/profile.ts";
 import { conversationKey } from "../../src/core/events.ts";
 
-const inChannel = (channel: string, workspace = "W-c") => ({ platform: "test" as const, workspace, channel, thread: null, dm: false });
+const inChannel = (channel: string, workspace = "W-c"): { platform: "test"; workspace: string; channel: string; thread: string | null; dm: boolean } => ({ platform: "test", workspace, channel, thread: null, dm: false });
 
 describe("the config command through the mentor", () => {
   it("shows the settings to anyone, changes them for admins only, and refuses others politely", async () => {
@@ -130,7 +130,7 @@ describe("/forget", () => {
 });
 
 describe("listening mode", () => {
-  const heard = (text: string, address: ReturnType<typeof inChannel> | (ReturnType<typeof inChannel> & { thread: string }), actor = { id: "u-l1" }) =>
+  const heard = (text: string, address: ReturnType<typeof inChannel>, actor = { id: "u-l1" }) =>
     message(text, { address, actor, listen: true } as never);
 
   it("is off by default and outside the chosen channels: nothing is said", async () => {

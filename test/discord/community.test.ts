@@ -84,3 +84,21 @@ describe("removing the bot from a server", () => {
     expect((await settingsOfGuild()).recordGaps).toBe(false);
   });
 });
+
+describe("listening mode", () => {
+  it("without listening on, a message that does not mention the bot gets nothing; with it, one offer in a thread", async () => {
+    try {
+      const asked = () => userMessage(person(), { channel: GENERAL }, "which role would suit me better, ML engineer or AI engineer?");
+      expect((await bot.say(asked())).filter((r) => r.method === "POST")).toEqual([]);
+      await bot.interact(withManageServer(slash(person(), { channel: GENERAL }, "mentor-config", { setting: `listening on <#${GENERAL}>` })));
+      const m = asked();
+      const reqs = await bot.say(m);
+      expect(reqs.some((r) => r.route === `/channels/${GENERAL}/messages/${m.id}/threads`)).toBe(true);
+      const offer = reqs.find(isChannelPost(m.id))!;
+      expect(textOf(offer.body)).toMatch(/Wondering which role fits you/);
+      expect((await bot.say(userMessage(person(), { channel: GENERAL }, "anyone up for lunch?"))).filter((r) => r.method === "POST")).toEqual([]);
+    } finally {
+      await reset();
+    }
+  });
+});

@@ -111,3 +111,29 @@ describe("removing the app", () => {
     expect((await settings()).recordGaps).toBe(true);
   });
 });
+
+describe("listening mode (message.channels)", () => {
+  const said = (text: string, over: Record<string, unknown> = {}) =>
+    h.event("message-im", { channel_type: "channel", channel: "C0LISTEN", text, ts: `17000003${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}.000100`, ...over });
+
+  it("is silent until an admin turns it on; then one threaded offer per person per cooldown, never for a mention", async () => {
+    await said("which role would suit me better, ML engineer or AI engineer?", { user: "UL1" });
+    await settle();
+    expect(h.api.messages()).toEqual([]);
+
+    h.api.admins.add("UADMIN");
+    await responses((await h.command("/mentor", "config listening on <#C0LISTEN|careers>", { user_id: "UADMIN" })).responseUrl);
+    await said("which role would suit me better, ML engineer or AI engineer?", { user: "UL1", ts: "1700000400.000100" });
+    await h.api.waitFor(() => h.api.callsTo("chat.postMessage").length >= 1);
+    const [offer] = h.api.callsTo("chat.postMessage");
+    expect(offer!.body).toMatchObject({ channel: "C0LISTEN", thread_ts: "1700000400.000100" });
+    expect(text(offer)).toMatch(/Wondering which role fits you/);
+
+    // Again within the cooldown, chatter, and a mention (app_mention answers that one): nothing more here.
+    await said("what role fits me best, ML or AI engineer?", { user: "UL1" });
+    await said("anyone up for lunch?", { user: "UL2" });
+    await said("<@UBOT> which role fits me?", { user: "UL3" });
+    await settle();
+    expect(h.api.callsTo("chat.postMessage")).toHaveLength(1);
+  });
+});
