@@ -35,6 +35,11 @@ export interface DiscordAdapterOptions {
   registerCommands?: boolean;
   /** REST client tuning (tests use no retries and short timeouts). */
   rest?: Partial<RESTOptions>;
+  /**
+   * Ask for the privileged Message Content intent (listening mode; DISCORD_MESSAGE_CONTENT=true).
+   * It must be switched on in the Developer Portal too, or the gateway closes with 4014.
+   */
+  messageContent?: boolean;
   /** How long stop() waits for running handlers (default 5 s). */
   drainMs?: number;
 }
@@ -50,7 +55,7 @@ export class DiscordAdapter implements PlatformAdapter {
 
   constructor(private readonly opts: DiscordAdapterOptions) {
     this.client = new Client({
-      intents: [...INTENTS],
+      intents: opts.messageContent ? [...INTENTS, GatewayIntentBits.MessageContent] : [...INTENTS],
       partials: [Partials.Channel],
       allowedMentions: noMentions(),
       rest: { ...(opts.apiUrl ? { api: opts.apiUrl } : {}), ...opts.rest },
@@ -82,16 +87,28 @@ export class DiscordAdapter implements PlatformAdapter {
       }
     }
     const ready = once(client, Events.ClientReady);
+    // 4014: the Message Content intent was asked for but is not switched on for this bot; discord.js gives up silently.
+    let onClose: ((e: { code: number }) => void) | undefined;
+    const disallowed = new Promise<never>((_, reject) => {
+      onClose = (e) => {
+        if (e.code === 4014) reject(new ConfigError("Discord refused the Message Content intent (close code 4014): switch it on in the Developer Portal (Bot → Privileged Gateway Intents → Message Content), or unset DISCORD_MESSAGE_CONTENT to run without listening mode."));
+      };
+      client.on(Events.ShardDisconnect, onClose);
+    });
+    disallowed.catch(() => {});
     try {
       await client.login(opts.token);
+      await Promise.race([ready, disallowed]);
     } catch (err) {
       throw isRejectedToken(err) ? tokenRejected() : err;
+    } finally {
+      if (onClose) client.off(Events.ShardDisconnect, onClose);
     }
-    await ready;
     opts.logger.info(
       { user: client.user?.tag, scopes: INVITE_SCOPES, permissions: BOT_PERMISSIONS.toArray(), invite: inviteUrl(opts.applicationId) },
       "Discord connected; add the bot to a server with the invite URL",
     );
+    if (!opts.messageContent) opts.logger.info("listening mode is unavailable on Discord without the Message Content intent (DISCORD_MESSAGE_CONTENT=true): only mentions, commands and DMs are read");
   }
 
   async stop(): Promise<void> {
