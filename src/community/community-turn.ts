@@ -2,6 +2,7 @@
 // turns are knowledge gaps worth recording, the /help note that recording is
 // on, and command answers kept private when the admin chose so. Pure.
 import type { Reply } from "../core/reply.ts";
+import { encodeAction } from "../core/actions.ts";
 import type { GapInput, GapKind } from "../gaps/gap-log.ts";
 import type { Reading, Understanding } from "../understanding/understand.ts";
 import type { CommunitySettings } from "./settings.ts";
@@ -42,6 +43,17 @@ export const GAPS_NOTE = "In this community, questions I cannot answer well are 
 export function withCommunityNotes(replies: Reply[], s: CommunitySettings): Reply[] {
   if (!s.recordGaps) return replies;
   return replies.map((r) => (r.data?.kind === "help" ? { ...r, blocks: [...r.blocks, { type: "context" as const, text: GAPS_NOTE }] } : r));
+}
+
+/** Answers that may be rated: not the quiz's turns or a decoded posting (their own flows), nor small talk. */
+const RATED = (r: Reading) => !NOT_GAPS.has(r.intent) && !["greeting", "thanks", "help", "out-of-scope"].includes(r.intent);
+
+/** 👍/👎 under the last public reply, carrying how the question was read (never its text). */
+export function withRating(replies: Reply[], reading: Reading): Reply[] {
+  const last = replies[replies.length - 1];
+  if (!last || last.visibility === "private" || !RATED(reading) || last.choices.length > 20) return replies;
+  const rate = (up: boolean) => ({ id: encodeAction({ kind: "rate", up, intent: reading.intent, roles: reading.roles.slice(0, 3) }), label: up ? "👍 Helpful" : "👎 Not helpful" });
+  return [...replies.slice(0, -1), { ...last, choices: [...last.choices, rate(true), rate(false)] }];
 }
 
 /** Command answers shown only to the person when the admin chose private answers. */

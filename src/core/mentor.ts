@@ -45,7 +45,7 @@ import { offerFor, offerReply } from "../community/listening.ts";
 import { claimCooldown } from "../community/cooldown.ts";
 import { answersMentionsIn, listensIn, deleteSettings, getSettings, DEFAULT_SETTINGS, type Community, type CommunitySettings } from "../community/settings.ts";
 import { configCommand } from "../community/config-command.ts";
-import { gapInput, withCommandVisibility, withCommunityNotes } from "../community/community-turn.ts";
+import { gapInput, withCommandVisibility, withCommunityNotes, withRating } from "../community/community-turn.ts";
 import { recordGap } from "../gaps/gap-log.ts";
 import { forgotReply, rememberConversation, forgetConversations } from "../community/privacy.ts";
 
@@ -178,6 +178,7 @@ export function createMentor(deps: MentorDeps): Mentor {
       case "help": return [talk.help(kb, prefix)];
       case "quiz": return [talk.quizInvite(kb)]; // stateless answers only; live quizzes go through the quiz port
       case "view": return answerAction(a, prefix);
+      case "rate": return []; // handled as a turn of its own (it records, it answers nothing)
     }
   };
 
@@ -327,6 +328,8 @@ export function createMentor(deps: MentorDeps): Mentor {
       logger.info({ event: event.id, kind: gap.kind, kept }, "knowledge gap");
     }
     let replies = withCommunityNotes(turn.replies, s);
+    // Answers to questions, in a community that records gaps, can be rated (not the gaps themselves: they are recorded already).
+    if (s.recordGaps && asked !== undefined && !gap && turn.reading) replies = withRating(replies, turn.reading);
     if (event.kind === "command" && !event.address.dm) replies = withCommandVisibility(replies, s);
     return { ...turn, replies };
   }
@@ -352,6 +355,14 @@ export function createMentor(deps: MentorDeps): Mentor {
     if (!(await claimCooldown(store, spot, Math.max(s.cooldownSeconds, 1)))) return quiet("quiet");
     logger.info({ event: event.id, platform: event.address.platform, workspace: event.address.workspace, offer }, "listening offer");
     return { replies: [offerReply(offer, prefixFor(event.address.platform))] };
+  }
+
+  /** 👍/👎: recorded anonymously (the reading only) while the community records gaps. */
+  async function rated(event: InboundEvent, a: Extract<Action, { kind: "rate" }>): Promise<Reply> {
+    const s = await communitySettings(event.address);
+    const kept = s.recordGaps && (await recordGap(store, { kind: a.up ? "thumbs-up" : "thumbs-down", intent: a.intent, roles: a.roles, confidence: 1 }));
+    logger.info({ event: event.id, up: a.up, kept }, "answer rated");
+    return reply([{ type: "text", text: kept ? "Thanks, noted (anonymously): it helps decide what to improve." : "Thanks! Ratings are not being recorded here right now." }], [], { visibility: "private", data: { kind: "rated" } });
   }
 
   /** The community's default salary region, when the knowledge base has figures for it. */
@@ -409,6 +420,7 @@ export function createMentor(deps: MentorDeps): Mentor {
         logger.info({ event: event.id, choice: event.choiceId.slice(0, 100) }, "unknown choice");
         return { replies: [reply([{ type: "text", text: "That button is no longer valid. Ask me again, or type /help." }], [], { visibility: "private", data: { kind: "refused" } })] };
       }
+      if (action.kind === "rate") return { replies: [await rated(event, action)] };
       const reading = readingOfAction(action);
       if (action.kind === "quiz") {
         const replies = await deps.quiz.onChoice(event, action);

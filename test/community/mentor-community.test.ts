@@ -3,7 +3,7 @@
 // answers, the default salary region, knowledge-gap recording with its /help
 // note, and /forget deleting everything about the person.
 import { describe, expect, it } from "vitest";
-import { command, message, testCore, textOf } from "../helpers/core.ts";
+import { choose, command, message, testCore, textOf } from "../helpers/core.ts";
 import { listGaps } from "../../src/gaps/gap-log.ts";
 import { getSettings, updateSettings } from "../../src/community/settings.ts";
 import { getProfile, profileKey } from "../../src/core/profile.ts";
@@ -162,5 +162,30 @@ describe("listening mode", () => {
     await core.mentor.handle(message("tell me about MLOps engineers", { address: thread, actor: { id: "u-l1" }, mention: true } as never));
     const followUp = await core.mentor.handle(heard("and the salary?", thread));
     expect(followUp.reading).toMatchObject({ intent: "role.aspect", roles: ["mlops-engineer"], aspect: "salary" });
+  });
+});
+
+describe("rating answers", () => {
+  it("where gaps are recorded, answers carry 👍/👎; a click records the reading only, and thanks privately", async () => {
+    const core = testCore();
+    const off = await core.mentor.handle(message("ML engineer vs AI engineer?", { address: inChannel("C900", "W-rate-off") }));
+    expect(off.replies.flatMap((r) => r.choices).some((c) => c.id.startsWith("rate:"))).toBe(false);
+
+    await updateSettings(core.store, { platform: "test", id: "W-rate" }, { recordGaps: true });
+    const address = inChannel("C901", "W-rate");
+    const t = await core.mentor.handle(message("ML engineer vs AI engineer?", { address, actor: { id: "U-rater" } }));
+    const ids = t.replies.flatMap((r) => r.choices).map((c) => c.id).filter((id) => id.startsWith("rate:"));
+    expect(ids).toEqual(["rate:up:compare:ml-engineer+ai-engineer", "rate:down:compare:ml-engineer+ai-engineer"]);
+    expect(await listGaps(core.store)).toEqual([]);
+
+    const thanks = await core.mentor.handle(choose(ids[1]!, { address, actor: { id: "U-rater" } }));
+    expect(thanks.replies[0]!.visibility).toBe("private");
+    expect(textOf(thanks.replies)).toMatch(/noted \(anonymously\)/);
+    const gaps = await listGaps(core.store);
+    expect(gaps).toMatchObject([{ kind: "thumbs-down", intent: "compare", roles: ["ml-engineer", "ai-engineer"] }]);
+    expect(gaps[0]!.text).toBeUndefined();
+    expect(JSON.stringify(gaps)).not.toMatch(/U-rater|W-rate|C901/);
+    // A forged rating id is no action at all.
+    expect(textOf((await core.mentor.handle(choose("rate:maybe:compare:-", { address }))).replies)).toMatch(/no longer valid/);
   });
 });
