@@ -20,6 +20,8 @@ export const Env = z.object({
   DISCORD_APPLICATION_ID: optional,
   DISCORD_GUILD_ID: optional,
   DISCORD_API_URL: z.url().optional(),
+  /** Listening mode on Discord needs the privileged Message Content intent (Developer Portal → Bot). */
+  DISCORD_MESSAGE_CONTENT: bool,
   /** start:sharded: the shard count (default: Discord's recommendation). */
   DISCORD_SHARDS: z.coerce.number().int().min(1).max(1000).optional(),
   /** start:sharded: wait between launching two shards (Discord's identify window is 5 s). */
@@ -36,7 +38,7 @@ export type Env = z.infer<typeof Env>;
 
 export interface Config {
   env: Env;
-  discord: { token: string; applicationId: string; guildId?: string; apiUrl?: string } | null;
+  discord: { token: string; applicationId: string; guildId?: string; apiUrl?: string; messageContent: boolean } | null;
   slack: { botToken: string; appToken?: string; signingSecret?: string; mode: "socket" | "http"; port: number; apiUrl?: string } | null;
 }
 
@@ -62,7 +64,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   let discord: Config["discord"] = null;
   if (env.DISCORD_TOKEN || env.DISCORD_APPLICATION_ID || env.DISCORD_GUILD_ID) {
     need(["DISCORD_TOKEN", "DISCORD_APPLICATION_ID"], "Discord needs both the bot token and the application id");
-    discord = { token: env.DISCORD_TOKEN!, applicationId: env.DISCORD_APPLICATION_ID!, guildId: env.DISCORD_GUILD_ID, apiUrl: env.DISCORD_API_URL };
+    discord = { token: env.DISCORD_TOKEN!, applicationId: env.DISCORD_APPLICATION_ID!, guildId: env.DISCORD_GUILD_ID, apiUrl: env.DISCORD_API_URL, messageContent: env.DISCORD_MESSAGE_CONTENT };
   }
 
   let slack: Config["slack"] = null;

@@ -3,6 +3,7 @@
 // by autocomplete), the one bulk overwrite that registers them, and the
 // translation of a command's options back into the core's argument text.
 import {
+  PermissionFlagsBits,
   ApplicationCommandOptionType, ApplicationCommandType, ApplicationIntegrationType, InteractionContextType, Routes,
   type APIApplicationCommandBasicOption, type APIApplicationCommandOptionChoice, type REST, type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
@@ -60,13 +61,29 @@ function optionsFor(name: string, kb: KnowledgeBase): Option[] {
 
 export type CommandScope = { guildId: string } | "global";
 
+/** The community settings command: Discord shows it only to members with Manage Server (checked again at run time). */
+export const CONFIG_COMMAND = "mentor-config";
+export const CONFIG_OPTION = "setting";
+
+function configDefinition(scope: CommandScope): CommandDefinition {
+  return {
+    type: ApplicationCommandType.ChatInput,
+    name: CONFIG_COMMAND,
+    description: "Role Mentor settings for this server: show them, or change one (Manage Server)",
+    options: [{ type: ApplicationCommandOptionType.String, name: CONFIG_OPTION, description: "e.g. channels #careers, replies private, cooldown 2m, region uk, gaps on", required: false, max_length: 500 }],
+    default_member_permissions: String(PermissionFlagsBits.ManageGuild),
+    // Settings belong to a server: no DM context.
+    ...(scope === "global" ? { contexts: [InteractionContextType.Guild], integration_types: [ApplicationIntegrationType.GuildInstall] } : {}),
+  };
+}
+
 /**
  * Every command, ready for one bulk overwrite. Global commands also work in the
  * bot's DM; guild commands cannot be given contexts (Discord: "only for
  * globally-scoped commands") and are limited to that server.
  */
 export function commandDefinitions(kb: KnowledgeBase, scope: CommandScope): CommandDefinition[] {
-  return COMMANDS.map((c) => ({
+  return [...COMMANDS.map((c): CommandDefinition => ({
     type: ApplicationCommandType.ChatInput,
     name: c.name,
     description: truncate(c.description, LIMITS.commandDescription),
@@ -74,7 +91,7 @@ export function commandDefinitions(kb: KnowledgeBase, scope: CommandScope): Comm
     ...(scope === "global"
       ? { contexts: [InteractionContextType.Guild, InteractionContextType.BotDM], integration_types: [ApplicationIntegrationType.GuildInstall] }
       : {}),
-  }));
+  })), configDefinition(scope)];
 }
 
 export interface Registration {
@@ -111,6 +128,7 @@ export function commandArgs(name: string, get: (option: string) => string | null
     case "role": return join(role("role"), aspect());
     case "ask": return get("question") ?? "";
     case "decode": return get("text") ?? "";
+    case CONFIG_COMMAND: return get(CONFIG_OPTION) ?? "";
     case "path": return join(role("role"), role("to"));
     case "resources": return join(role("role"));
     case "glossary": {

@@ -8,7 +8,8 @@ import type { Logger } from "../../src/core/logger.ts";
 
 export interface DiscordContext {
   client: Client;
-  mentor: Pick<Mentor, "handle">;
+  /** settings and forgetCommunity are optional so that tests can stand in a mentor with handle alone. */
+  mentor: Pick<Mentor, "handle"> & Partial<Pick<Mentor, "settings" | "forgetCommunity">>;
   kb: KnowledgeBase;
   logger: Logger;
 }

@@ -26,13 +26,15 @@ export function choiceIdFrom(customId: string): string | undefined {
  * - `quiz-step`: answers or navigates a quiz question (answer in place);
  * - `quiz-open`: starts, continues or restarts a quiz (the quiz runs in the DM);
  * - `answer`: a follow-up question (a new message);
+ * - `personal`: a rating of an answer (its thanks is private);
  * - `unknown`: not an action the core knows (stale or foreign; its answer is private).
  */
-export type ButtonKind = "quiz-step" | "quiz-open" | "answer" | "unknown";
+export type ButtonKind = "quiz-step" | "quiz-open" | "answer" | "personal" | "unknown";
 
 export function buttonKind(choiceId: string): ButtonKind {
   const action = decodeAction(choiceId);
   if (!action) return "unknown";
+  if (action.kind === "rate") return "personal";
   if (action.kind !== "quiz") return "answer";
   return action.op === "a" || action.op === "n" ? "quiz-step" : "quiz-open";
 }

@@ -7,7 +7,6 @@
 import { once } from "node:events";
 import { Client, Events, GatewayIntentBits, Partials, type RESTOptions } from "discord.js";
 import type { PlatformAdapter } from "../adapter.ts";
-import type { Mentor } from "../../src/core/mentor.ts";
 import type { KnowledgeBase } from "../../src/knowledge/knowledge-base.ts";
 import type { Logger } from "../../src/core/logger.ts";
 import type { DiscordContext } from "./context.ts";
@@ -29,13 +28,18 @@ export interface DiscordAdapterOptions {
   guildId?: string;
   /** REST base URL with /api and without the version, e.g. http://127.0.0.1:8080/api. */
   apiUrl?: string;
-  mentor: Pick<Mentor, "handle">;
+  mentor: DiscordContext["mentor"];
   kb: KnowledgeBase;
   logger: Logger;
   /** Register the slash commands at start (default true). */
   registerCommands?: boolean;
   /** REST client tuning (tests use no retries and short timeouts). */
   rest?: Partial<RESTOptions>;
+  /**
+   * Ask for the privileged Message Content intent (listening mode; DISCORD_MESSAGE_CONTENT=true).
+   * It must be switched on in the Developer Portal too, or the gateway closes with 4014.
+   */
+  messageContent?: boolean;
   /** How long stop() waits for running handlers (default 5 s). */
   drainMs?: number;
 }
@@ -51,7 +55,7 @@ export class DiscordAdapter implements PlatformAdapter {
 
   constructor(private readonly opts: DiscordAdapterOptions) {
     this.client = new Client({
-      intents: [...INTENTS],
+      intents: opts.messageContent ? [...INTENTS, GatewayIntentBits.MessageContent] : [...INTENTS],
       partials: [Partials.Channel],
       allowedMentions: noMentions(),
       rest: { ...(opts.apiUrl ? { api: opts.apiUrl } : {}), ...opts.rest },
@@ -61,6 +65,10 @@ export class DiscordAdapter implements PlatformAdapter {
     guardPackets(this.client, opts.logger);
     this.client.on(Events.InteractionCreate, (i) => this.track(() => onInteraction(this.ctx, i)));
     this.client.on(Events.MessageCreate, (m) => this.track(() => onMessage(this.ctx, m)));
+    // Removed from a server (kicked, or the server deleted; an outage is guildUnavailable instead): its settings go.
+    this.client.on(Events.GuildDelete, (g) => this.track(async () => {
+      await this.ctx.mentor.forgetCommunity?.({ platform: "discord", id: g.id });
+    }));
     this.client.on(Events.Error, (err) => opts.logger.error({ err }, "Discord client error"));
     this.client.on(Events.Warn, (message) => opts.logger.warn({ message }, "Discord client warning"));
   }
@@ -79,16 +87,28 @@ export class DiscordAdapter implements PlatformAdapter {
       }
     }
     const ready = once(client, Events.ClientReady);
+    // 4014: the Message Content intent was asked for but is not switched on for this bot; discord.js gives up silently.
+    let onClose: ((e: { code: number }) => void) | undefined;
+    const disallowed = new Promise<never>((_, reject) => {
+      onClose = (e) => {
+        if (e.code === 4014) reject(new ConfigError("Discord refused the Message Content intent (close code 4014): switch it on in the Developer Portal (Bot → Privileged Gateway Intents → Message Content), or unset DISCORD_MESSAGE_CONTENT to run without listening mode."));
+      };
+      client.on(Events.ShardDisconnect, onClose);
+    });
+    disallowed.catch(() => {});
     try {
       await client.login(opts.token);
+      await Promise.race([ready, disallowed]);
     } catch (err) {
       throw isRejectedToken(err) ? tokenRejected() : err;
+    } finally {
+      if (onClose) client.off(Events.ShardDisconnect, onClose);
     }
-    await ready;
     opts.logger.info(
       { user: client.user?.tag, scopes: INVITE_SCOPES, permissions: BOT_PERMISSIONS.toArray(), invite: inviteUrl(opts.applicationId) },
       "Discord connected; add the bot to a server with the invite URL",
     );
+    if (!opts.messageContent) opts.logger.info("listening mode is unavailable on Discord without the Message Content intent (DISCORD_MESSAGE_CONTENT=true): only mentions, commands and DMs are read");
   }
 
   async stop(): Promise<void> {

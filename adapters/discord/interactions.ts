@@ -3,11 +3,11 @@
 // interaction that expired (10062) or was answered already (40060) is logged,
 // never fatal; any other failure becomes an ephemeral "Something went wrong
 // (ref …)" and an error log with the same ref.
-import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction, type Message, type ModalSubmitInteraction, type RepliableInteraction } from "discord.js";
+import { MessageFlags, PermissionFlagsBits, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction, type Message, type ModalSubmitInteraction, type RepliableInteraction } from "discord.js";
 import type { Address, InboundEventInput } from "../../src/core/events.ts";
 import type { DiscordContext } from "./context.ts";
 import { errorRef, somethingWentWrong } from "./context.ts";
-import { PERSONAL_COMMANDS, commandArgs } from "./commands.ts";
+import { CONFIG_COMMAND, PERSONAL_COMMANDS, commandArgs } from "./commands.ts";
 import { buttonKind, choiceIdFrom, isQuizMessage } from "./custom-id.ts";
 import { discordCode, isExpiredInteraction } from "./errors.ts";
 import { glossarySuggestions } from "./glossary-autocomplete.ts";
@@ -37,13 +37,16 @@ export async function onInteraction(ctx: DiscordContext, i: Interaction): Promis
 async function command(ctx: DiscordContext, i: ChatInputCommandInteraction): Promise<void> {
   const name = i.commandName;
   const actor = actorOf(i.user);
+  // Discord hides /mentor-config from members without Manage Server; the interaction's own permissions decide at run time.
+  const admin = name === CONFIG_COMMAND && i.inGuild() && (i.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false);
   const event = (address: Address): InboundEventInput => ({
-    id: i.id, kind: "command", name, args: commandArgs(name, (o) => i.options.getString(o), ctx.kb), address, actor,
+    id: i.id, kind: "command", name, args: commandArgs(name, (o) => i.options.getString(o), ctx.kb), address, actor, ...(admin ? { admin } : {}),
   });
   if (name === "quiz" && i.inGuild()) return quizFromServer(ctx, i, event);
   // A posting is too long for an option line: without text, /decode opens a paragraph field.
   if (name === "decode" && !i.options.getString("text")?.trim()) return void (await i.showModal(decodeModal()));
-  const ephemeral = i.inGuild() && PERSONAL_COMMANDS.has(name);
+  // Personal commands and settings are ephemeral; other answers too when the server's admin chose private answers.
+  const ephemeral = i.inGuild() && (PERSONAL_COMMANDS.has(name) || name === CONFIG_COMMAND || (await ctx.mentor.settings?.(addressOf(i)))?.commandReplies === "private");
   await i.deferReply(ephemeral ? EPHEMERAL : {});
   const turn = await ctx.mentor.handle(event(addressOf(i)));
   await answerInteraction(i, turn.replies, { ephemeral });

@@ -26,6 +26,8 @@ export async function onMessage(ctx: DiscordContext, m: Message): Promise<void> 
   try {
     if (!m.inGuild()) await direct(ctx, m);
     else if (m.mentions.users.has(botId)) await mention(ctx, m, botId);
+    // Without the Message Content intent Discord sends no content here, and there is nothing to hear.
+    else if (m.content.trim()) await heard(ctx, m);
   } catch (err) {
     const ref = errorRef();
     ctx.logger.error({ err, ref, message: m.id, user: m.author.id }, "Discord message handling failed");
@@ -55,8 +57,9 @@ async function mention(ctx: DiscordContext, m: Message<true>, botId: string): Pr
   const address = inThread ? guildAddress(m.guildId, ch.parentId ?? ch.id, ch.id) : guildAddress(m.guildId, m.channelId, canThread ? m.id : null);
   const actor = actorOf(m.author);
   const text = await withPastedFile(ctx.client, m, withoutMention(m.content, botId));
-  const turn = await ctx.mentor.handle({ id: m.id, kind: "message", text, address, actor });
-  if (turn.duplicate) return;
+  // mention: the core answers only in the channels the server's admin allows (turn.skipped elsewhere).
+  const turn = await ctx.mentor.handle({ id: m.id, kind: "message", text, address, actor, mention: true });
+  if (turn.duplicate || turn.skipped) return;
 
   const shown = turn.replies.filter((r) => r.visibility !== "private");
   const personal = turn.replies.filter((r) => r.visibility === "private");
@@ -74,6 +77,26 @@ async function mention(ctx: DiscordContext, m: Message<true>, botId: string): Pr
     }
   }
   await replyToMessage(m, out);
+}
+
+/**
+ * Listening mode: a message that does not mention the bot. The core answers only
+ * in channels the admin chose (a short offer, threaded under the message) and in
+ * threads where the person already talks with the bot (a follow-up).
+ */
+async function heard(ctx: DiscordContext, m: Message<true>): Promise<void> {
+  const ch = m.channel;
+  const inThread = ch.isThread();
+  const address = inThread ? guildAddress(m.guildId, ch.parentId ?? ch.id, ch.id) : guildAddress(m.guildId, m.channelId, null);
+  const turn = await ctx.mentor.handle({ id: m.id, kind: "message", text: m.content, address, actor: actorOf(m.author), listen: true });
+  if (turn.duplicate || turn.skipped) return;
+  // Personal replies (a quiz started by a follow-up) are not sent unasked: the offer's button opens the quiz in the DM.
+  const shown = turn.replies.filter((r) => r.visibility !== "private");
+  if (shown.length === 0) return;
+  const canThread = !inThread && (ch.type === ChannelType.GuildText || ch.type === ChannelType.GuildAnnouncement);
+  const thread = canThread ? await startThread(ctx, m, threadName(shown)) : null;
+  if (thread) await sendToChannel(thread, shown);
+  else await replyToMessage(m, shown);
 }
 
 /**

@@ -8,8 +8,11 @@ export const MENTOR_COMMAND = "/mentor";
 export const SHORT_COMMANDS = ["/compare", "/role", "/quiz", "/ask"] as const;
 export const SLASH_COMMANDS: readonly string[] = [MENTOR_COMMAND, ...SHORT_COMMANDS];
 
+/** `/mentor config …`: the community's settings (changes for workspace admins and owners). */
+export const CONFIG_SUBCOMMAND = "config";
+
 /** The subcommands of /mentor, as the core knows them. */
-export const SUBCOMMANDS: readonly string[] = COMMANDS.map((c) => c.name);
+export const SUBCOMMANDS: readonly string[] = [...COMMANDS.map((c) => c.name), CONFIG_SUBCOMMAND];
 
 export interface ParsedCommand {
   /** The core command name ("compare"). */
@@ -27,6 +30,6 @@ export function parseSlashCommand(command: string, text: string): ParsedCommand 
   if (`/${name}` !== MENTOR_COMMAND) return { name, args: text.trim() };
   const match = /^\s*\/?([^\s]+)\s*([\s\S]*)$/.exec(text);
   const sub = match?.[1]?.toLowerCase();
-  if (!sub || !commandSpec(sub)) return { name: "help", args: "" };
+  if (!sub || (!commandSpec(sub) && sub !== CONFIG_SUBCOMMAND)) return { name: "help", args: "" };
   return { name: sub, args: (match?.[2] ?? "").trim() };
 }

@@ -14,7 +14,7 @@ import type { Address, Actor, InboundEventInput } from "../../src/core/events.ts
 import { isRefusal, type Reply } from "../../src/core/reply.ts";
 import { decodeAction } from "../../src/core/actions.ts";
 import { boltLogger } from "./bolt-logger.ts";
-import { SLASH_COMMANDS, parseSlashCommand } from "./commands.ts";
+import { CONFIG_SUBCOMMAND, SLASH_COMMANDS, parseSlashCommand } from "./commands.ts";
 import { deliver, notify, type InPlace, type Place } from "./delivery.ts";
 import { fromSlackText, slackLinkUrl } from "./escape.ts";
 import { QUIZ_CHOICE, homeView } from "./home.ts";
@@ -209,8 +209,9 @@ export class SlackAdapter implements PlatformAdapter {
         const team = body.team_id;
         const text = fromSlackText(event.text, context.botUserId);
         const address: Address = { platform: "slack", workspace: team, channel: event.channel, thread, dm: false };
-        const turn = await this.core.mentor.handle({ id: `event:${body.event_id}`, kind: "message", text, address, actor: { id: user } });
-        if (turn.duplicate) return;
+        // mention: the core answers only in the channels the workspace's admin allows (turn.skipped elsewhere).
+        const turn = await this.core.mentor.handle({ id: `event:${body.event_id}`, kind: "message", text, address, actor: { id: user }, mention: true });
+        if (turn.duplicate || turn.skipped) return;
         const { quiz, other } = splitQuizReplies(turn.replies);
         const place: Place = { kind: "thread", channel: event.channel, user, thread };
         // A new thread learns how follow-ups work: mention the app again.
@@ -226,9 +227,15 @@ export class SlackAdapter implements PlatformAdapter {
 
     app.event("message", async ({ event, body, context, client }) => {
       const m = event as { channel_type?: string; subtype?: string; bot_id?: string; user?: string; text?: string; channel: string; ts: string; thread_ts?: string };
-      // Direct messages from people only: no edits, joins or bot messages (Bolt already drops the app's own).
+      // Messages from people only: no edits, joins or bot messages (Bolt already drops the app's own).
       // A file shared with a comment is still something the person wrote.
-      if (m.channel_type !== "im" || (m.subtype !== undefined && m.subtype !== "file_share") || m.bot_id || !m.user) return;
+      if ((m.subtype !== undefined && m.subtype !== "file_share") || m.bot_id || !m.user) return;
+      // Channel messages arrive only with the optional message.channels subscription (listening mode).
+      if (m.channel_type === "channel" || m.channel_type === "group") {
+        await this.run("message.channels", () => undefined, () => this.onHeard({ ...m, user: m.user! }, body.team_id, body.event_id, context.botUserId, client));
+        return;
+      }
+      if (m.channel_type !== "im") return;
       const user = m.user;
       const team = body.team_id;
       this.dms.set(`${team}:${user}`, m.channel);
@@ -254,13 +261,24 @@ export class SlackAdapter implements PlatformAdapter {
       });
     });
 
+    // The app was removed from the workspace (or its bot token revoked): the workspace's data goes with it.
+    app.event("app_uninstalled", async ({ body }) => {
+      await this.run("app_uninstalled", () => undefined, () => this.forgetWorkspace(body.team_id, "app_uninstalled"));
+    });
+    app.event("tokens_revoked", async ({ event, body }) => {
+      if (!(event.tokens.bot?.length)) return; // only user tokens: the app is still installed
+      await this.run("tokens_revoked", () => undefined, () => this.forgetWorkspace(body.team_id, "tokens_revoked"));
+    });
+
     app.error(async (err) => {
       this.logger.error({ err }, "slack request failed in Bolt");
     });
   }
 
   private async onCommand(command: { command: string; text: string; team_id: string; channel_id: string; user_id: string; user_name: string; trigger_id: string; api_app_id: string }, respond: RespondFn, client: webApi.WebClient): Promise<void> {
-    const parsed = parseSlashCommand(command.command, fromSlackText(command.text));
+    const readable = parseSlashCommand(command.command, fromSlackText(command.text));
+    // Settings take channel references as Slack sends them (<#C…|name>), so config reads the raw text.
+    const parsed = readable.name === CONFIG_SUBCOMMAND ? parseSlashCommand(command.command, command.text.replace(/&amp;/g, "&")) : readable;
     const team = command.team_id;
     const user = command.user_id;
     const actor: Actor = { id: user, name: command.user_name };
@@ -282,7 +300,9 @@ export class SlackAdapter implements PlatformAdapter {
       return;
     }
     const address: Address = inAppDm ? dmAddress(team, dm) : { platform: "slack", workspace: team, channel: command.channel_id, thread: null, dm: false };
-    const turn = await this.core.mentor.handle(event(address));
+    // Who may change settings is the platform's to say: asked only when a change is asked for.
+    const admin = parsed.name === CONFIG_SUBCOMMAND && parsed.args.trim() !== "" && (await this.isAdmin(client, team, user));
+    const turn = await this.core.mentor.handle({ ...event(address), ...(admin ? { admin } : {}) });
     if (turn.duplicate) return;
     await deliver(client, inAppDm ? { kind: "dm", channel: dm, user } : { kind: "response", respond, user }, turn.replies, { onDelivered: this.seen(team, user) });
   }
@@ -345,6 +365,41 @@ export class SlackAdapter implements PlatformAdapter {
     else if (c.respond) place = { kind: "response", respond: c.respond, user: c.user.id };
     else place = { kind: "thread", channel: c.channel, user: c.user.id, thread: c.messageTs ?? "" };
     await deliver(client, place, turn.replies, { onDelivered: this.seen(c.team, c.user.id) });
+  }
+
+  /**
+   * Listening mode: a channel message that does not mention the app (a mention is app_mention's).
+   * The core answers only in listening channels: a short offer in the message's thread, or a
+   * follow-up in a thread where the person already talks with the app.
+   */
+  private async onHeard(m: { user: string; text?: string; channel: string; ts: string; thread_ts?: string }, team: string, eventId: string, botUserId: string | undefined, client: webApi.WebClient): Promise<void> {
+    if (botUserId && (m.text ?? "").includes(`<@${botUserId}>`)) return;
+    const address: Address = { platform: "slack", workspace: team, channel: m.channel, thread: m.thread_ts ?? null, dm: false };
+    const turn = await this.core.mentor.handle({ id: `event:${eventId}`, kind: "message", text: fromSlackText(m.text ?? "", botUserId), address, actor: { id: m.user }, listen: true });
+    if (turn.duplicate || turn.skipped) return;
+    // The quiz is never started unasked in a channel: its replies stay out, the offer's button opens it in the DM.
+    const { other } = splitQuizReplies(turn.replies);
+    if (other.length > 0) await deliver(client, { kind: "thread", channel: m.channel, user: m.user, thread: m.thread_ts ?? m.ts }, other, { onDelivered: this.seen(team, m.user) });
+  }
+
+  /** A workspace admin or owner (users.info, hence the users:read scope), or someone the settings list as an admin. */
+  private async isAdmin(client: webApi.WebClient, team: string, user: string): Promise<boolean> {
+    const listed = (await this.core.mentor.settings({ platform: "slack", workspace: team })).admins;
+    if (listed.includes(user)) return true;
+    try {
+      const info = await client.users.info({ user });
+      return Boolean(info.user?.is_admin || info.user?.is_owner || info.user?.is_primary_owner);
+    } catch (err) {
+      // Without users:read (an older install) nobody is an admin by the platform's word: refused, not failed.
+      this.logger.warn({ err, team }, "users.info failed; treating the person as not an admin");
+      return false;
+    }
+  }
+
+  private async forgetWorkspace(team: string, why: string): Promise<void> {
+    await this.core.mentor.forgetCommunity({ platform: "slack", id: team });
+    this.dms.clear();
+    this.logger.info({ team, why }, "slack workspace data deleted");
   }
 
   /** After a reply went out: a quiz question in it is recorded as seen, so typed answers may land on it. */

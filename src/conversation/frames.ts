@@ -27,6 +27,7 @@ export function readingOfAction(a: Action): Reading | undefined {
     case "start": return sure(a.to ? { ...frame("transition", [a.to]), from: null, to: a.to } : frame("learning-path", []));
     case "pay": return sure(frame(a.roles.length > 1 ? "compare" : "role.aspect", a.roles, "salary"));
     case "quiz": return sure(frame(a.op === "start" || a.op === "restart" || a.op === "continue" ? "quiz.start" : "quiz.answer", []));
+    case "rate": return undefined; // a rating answers no frame
     case "view": {
       // "Full comparison", "Sources": the frame of the answer they open.
       const of = decodeAction(a.of);

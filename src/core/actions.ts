@@ -2,7 +2,7 @@
 // a choice id ("compare:ml-engineer+ai-engineer:salary"), short enough for
 // every platform's button id. Ids never contain user text.
 import { z } from "zod";
-import { AspectId, RoleId, JobSearchTopicId, Slug } from "../knowledge/schema.ts";
+import { AspectId, IntentId, RoleId, JobSearchTopicId, Slug } from "../knowledge/schema.ts";
 
 // Quiz ids are parsed as strictly as the quiz issues them: its run id and owner
 // tag (hex, no separators), an item slug, a plain decimal index or one of the
@@ -39,6 +39,8 @@ export const Action = z.discriminatedUnion("kind", [
     /** A navigation: "<run>:<owner>:back|skip|quit|restart". */
     z.object({ kind: z.literal("quiz"), op: z.literal("n"), arg: z.string().regex(QUIZ_NAV_ARG) }),
   ]),
+  /** 👍/👎 under an answer (communities that record knowledge gaps): how it was read, never what was asked. */
+  z.object({ kind: z.literal("rate"), up: z.boolean(), intent: IntentId, roles: z.array(RoleId).max(3) }),
   /** Depth one click away: the full answer, or its sources, of the answer `of` (an encoded action). */
   z.object({ kind: z.literal("view"), view: z.enum(["full", "sources"]), of: z.string().min(1) }),
 ]);
@@ -58,6 +60,7 @@ export function encodeAction(a: Action): string {
     case "pay": return join("pay", a.roles.join("+"), a.region);
     case "quiz": return join("quiz", a.op, a.arg);
     case "view": return join("view", a.view, a.of);
+    case "rate": return join("rate", a.up ? "up" : "down", a.intent, a.roles.length ? a.roles.join("+") : "-");
     default: return a.kind;
   }
 }
@@ -80,6 +83,7 @@ export function decodeAction(id: string): Action | undefined {
     case "pay": Object.assign(raw, { roles: a?.split("+"), region: b }); break;
     case "jobs": Object.assign(raw, { role: a === "-" ? undefined : a, topic: b }); break;
     case "quiz": Object.assign(raw, { op: a, arg: id.split(":").slice(2).join(":") || undefined }); break;
+    case "rate": Object.assign(raw, { up: a === "up" ? true : a === "down" ? false : undefined, intent: b, roles: id.split(":")[3] === "-" ? [] : id.split(":")[3]?.split("+") }); break;
   }
   const parsed = Action.safeParse(raw);
   if (!parsed.success) return undefined;

@@ -15,7 +15,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: "glossary", usage: "/glossary <term>", description: "A term explained (RAG, MLOps, fine-tuning …)" },
   { name: "decode", usage: "/decode <job posting or title>", description: "Paste a job posting (or a title): which role the work really is, and what to put forward" },
   { name: "quiz", usage: "/quiz", description: "A short self-assessment: which role fits you, and why" },
-  { name: "forget", usage: "/forget", description: "Delete what the mentor stored about you (quiz and last result)" },
+  { name: "forget", usage: "/forget", description: "Delete everything the mentor stored about you (quiz, result, context, background, region)" },
   { name: "help", usage: "/help", description: "What the mentor can do" },
 ];
 

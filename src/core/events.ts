@@ -24,9 +24,25 @@ export type Origin = z.infer<typeof Origin>;
 const base = { id: z.string().optional(), address: Address, actor: Actor, origin: Origin.optional() };
 
 export const InboundEvent = z.discriminatedUnion("kind", [
-  z.object({ ...base, kind: z.literal("message"), text: z.string() }),
-  /** A slash command: name without the slash ("compare"), args as typed. */
-  z.object({ ...base, kind: z.literal("command"), name: z.string(), args: z.string().default("") }),
+  /**
+   * `mention`: an @mention in a community channel (not a DM): answered only in
+   * the channels the community's admin allows.
+   */
+  z.object({
+    ...base, kind: z.literal("message"), text: z.string(), mention: z.boolean().optional(),
+    /**
+     * Heard without a mention in a community channel (listening mode): answered
+     * only where the admin turned listening on, and then only with a short offer
+     * (or, in a thread where the person already talks with the bot, as a follow-up).
+     */
+    listen: z.boolean().optional(),
+  }),
+  /**
+   * A slash command: name without the slash ("compare"), args as typed.
+   * `admin`: the adapter found that the person may change the community's
+   * settings (Discord Manage Server, Slack workspace admin or owner).
+   */
+  z.object({ ...base, kind: z.literal("command"), name: z.string(), args: z.string().default(""), admin: z.boolean().optional() }),
   /** A choice (button) clicked: its id as the core issued it. */
   z.object({ ...base, kind: z.literal("choice"), choiceId: z.string() }),
 ]);

@@ -41,6 +41,13 @@ import { looksLikePosting, titleQuestion } from "../decoder/detect.ts";
 import { decodedPosting, titleAnswer, withQuizFit } from "./answers/decode.ts";
 import { payInRegion, regionOnly, regionPicker, regionalPay } from "./answers/regional-pay.ts";
 import { findRegion } from "../knowledge/region-match.ts";
+import { offerFor, offerReply } from "../community/listening.ts";
+import { claimCooldown } from "../community/cooldown.ts";
+import { answersMentionsIn, listensIn, deleteSettings, getSettings, DEFAULT_SETTINGS, type Community, type CommunitySettings } from "../community/settings.ts";
+import { configCommand } from "../community/config-command.ts";
+import { gapInput, withCommandVisibility, withCommunityNotes, withRating } from "../community/community-turn.ts";
+import { recordGap } from "../gaps/gap-log.ts";
+import { forgotReply, rememberConversation, forgetConversations } from "../community/privacy.ts";
 
 export interface Turn {
   replies: Reply[];
@@ -54,6 +61,8 @@ export interface Turn {
    * quiz.answer for a turn the quiz took). Absent for duplicates and refusals.
    */
   reading?: Reading;
+  /** A mention in a channel where the community's admin does not want answers: adapters send nothing. */
+  skipped?: "channel" | "quiet";
 }
 
 
@@ -105,6 +114,10 @@ export interface Mentor {
   answerStateless(text: string): Turn;
   /** The help reply for a platform, outside any conversation (e.g. Slack's App Home); not rate-limited. */
   help(platform: InboundEvent["address"]["platform"]): Reply;
+  /** The settings of the community an address belongs to (defaults outside one, e.g. a Discord DM). */
+  settings(address: Pick<InboundEvent["address"], "platform" | "workspace">): Promise<CommunitySettings>;
+  /** The bot was removed from a server or workspace: delete that community's data. */
+  forgetCommunity(community: Community): Promise<void>;
 }
 
 /** Slack's commands sit under /mentor; elsewhere they stand alone. */
@@ -165,6 +178,7 @@ export function createMentor(deps: MentorDeps): Mentor {
       case "help": return [talk.help(kb, prefix)];
       case "quiz": return [talk.quizInvite(kb)]; // stateless answers only; live quizzes go through the quiz port
       case "view": return answerAction(a, prefix);
+      case "rate": return []; // handled as a turn of its own (it records, it answers nothing)
     }
   };
 
@@ -246,6 +260,11 @@ export function createMentor(deps: MentorDeps): Mentor {
 
   return {
     help: (platform) => talk.help(kb, prefixFor(platform)),
+    settings: (address) => communitySettings(address),
+    async forgetCommunity(community) {
+      await deleteSettings(store, community);
+      logger.info({ platform: community.platform, workspace: community.id }, "community data deleted");
+    },
     answerStateless(raw: string): Turn {
       const text = raw.slice(0, MAX_TEXT);
       const slash = /^\s*\/([a-z][\w-]*)\s*(.*)$/is.exec(text);
@@ -272,7 +291,14 @@ export function createMentor(deps: MentorDeps): Mentor {
     async handle(input: InboundEventInput): Promise<Turn> {
       const event = InboundEvent.parse(input);
       const started = performance.now();
-      const turn = await handleEvent(event, true);
+      const community = event.address.workspace ? await communitySettings(event.address) : undefined;
+      // Mentions only where the admin wants answers; checked before dedupe and rate limit, so nothing is spent on them.
+      if (community && event.kind === "message" && event.mention && !event.address.dm && !answersMentionsIn(community, event.address.channel)) {
+        logger.info({ event: event.id, platform: event.address.platform, workspace: event.address.workspace }, "mention outside the community's answer channels");
+        return { replies: [], skipped: "channel" };
+      }
+      if (event.kind === "message" && event.listen) return listened(event, community);
+      const turn = community ? await inCommunity(event, await handleEvent(event, true), community) : await handleEvent(event, true);
       const quizOutcome = turn.replies.map((r) => r.data?.outcome).find((o): o is string => typeof o === "string");
       deps.observer?.turn({
         platform: event.address.platform, kind: event.kind, intent: turn.understanding?.intent, duplicate: Boolean(turn.duplicate),
@@ -286,6 +312,77 @@ export function createMentor(deps: MentorDeps): Mentor {
       return turn;
     },
   };
+
+  async function communitySettings(address: Pick<InboundEvent["address"], "platform" | "workspace">): Promise<CommunitySettings> {
+    return address.workspace ? getSettings(store, { platform: address.platform, id: address.workspace }) : DEFAULT_SETTINGS;
+  }
+
+  /** What the community's settings change in an answered turn: gap records, /help's note, private command answers. */
+  async function inCommunity(event: InboundEvent, turn: Turn, s: CommunitySettings): Promise<Turn> {
+    if (turn.duplicate || turn.skipped) return turn;
+    const asked = event.kind === "message" ? event.text : event.kind === "command" && event.name.toLowerCase() === "ask" ? event.args : undefined;
+    const gap = s.recordGaps && asked !== undefined ? gapInput(turn, asked.slice(0, MAX_TEXT)) : undefined;
+    if (gap) {
+      // Anonymous: no user, channel or community id goes in, and a failure never costs the answer.
+      const kept = await recordGap(store, gap).catch((err: unknown) => { logger.warn({ err }, "knowledge gap not recorded"); return false; });
+      logger.info({ event: event.id, kind: gap.kind, kept }, "knowledge gap");
+    }
+    let replies = withCommunityNotes(turn.replies, s);
+    // Answers to questions, in a community that records gaps, can be rated (not the gaps themselves: they are recorded already).
+    if (s.recordGaps && asked !== undefined && !gap && turn.reading) replies = withRating(replies, turn.reading);
+    if (event.kind === "command" && !event.address.dm) replies = withCommandVisibility(replies, s);
+    return { ...turn, replies };
+  }
+
+  /**
+   * A message heard without a mention (listening mode). Outside a listening channel: nothing.
+   * In a thread where this person already talks with the bot: a follow-up, answered as if asked.
+   * Elsewhere in a thread: nothing. At the top of the channel: one short offer, at most once
+   * per person per cooldown, for a clear "which role fits me" or a pasted posting.
+   */
+  async function listened(event: Extract<InboundEvent, { kind: "message" }>, s: CommunitySettings | undefined): Promise<Turn> {
+    const quiet = (why: "channel" | "quiet"): Turn => ({ replies: [], skipped: why });
+    if (!s || event.address.dm || !listensIn(s, event.address.channel)) return quiet("channel");
+    if (event.address.thread) {
+      if (!(await store.get(conversationKey(event.address, event.actor)))) return quiet("quiet");
+      return inCommunity(event, await handleEvent({ ...event, listen: false }, true), s);
+    }
+    const offer = offerFor(understander.understand(event.text.slice(0, MAX_TEXT)), looksLikePosting(event.text.slice(0, MAX_POSTING_INPUT)));
+    if (!offer) return quiet("quiet");
+    // Replicas seeing the same event: one claims it.
+    if (event.id && !(await store.set(`seen:${event.address.platform}:${event.id}`, 1, { ttlMs: DEDUPE_TTL_MS, expectedVersion: 0 }))) return { replies: [], duplicate: true };
+    const spot = { platform: event.address.platform, community: event.address.workspace!, channel: event.address.channel, person: event.actor.id };
+    if (!(await claimCooldown(store, spot, Math.max(s.cooldownSeconds, 1)))) return quiet("quiet");
+    logger.info({ event: event.id, platform: event.address.platform, workspace: event.address.workspace, offer }, "listening offer");
+    return { replies: [offerReply(offer, prefixFor(event.address.platform))] };
+  }
+
+  /** 👍/👎: recorded anonymously (the reading only) while the community records gaps. */
+  async function rated(event: InboundEvent, a: Extract<Action, { kind: "rate" }>): Promise<Reply> {
+    const s = await communitySettings(event.address);
+    const kept = s.recordGaps && (await recordGap(store, { kind: a.up ? "thumbs-up" : "thumbs-down", intent: a.intent, roles: a.roles, confidence: 1 }));
+    logger.info({ event: event.id, up: a.up, kept }, "answer rated");
+    return reply([{ type: "text", text: kept ? "Thanks, noted (anonymously): it helps decide what to improve." : "Thanks! Ratings are not being recorded here right now." }], [], { visibility: "private", data: { kind: "rated" } });
+  }
+
+  /** The community's default salary region, when the knowledge base has figures for it. */
+  async function communityRegion(address: InboundEvent["address"]): Promise<string | undefined> {
+    if (!address.workspace) return undefined;
+    const region = (await communitySettings(address)).salaryRegion;
+    return region && kb.regions.some((r) => r.id === region) ? region : undefined;
+  }
+
+  /** /forget: everything stored about the person on this platform; the reply says what went. */
+  async function forgetPerson(event: InboundEvent, key: string): Promise<Reply[]> {
+    const conversations = await forgetConversations(store, event.address, event.actor, key);
+    await forgetProfile(store, event.address, event.actor);
+    await deps.quiz.forget(event);
+    // A Discord quiz runs in the DM, outside the server: its answers and result go too.
+    if (event.address.workspace && event.address.platform === "discord") await deps.quiz.forget({ ...event, address: { ...event.address, workspace: null, dm: true } });
+    await limiter.delete(personKey(event.address, event.actor)).catch((err: unknown) => logger.warn({ err }, "rate-limit state not deleted"));
+    logger.info({ event: event.id, platform: event.address.platform, conversations }, "person forgotten");
+    return [forgotReply(event.address.platform, conversations)];
+  }
 
   async function handleEvent(event: InboundEvent, fromOutside: boolean): Promise<Turn> {
     // Platforms redeliver (Slack retries, replicas): an event id is handled once.
@@ -306,7 +403,10 @@ export function createMentor(deps: MentorDeps): Mentor {
     const remember = async (change: (ctx: ConversationContext) => ConversationContext) => {
       const before = parseContext((await store.get(key))?.value);
       const after = change(before);
-      if (after !== before) await store.set(key, after, { ttlMs: contextTtl });
+      if (after === before) return;
+      await store.set(key, after, { ttlMs: contextTtl });
+      // Listed per person, so /forget finds every conversation's context.
+      await rememberConversation(store, event.address, event.actor, key, contextTtl);
     };
     /** A quiz result among the replies is the role the mentor now suggests. */
     const noteSuggestion = async (replies: Reply[]) => {
@@ -320,6 +420,7 @@ export function createMentor(deps: MentorDeps): Mentor {
         logger.info({ event: event.id, choice: event.choiceId.slice(0, 100) }, "unknown choice");
         return { replies: [reply([{ type: "text", text: "That button is no longer valid. Ask me again, or type /help." }], [], { visibility: "private", data: { kind: "refused" } })] };
       }
+      if (action.kind === "rate") return { replies: [await rated(event, action)] };
       const reading = readingOfAction(action);
       if (action.kind === "quiz") {
         const replies = await deps.quiz.onChoice(event, action);
@@ -341,10 +442,10 @@ export function createMentor(deps: MentorDeps): Mentor {
         await remember((c) => afterAnswer(c, decoded.reading));
         return { replies: await fitToQuiz(event, decoded.replies), reading: decoded.reading };
       }
-      if (name === "forget") {
-        await store.delete(key);
-        await forgetProfile(store, event.address, event.actor);
-        return { replies: await deps.quiz.forget(event) };
+      if (name === "forget") return { replies: await forgetPerson(event, key) };
+      if (name === "config" || name === "mentor-config") {
+        if (!event.address.workspace) return { replies: [reply([{ type: "text", text: "Settings belong to a server or workspace: use this command in one of its channels." }], [], { visibility: "private" })] };
+        return { replies: [await configCommand(store, { platform: event.address.platform, id: event.address.workspace }, event.args, event.admin === true)] };
       }
       const args = event.args.slice(0, MAX_TEXT);
       const parsed = parseCommand(kb, understander, commandSpec(name), args, prefix);
@@ -415,7 +516,8 @@ export function createMentor(deps: MentorDeps): Mentor {
     }
     // "How long would that take?" is answered with the duration itself, the path one click away.
     const howLong = asksHowLong(text) && u.confidence >= CLARIFY_BELOW ? durationReply(kb, u) : undefined;
-    let replies = howLong ? [howLong] : answerUnderstanding(u, text, prefix, profile.region);
+    // The person's own region first; else the community's default.
+    let replies = howLong ? [howLong] : answerUnderstanding(u, text, prefix, profile.region ?? (await communityRegion(event.address)));
     if (u.intent === "fit") {
       // The role the fit answer leaned on, if it named one from the person's own words.
       const lean = fitSearch(text).leans.find((l) => l.because.length > 0)?.role;

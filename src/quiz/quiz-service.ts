@@ -52,6 +52,8 @@ const DAY = 86_400_000;
 const MAX_ATTEMPTS = 3;
 /** Expired quizzes stay readable this long so the person can be told. */
 const GRACE_MS = 30 * DAY;
+/** The last result (and its card) is kept this long after it was reached, unless replaced or deleted by /forget. */
+export const RESULT_TTL_MS = 180 * DAY;
 
 export class QuizService implements QuizPort {
   private readonly kb: KnowledgeBase;
@@ -133,7 +135,7 @@ export class QuizService implements QuizPort {
       ...preface,
       { type: "heading", text: this.kb.quiz.title },
       { type: "text", text: this.kb.quiz.intro },
-      { type: "context", text: `What I store: your answers while the quiz runs (deleted after ${days} days without an answer) and your last result, until you type /forget.` },
+      { type: "context", text: `What I store: your answers while the quiz runs (deleted after ${days} days without an answer) and your last result (for 180 days, or until you type /forget).` },
     ];
     if (last) intro.push({ type: "text", text: `Your last result was ${last.label} (${new Date(last.at).toISOString().slice(0, 10)}). Let's see if it still holds.` });
     // A fresh run replaces whatever was there; version 0 would refuse an existing record.
@@ -287,7 +289,7 @@ export class QuizService implements QuizPort {
     if (step.kind !== "result") return [questionReply(this.kb, state, this.owner(e), step)];
     const s = score(this.kb.quiz, state.answers);
     const result: LastResult = { outcome: s.outcome, label: this.kb.quiz.outcomes[s.outcome].label, scores: s.scores, also: s.also, at: this.now() };
-    await this.store.set(this.resultKey(e), result);
+    await this.store.set(this.resultKey(e), result, { ttlMs: RESULT_TTL_MS });
     await this.store.delete(this.quizKey(e));
     return this.resultReplies(e, state, s, result, await this.backgroundOf(e, state));
   }
@@ -295,8 +297,8 @@ export class QuizService implements QuizPort {
   /** The one place the result replies are built: the result (with the person's background), its card, and the share offer. */
   private async resultReplies(e: InboundEvent, state: QuizState, s: Score, result: LastResult, background: PersonBackground | undefined): Promise<Reply[]> {
     const shown = resultReply(this.kb, state, s, background);
-    // The card lives as long as the stored result (kept until /forget or the next result).
-    const withCard = this.cards ? await withResultCard(this.cards, personKey(e.address, e.actor), shown, null, this.logger) : shown;
+    // The card lives as long as the stored result (180 days, or until /forget or the next result).
+    const withCard = this.cards ? await withResultCard(this.cards, personKey(e.address, e.actor), shown, result.at + RESULT_TTL_MS, this.logger) : shown;
     return [await this.sharing.offer(e, result.label, withCard)];
   }
 

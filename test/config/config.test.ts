@@ -83,7 +83,8 @@ describe("Discord credentials", () => {
 
   it("token and application id are enough", () => {
     const { discord, slack } = loadConfig({ DISCORD_TOKEN: "t", DISCORD_APPLICATION_ID: "123", DISCORD_GUILD_ID: "42" });
-    expect(discord).toEqual({ token: "t", applicationId: "123", guildId: "42", apiUrl: undefined });
+    expect(discord).toEqual({ token: "t", applicationId: "123", guildId: "42", apiUrl: undefined, messageContent: false });
+    expect(loadConfig({ DISCORD_TOKEN: "t", DISCORD_APPLICATION_ID: "123", DISCORD_MESSAGE_CONTENT: "true" }).discord?.messageContent).toBe(true);
     expect(slack).toBeNull();
   });
 });

@@ -7,7 +7,7 @@ import type { Core } from "../../src/bootstrap.ts";
 import { COMMANDS } from "../../src/core/commands.ts";
 import { ASPECT_IDS, ROLE_IDS } from "../../src/knowledge/schema.ts";
 import { loadConfig } from "../../src/config.ts";
-import { commandArgs, commandDefinitions, type CommandDefinition } from "../../adapters/discord/commands.ts";
+import { CONFIG_COMMAND, commandArgs, commandDefinitions, type CommandDefinition } from "../../adapters/discord/commands.ts";
 import { registerFromConfig } from "../../adapters/discord/register.ts";
 import { glossarySuggestions } from "../../adapters/discord/glossary-autocomplete.ts";
 import { pino } from "pino";
@@ -59,7 +59,7 @@ describe("registering the slash commands", () => {
     expect(puts[0]!.route).toBe(`/applications/${APP_ID}/guilds/${GUILD_ID}/commands`);
     expect(puts[0]!.auth).toBe(`Bot ${TOKEN}`);
     const body = puts[0]!.body as CommandDefinition[];
-    expect(body.map((c) => c.name)).toEqual(COMMANDS.map((c) => c.name));
+    expect(body.map((c) => c.name)).toEqual([...COMMANDS.map((c) => c.name), CONFIG_COMMAND]);
     // Guild commands cannot carry contexts (Discord: "only for globally-scoped commands").
     for (const c of body) expect(c).not.toHaveProperty("contexts");
     // Registration happens before the gateway connects.
@@ -71,7 +71,8 @@ describe("registering the slash commands", () => {
     const put = bot.fake.requests.find((r) => r.method === "PUT")!;
     expect(put.route).toBe(`/applications/${APP_ID}/commands`);
     for (const c of put.body as CommandDefinition[]) {
-      expect(c.contexts).toEqual([InteractionContextType.Guild, InteractionContextType.BotDM]);
+      // Settings belong to a server: /mentor-config is not offered in the DM.
+      expect(c.contexts).toEqual(c.name === CONFIG_COMMAND ? [InteractionContextType.Guild] : [InteractionContextType.Guild, InteractionContextType.BotDM]);
       expect(c.integration_types).toEqual([0]);
     }
   });
@@ -81,8 +82,8 @@ describe("registering the slash commands", () => {
     const env = { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl };
     const guild = await registerFromConfig(loadConfig({ ...env, DISCORD_GUILD_ID: GUILD_ID }), { retries: 0 });
     const global = await registerFromConfig(loadConfig(env), { retries: 0 });
-    expect(guild).toMatchObject({ scope: { guildId: GUILD_ID }, count: COMMANDS.length });
-    expect(global).toMatchObject({ scope: "global", count: COMMANDS.length });
+    expect(guild).toMatchObject({ scope: { guildId: GUILD_ID }, count: COMMANDS.length + 1 });
+    expect(global).toMatchObject({ scope: "global", count: COMMANDS.length + 1 });
     expect(guild.invite).toContain(`client_id=${APP_ID}`);
     expect(fake.requests.map((r) => `${r.method} ${r.route} ${r.status}`)).toEqual([
       `PUT /applications/${APP_ID}/guilds/${GUILD_ID}/commands 200`,

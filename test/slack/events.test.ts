@@ -165,6 +165,8 @@ describe("user text never pings anyone", () => {
     const echo: Mentor = {
       answerStateless: core.mentor.answerStateless,
       help: core.mentor.help,
+      settings: core.mentor.settings,
+      forgetCommunity: core.mentor.forgetCommunity,
       handle: async (e) => {
         const text = e.kind === "message" ? e.text : e.kind === "command" ? e.args ?? "" : "";
         seen = text;
@@ -203,6 +205,8 @@ describe("user text never pings anyone", () => {
     const echo: Mentor = {
       answerStateless: core.mentor.answerStateless,
       help: core.mentor.help,
+      settings: core.mentor.settings,
+      forgetCommunity: core.mentor.forgetCommunity,
       handle: async () => ({ replies: [reply([{ type: "quote", text: "<!channel> <@U123> <!here> & <https://evil.example|click>" }])] }),
     };
     await h.close();

@@ -159,7 +159,7 @@ describe("slash commands: /mentor <subcommand> and the short forms", () => {
     const { responseUrl } = await h.command("/mentor", "forget");
     const [r] = await responses(responseUrl);
     expect(r!.body.response_type).toBe("ephemeral");
-    expect(callText(r)).toMatch(/deleted your quiz answers/);
+    expect(callText(r)).toMatch(/deleted everything I stored about you on Slack/);
   });
 
   it("/mentor quiz and /quiz in a channel: an ephemeral note there, the first question in the DM", async () => {

@@ -28,8 +28,8 @@ describe("manifest.yaml", () => {
   });
 
   it("subscribes to the events the adapter handles, with the scopes they need and no more", () => {
-    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(["app_home_opened", "app_mention", "message.im"]);
-    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(["app_mentions:read", "chat:write", "commands", "files:write", "im:history", "im:write"]);
+    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(["app_home_opened", "app_mention", "app_uninstalled", "message.im", "tokens_revoked"]);
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(["app_mentions:read", "chat:write", "commands", "files:write", "im:history", "im:write", "users:read"]);
   });
 
   it("enables interactivity, Socket Mode, the Home tab and a writable Messages tab", () => {

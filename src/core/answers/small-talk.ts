@@ -29,6 +29,8 @@ export function help(kb: KnowledgeBase, prefix = "/"): Reply {
       { type: "context", text: "Answers come from a curated knowledge base; figures name their source and date." },
     ],
     starterChoices().filter((c) => c.id !== "help"),
+    // Marked so a community's own notes (e.g. knowledge-gap recording) can be added to it.
+    { data: { kind: "help" } },
   );
 }
 
@@ -40,6 +42,7 @@ export function outOfScope(): Reply {
   return reply(
     [{ type: "text", text: "Sorry, that's outside what I can help with. I'm a career mentor for ML, AI and data roles: what the roles do, how they compare, pay and demand, learning paths, resources, job search and a self-assessment quiz." }],
     starterChoices(),
+    { data: { kind: "out-of-scope" } },
   );
 }
 
@@ -66,7 +69,7 @@ export function unknownCommand(prefix = "/"): Reply {
 }
 
 export function clarify(options: Choice[]): Reply {
-  return reply([{ type: "text", text: "I'm not sure I understood. Did you mean one of these?" }], options.slice(0, 3));
+  return reply([{ type: "text", text: "I'm not sure I understood. Did you mean one of these?" }], options.slice(0, 3), { data: { kind: "clarify" } });
 }
 
 export function whichRole(kb: KnowledgeBase, make: (role: RoleId) => Choice, question: string): Reply {

@@ -59,6 +59,9 @@ export class FakeSlackApi {
   private ts = 1000;
   private failures = new Map<string, string>();
   private waiters: { check: () => boolean; done: () => void }[] = [];
+  /** users.info: who is a workspace admin or owner (everyone else is a plain member). */
+  readonly admins = new Set<string>();
+  readonly owners = new Set<string>();
 
   constructor(private readonly opts: FakeSlackApiOptions = {}) {}
 
@@ -217,6 +220,11 @@ export class FakeSlackApi {
         }
         this.files.push(...done);
         return { ok: true, files: done.map((f) => ({ id: f.id, name: f.filename, title: f.title })) };
+      }
+      case "users.info": {
+        const id = String(body.user ?? "");
+        if (!/^[UW][A-Z0-9]+$/.test(id)) return { ok: false, error: "user_not_found" };
+        return { ok: true, user: { id, team_id: team, name: id.toLowerCase(), is_admin: this.admins.has(id) || this.owners.has(id), is_owner: this.owners.has(id), is_primary_owner: false, is_bot: false } };
       }
       case "views.open":
         return { ok: true, view: { id: "V2", ...(typeof body.view === "string" ? JSON.parse(body.view) as object : body.view as object) } };
