@@ -196,7 +196,8 @@ function subjectFor(probe: Understanding, aspects: AspectId[], ctx: Conversation
     // "how long will this take" after a side question about the destination: still the path there.
     if (path && (onPath || lastRoles.includes(path.to))) return { kind: "path", ...path };
     // After a comparison the re-read decides: "how do i move over" reads as the move from one to the other.
-    return lastRoles.length > 0 ? { kind: "roles", roles: lastRoles.slice(0, 2) } : undefined;
+    // A decoded title or posting ranks its roles, closest first: "how do i become one" means the closest.
+    return lastRoles.length > 0 ? { kind: "roles", roles: lastRoles.slice(0, last?.intent === "decode" ? 1 : 2) } : undefined;
   }
   if (probe.intent === "resources" || probe.intent === "glossary") {
     if (last?.intent === "glossary" && ctx.term) return { kind: "term", term: ctx.term };

@@ -38,6 +38,10 @@ describe("an elliptical follow-up takes its subject from the context", () => {
     expect(read("how do i become one", after({ roles: ["mlops-engineer"] }))).toMatchObject({ intent: "learning-path", roles: ["mlops-engineer"] });
   });
 
+  it('"how do i become one" after a decoded title: the path to its closest role, not a move between its candidates', () => {
+    expect(read("how do i become one", after({ intent: "decode", roles: ["ai-engineer", "software-engineer"] }))).toMatchObject({ intent: "learning-path", roles: ["ai-engineer"] });
+  });
+
   it('"how long would that take" after a transition: the same transition', () => {
     const ctx = after({ intent: "transition", roles: ["data-analyst", "ml-engineer"], from: "data-analyst", to: "ml-engineer" });
     expect(read("how long would that take", ctx)).toMatchObject({ intent: "transition", from: "data-analyst", to: "ml-engineer" });
