@@ -55,6 +55,7 @@ export type IntentId = z.infer<typeof IntentId>;
 /** Lower-case kebab-case id, e.g. `vector-database`. */
 export const Slug = z
   .string()
+  .max(64, "is too long for an id (at most 64 characters)")
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a lower-case kebab-case id such as `vector-database`");
 
 const Text = z.string().trim().min(1, "must not be empty");

@@ -153,6 +153,23 @@ describe("fuzz: knowledge files", () => {
     expect(refused).toBeGreaterThan(RUNS / 3);
     // The copy is whole again.
     expect(load()).toEqual({ ok: true });
+  }, 10_000 + RUNS * 1_500);
+
+  it("an overlong id is refused at its own path, and no problem quotes a huge value in full", () => {
+    const file = "glossary.yaml";
+    const text = ORIGINAL.get(file)!.toString("utf8");
+    const data = yaml.load(text, { schema: yaml.CORE_SCHEMA }) as { terms: { id: string }[] };
+    data.terms[0]!.id += "x".repeat(200_000);
+    writeFileSync(join(dir, file), yaml.dump(data, { schema: yaml.CORE_SCHEMA, lineWidth: -1 }));
+    try {
+      const r = load() as { ok: false; problems: KnowledgeProblem[] };
+      expect(r.problems.some((p) => p.file.endsWith(file) && p.path === "terms.0.id" && /too long for an id/.test(p.message)), JSON.stringify(r.problems).slice(0, 500)).toBe(true);
+      for (const p of r.problems) expect(p.message.length).toBeLessThan(500);
+    } finally {
+      writeFileSync(join(dir, file), ORIGINAL.get(file)!);
+    }
+    // A cross-file message quoting a huge value is cut where it is raised.
+    expect(new KnowledgeError([{ file, path: "x", message: `unknown term id '${"y".repeat(5000)}'` }]).problems[0]!.message).toMatch(/^unknown term id 'y+… \(cut; 5018 characters\)$/);
   });
 
   it("an overlong name or phrase (it would break the patterns built from it) is refused at its path, not a crash", () => {
