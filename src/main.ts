@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   // Platform SDKs load only when their platform is configured: the terminal starts faster without them.
   if (config.discord) {
     const { DiscordAdapter } = await import("../adapters/discord/discord-adapter.ts");
-    adapters.push(new DiscordAdapter({ ...config.discord, mentor: core.mentor, kb: core.kb, logger: logger.child({ adapter: "discord" }), registerCommands: !shard }));
+    adapters.push(new DiscordAdapter({ ...config.discord, mentor: core.mentor, quiz: core.quiz, kb: core.kb, logger: logger.child({ adapter: "discord" }), registerCommands: !shard }));
   }
   if (config.slack && !shard) {
     // Socket Mode by default; SLACK_MODE=http serves /slack/events on PORT.

@@ -5,6 +5,7 @@ import type { Client } from "discord.js";
 import type { Mentor } from "../../src/core/mentor.ts";
 import type { KnowledgeBase } from "../../src/knowledge/knowledge-base.ts";
 import type { Logger } from "../../src/core/logger.ts";
+import type { DeliveryReporter } from "./delivered.ts";
 
 export interface DiscordContext {
   client: Client;
@@ -12,6 +13,8 @@ export interface DiscordContext {
   mentor: Pick<Mentor, "handle"> & Partial<Pick<Mentor, "settings" | "forgetCommunity">>;
   kb: KnowledgeBase;
   logger: Logger;
+  /** Told which quiz questions were delivered (typed answers land only on those); none in some tests. */
+  quiz?: DeliveryReporter;
 }
 
 /** A short reference shown to the person and logged with the error, so the two can be matched. */

@@ -10,6 +10,7 @@ import type { PlatformAdapter } from "../adapter.ts";
 import type { KnowledgeBase } from "../../src/knowledge/knowledge-base.ts";
 import type { Logger } from "../../src/core/logger.ts";
 import type { DiscordContext } from "./context.ts";
+import type { DeliveryReporter } from "./delivered.ts";
 import { registerCommands } from "./commands.ts";
 import { onInteraction } from "./interactions.ts";
 import { onMessage } from "./messages.ts";
@@ -29,6 +30,8 @@ export interface DiscordAdapterOptions {
   /** REST base URL with /api and without the version, e.g. http://127.0.0.1:8080/api. */
   apiUrl?: string;
   mentor: DiscordContext["mentor"];
+  /** Told which quiz questions reached people, so typed answers land only on those. */
+  quiz?: DeliveryReporter;
   kb: KnowledgeBase;
   logger: Logger;
   /** Register the slash commands at start (default true). */
@@ -60,7 +63,7 @@ export class DiscordAdapter implements PlatformAdapter {
       allowedMentions: noMentions(),
       rest: { ...(opts.apiUrl ? { api: opts.apiUrl } : {}), ...opts.rest },
     });
-    this.ctx = { client: this.client, mentor: opts.mentor, kb: opts.kb, logger: opts.logger };
+    this.ctx = { client: this.client, mentor: opts.mentor, quiz: opts.quiz, kb: opts.kb, logger: opts.logger };
     // A malformed gateway packet is logged and skipped (answered when it is an interaction), never fatal.
     guardPackets(this.client, opts.logger);
     this.client.on(Events.InteractionCreate, (i) => this.track(() => onInteraction(this.ctx, i)));

@@ -17,6 +17,7 @@ import { notice, renderReply } from "./render.ts";
 import { isRefusal, type Reply } from "../../src/core/reply.ts";
 import { answerInteraction, editOriginal, originalFilled, withLeadingText } from "./send.ts";
 import { DECODE_FIELD, DECODE_MODAL, decodeModal } from "./decode-modal.ts";
+import { reportDelivered } from "./delivered.ts";
 
 const EPHEMERAL = { flags: MessageFlags.Ephemeral } as const;
 
@@ -48,8 +49,9 @@ async function command(ctx: DiscordContext, i: ChatInputCommandInteraction): Pro
   // Personal commands and settings are ephemeral; other answers too when the server's admin chose private answers.
   const ephemeral = i.inGuild() && (PERSONAL_COMMANDS.has(name) || name === CONFIG_COMMAND || (await ctx.mentor.settings?.(addressOf(i)))?.commandReplies === "private");
   await i.deferReply(ephemeral ? EPHEMERAL : {});
-  const turn = await ctx.mentor.handle(event(addressOf(i)));
-  await answerInteraction(i, turn.replies, { ephemeral });
+  const e = event(addressOf(i));
+  const turn = await ctx.mentor.handle(e);
+  await answerInteraction(i, turn.replies, { ephemeral }, reportDelivered(ctx, e));
 }
 
 /** The decode modal's posting, answered in public like the command. */
@@ -79,18 +81,20 @@ async function button(ctx: DiscordContext, i: ButtonInteraction): Promise<void> 
     // A quiz answer or step: the question message becomes the next question (or the result).
     // Other messages (an answer, a quiz result) stay as they are.
     await i.deferUpdate();
-    const turn = await ctx.mentor.handle(event(addressOf(i)));
+    const e = event(addressOf(i));
+    const turn = await ctx.mentor.handle(e);
     // A refused click (someone else's quiz, an earlier run, a rate limit) leaves the question and its buttons.
     if (isRefusal(turn.replies)) await followUpPrivately(i, turn.replies);
-    else await answerInteraction(i, turn.replies, { ephemeral: onEphemeral, inPlace: true });
+    else await answerInteraction(i, turn.replies, { ephemeral: onEphemeral, inPlace: true }, reportDelivered(ctx, e));
     return;
   }
   // A follow-up choice: a new message, ephemeral when the click came from an ephemeral one,
   // touches a quiz on a public message (someone else's, or a stale one) or is not ours at all.
   const ephemeral = i.inGuild() && (onEphemeral || kind !== "answer");
   await i.deferReply(ephemeral ? EPHEMERAL : {});
-  const turn = await ctx.mentor.handle(event(addressOf(i)));
-  await answerInteraction(i, turn.replies, { ephemeral });
+  const e = event(addressOf(i));
+  const turn = await ctx.mentor.handle(e);
+  await answerInteraction(i, turn.replies, { ephemeral }, reportDelivered(ctx, e));
 }
 
 /** Replies seen by the clicker alone, as ephemeral follow-ups; the clicked message stays as it was. */
@@ -119,8 +123,9 @@ async function quizFromServer(ctx: DiscordContext, i: ChatInputCommandInteractio
     await editOriginal(i, notice(checkYourDms(dm.channelId)));
     return;
   }
-  const turn = await ctx.mentor.handle(event(addressOf(i)));
-  await answerInteraction(i, withLeadingText(turn.replies, DMS_CLOSED), { ephemeral: true });
+  const e = event(addressOf(i));
+  const turn = await ctx.mentor.handle(e);
+  await answerInteraction(i, withLeadingText(turn.replies, DMS_CLOSED), { ephemeral: true }, reportDelivered(ctx, e));
 }
 
 async function autocomplete(ctx: DiscordContext, i: AutocompleteInteraction): Promise<void> {

@@ -18,6 +18,7 @@ import { openQuizInDm, quitQuizStartedHere } from "./quiz-dm.ts";
 import { adapterReply, replyToMessage, sendToChannel } from "./send.ts";
 import { plainSafe, truncate } from "./text.ts";
 import { withPastedFile } from "./pasted-file.ts";
+import { reportDelivered } from "./delivered.ts";
 
 export async function onMessage(ctx: DiscordContext, m: Message): Promise<void> {
   if (m.author.bot || m.webhookId || m.system) return;
@@ -43,8 +44,9 @@ export async function onMessage(ctx: DiscordContext, m: Message): Promise<void> 
 async function direct(ctx: DiscordContext, m: Message): Promise<void> {
   if (!m.channel.isSendable()) return;
   const text = await withPastedFile(ctx.client, m, m.content);
-  const turn = await ctx.mentor.handle({ id: m.id, kind: "message", text, address: dmAddress(m.channelId), actor: actorOf(m.author) });
-  await sendToChannel(m.channel, turn.replies);
+  const e = { address: dmAddress(m.channelId), actor: actorOf(m.author) };
+  const turn = await ctx.mentor.handle({ id: m.id, kind: "message", text, ...e });
+  await sendToChannel(m.channel, turn.replies, reportDelivered(ctx, e));
 }
 
 export const followUpNote = (botName: string) => `To ask a follow-up in this thread, mention @${botName} again: I only read messages that mention me.`;
@@ -116,7 +118,7 @@ async function personalElsewhere(ctx: DiscordContext, m: Message<true>, personal
   }
   try {
     const dm = await m.author.createDM();
-    await sendToChannel(dm, personal);
+    await sendToChannel(dm, personal, reportDelivered(ctx, { address, actor }));
   } catch (err) {
     if (!hasCode(err, DiscordCode.CannotMessageUser)) throw err;
     ctx.logger.info({ user: m.author.id }, "personal reply not delivered: DMs closed");

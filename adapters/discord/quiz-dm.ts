@@ -11,6 +11,7 @@ import { DiscordCode, hasCode } from "./errors.ts";
 import { dmAddress } from "./inbound.ts";
 import { notice } from "./render.ts";
 import { sendToChannel } from "./send.ts";
+import { reportDelivered } from "./delivered.ts";
 
 export type DmQuiz = { sent: true; channelId: string } | { sent: false };
 
@@ -29,8 +30,9 @@ export async function openQuizInDm(ctx: DiscordContext, user: User, from: string
     }
     throw err;
   }
-  const turn = await ctx.mentor.handle(event(dmAddress(dm.id)));
-  await sendToChannel(dm, turn.replies);
+  const e = event(dmAddress(dm.id));
+  const turn = await ctx.mentor.handle(e);
+  await sendToChannel(dm, turn.replies, reportDelivered(ctx, e));
   return { sent: true, channelId: dm.id };
 }
 

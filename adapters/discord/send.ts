@@ -6,6 +6,7 @@ import { reply, type Reply } from "../../src/core/reply.ts";
 import { shareTarget } from "../../src/quiz/share.ts";
 import { renderReply, type DiscordMessage } from "./render.ts";
 import { DiscordCode, hasCode } from "./errors.ts";
+import type { OnDelivered } from "./delivered.ts";
 
 export interface InteractionMode {
   /** The interaction was deferred ephemeral, or the clicked message is ephemeral. */
@@ -28,8 +29,9 @@ export async function editOriginal(i: RepliableInteraction, m: DiscordMessage): 
  * message fills the original response (or replaces the clicked message); the
  * rest are follow-ups. A personal reply after a public deferral becomes an
  * ephemeral follow-up, and an unused public placeholder is deleted.
+ * `onDelivered` hears of each reply once all its messages went out.
  */
-export async function answerInteraction(i: RepliableInteraction, replies: Reply[], mode: InteractionMode): Promise<void> {
+export async function answerInteraction(i: RepliableInteraction, replies: Reply[], mode: InteractionMode, onDelivered?: OnDelivered): Promise<void> {
   const inServer = i.inGuild();
   let originalUsed = false;
   for (const shown of replies) {
@@ -44,6 +46,7 @@ export async function answerInteraction(i: RepliableInteraction, replies: Reply[
         await i.followUp(mode.ephemeral || personal ? { ...m, flags: MessageFlags.Ephemeral } : m);
       }
     }
+    await onDelivered?.(shown);
   }
   if (!originalUsed && !mode.inPlace) await i.deleteReply();
 }
@@ -74,16 +77,24 @@ export interface Sendable {
   send(options: MessageCreateOptions): Promise<unknown>;
 }
 
-export async function sendToChannel(channel: Sendable, replies: Reply[]): Promise<void> {
-  for (const r of replies) for (const m of renderReply(r)) await channel.send(m);
+export async function sendToChannel(channel: Sendable, replies: Reply[], onDelivered?: OnDelivered): Promise<void> {
+  for (const r of replies) {
+    for (const m of renderReply(r)) await channel.send(m);
+    await onDelivered?.(r);
+  }
 }
 
 /** Answer a message in place: the first message as a reply to it, the rest after it. */
-export async function replyToMessage(message: Message, replies: Reply[]): Promise<void> {
-  const messages = replies.flatMap(renderReply);
-  for (const [n, m] of messages.entries()) {
-    if (n === 0) await message.reply(m);
-    else if (message.channel.isSendable()) await message.channel.send(m);
+export async function replyToMessage(message: Message, replies: Reply[], onDelivered?: OnDelivered): Promise<void> {
+  let first = true;
+  for (const r of replies) {
+    for (const m of renderReply(r)) {
+      if (first) await message.reply(m);
+      else if (message.channel.isSendable()) await message.channel.send(m);
+      else return;
+      first = false;
+    }
+    await onDelivered?.(r);
   }
 }
 

@@ -21,13 +21,22 @@ export interface KnowledgeProblem {
   message: string;
 }
 
+/** Longest problem message shown: one that quotes a huge value is cut, so the report stays readable. */
+const MAX_MESSAGE = 400;
+const clipped = (p: KnowledgeProblem): KnowledgeProblem =>
+  p.message.length <= MAX_MESSAGE ? p : { ...p, message: `${p.message.slice(0, MAX_MESSAGE)}… (cut; ${p.message.length} characters)` };
+
 export class KnowledgeError extends Error {
-  constructor(readonly problems: KnowledgeProblem[]) {
+  readonly problems: KnowledgeProblem[];
+
+  constructor(found: KnowledgeProblem[]) {
+    const problems = found.map(clipped);
     super(
       `The knowledge base has ${problems.length} problem${problems.length === 1 ? "" : "s"}:\n` +
         problems.map(formatProblem).join("\n"),
     );
     this.name = "KnowledgeError";
+    this.problems = problems;
   }
 }
 

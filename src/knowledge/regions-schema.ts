@@ -6,6 +6,8 @@ import { z } from "zod";
 import { RoleId, Slug, Source } from "./schema.ts";
 
 const Text = z.string().trim().min(1, "must not be empty");
+/** A name or phrase matched as a pattern in messages: bounded, since an overlong one breaks the pattern. */
+const Phrase = Text.max(100, "is too long for a name or phrase (at most 100 characters)");
 
 /** ISO 4217 code, e.g. GBP, EUR, INR, CAD, USD. */
 export const Currency = z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 currency code such as GBP");
@@ -32,7 +34,7 @@ export const Region = z.strictObject({
   adjective: Text.describe("e.g. 'German', used in headings"),
   currency: Currency,
   /** Country names, adjectives and cities that identify the region in a message; matched as whole words. */
-  places: z.array(Text).min(1),
+  places: z.array(Phrase).min(1),
   pay: z.array(RegionFigure).default([]),
   gaps: z.array(RegionGap).default([]),
 });

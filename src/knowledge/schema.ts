@@ -55,9 +55,13 @@ export type IntentId = z.infer<typeof IntentId>;
 /** Lower-case kebab-case id, e.g. `vector-database`. */
 export const Slug = z
   .string()
+  .max(64, "is too long for an id (at most 64 characters)")
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a lower-case kebab-case id such as `vector-database`");
 
 const Text = z.string().trim().min(1, "must not be empty");
+
+/** A name or phrase that becomes part of a pattern (matching, cue checks): bounded, since an overlong one breaks the pattern. */
+const Phrase = Text.max(100, "is too long for a name or phrase (at most 100 characters)");
 
 /** Text shown as a sentence: it must read as finished (see prose.ts), so cut-off text is refused. */
 const Sentence = Text.superRefine((s, ctx) => {
@@ -116,8 +120,8 @@ export type InterviewLoop = z.infer<typeof InterviewLoop>;
 
 export const Role = z.strictObject({
   id: RoleId,
-  name: Text.describe("Display name, e.g. 'Machine Learning Engineer'"),
-  short: Text.describe("Short name, e.g. 'ML engineer'"),
+  name: Phrase.describe("Display name, e.g. 'Machine Learning Engineer'"),
+  short: Phrase.describe("Short name, e.g. 'ML engineer'"),
   kind: z.enum(["destination", "starting-point"]),
   summary: Sentence.describe("One sentence"),
   overview: Sentence.describe("A short paragraph"),
@@ -246,29 +250,29 @@ export type JobSearch = z.infer<typeof JobSearch>;
 
 /** Training phrases and synonyms for understanding messages: data, not code. */
 export const Lexicon = z.strictObject({
-  roles: z.record(RoleId, z.array(Text).min(1)),
-  aspects: z.record(AspectId, z.array(Text).min(1)),
+  roles: z.record(RoleId, z.array(Phrase).min(1)),
+  aspects: z.record(AspectId, z.array(Phrase).min(1)),
   /** Words that show a message is about careers in this field (the "needs a subject" gate). */
-  domain: z.array(Text).min(1),
+  domain: z.array(Phrase).min(1),
   /** Job-search sub-topics, so the reply can open the right section. */
-  job_search: z.partialRecord(JobSearchTopicId, z.array(Text).min(1)).default({}),
+  job_search: z.partialRecord(JobSearchTopicId, z.array(Phrase).min(1)).default({}),
   /** Words that mark a change of career; without one, "how do I become X" is a learning path, not a transition. */
-  transition_cues: z.array(Text).min(1),
+  transition_cues: z.array(Phrase).min(1),
   /** Phrases without which a message is not asking which role fits (e.g. "which role", "should I be", "suits me"). */
-  fit_cues: z.array(Text).min(1),
+  fit_cues: z.array(Phrase).min(1),
   /** Phrases without which a message is not about finding a job (besides the job_search topics). */
-  job_cues: z.array(Text).min(1),
+  job_cues: z.array(Phrase).min(1),
   /** Phrases without which a message is not asking for the quiz ("give me the code" is not "give me the quiz"). */
-  quiz_cues: z.array(Text).min(1),
+  quiz_cues: z.array(Phrase).min(1),
   /** Words in "which role fits me?" messages that say nothing about the work a person enjoys. */
-  fit_filler: z.array(Text).min(1),
+  fit_filler: z.array(Phrase).min(1),
   /** Chat short forms and the word the knowledge base writes ("stats" → "statistics"), for matching descriptions. */
-  short_forms: z.record(z.string(), Text).default({}),
+  short_forms: z.record(z.string(), Phrase).default({}),
   /** Short follow-ups that lean on the previous answer: "tell me more", "what about …", "compare them". */
   followups: z.strictObject({
-    more: z.array(Text).min(1),
-    about: z.array(Text).min(1),
-    them: z.array(Text).min(1),
+    more: z.array(Phrase).min(1),
+    about: z.array(Phrase).min(1),
+    them: z.array(Phrase).min(1),
   }),
 });
 export type Lexicon = z.infer<typeof Lexicon>;

@@ -6,6 +6,8 @@ import { z } from "zod";
 import { Duration, RoleId, Slug, Source } from "./schema.ts";
 
 const Text = z.string().trim().min(1, "must not be empty");
+/** A name or phrase matched as a pattern in messages: bounded, since an overlong one breaks the pattern. */
+const Phrase = Text.max(100, "is too long for a name or phrase (at most 100 characters)");
 
 /** A statement of fact: it always names where it comes from and the date of the data. */
 export const Fact = z.strictObject({
@@ -35,8 +37,8 @@ export const ProjectStatus = z.enum(["active", "maintenance", "archived"]);
 
 /** One option in a tool choice: the names people write for it, and whether it is still developed. */
 export const ToolOption = z.strictObject({
-  name: Text,
-  aliases: z.array(Text).default([]).describe("Other ways people write it, matched as whole words"),
+  name: Phrase,
+  aliases: z.array(Phrase).default([]).describe("Other ways people write it, matched as whole words"),
   status: ProjectStatus.default("active"),
   /** Required when the project is not active: what happened and what to use instead. */
   status_note: Text.optional(),
@@ -50,7 +52,7 @@ export const ToolChoice = z
     id: Slug,
     question: Text.describe("The question as a heading, e.g. 'PyTorch or TensorFlow?'"),
     /** Words that name the topic without naming an option ("which cloud", "vector database"). */
-    phrases: z.array(Text).default([]),
+    phrases: z.array(Phrase).default([]),
     options: z.array(ToolOption).min(1),
     opinion: Opinion,
     facts: z.array(Fact).default([]),
@@ -67,9 +69,9 @@ export type ToolChoice = z.infer<typeof ToolChoice>;
 
 export const ToolChoicesFile = z.strictObject({
   /** Words that mark a message as asking to choose ("or", "vs", "should I", "which", "worth"). */
-  cues: z.array(Text).min(1),
+  cues: z.array(Phrase).min(1),
   /** Words that ask for learning material ("course", "tutorial"): such a message is for resources, not a choice. */
-  material: z.array(Text).default([]),
+  material: z.array(Phrase).default([]),
   choices: z.array(ToolChoice).min(1),
 });
 export type ToolChoices = z.infer<typeof ToolChoicesFile>;
@@ -79,7 +81,7 @@ export const StartingPoint = z.strictObject({
   id: Slug.describe("Stable id; a person's profile refers to it (src/core/profile.ts Background.startingPoint)"),
   label: Text.max(80).describe("How the mentor names it, e.g. 'QA tester'"),
   /** Ways people describe themselves; matched as whole words. */
-  phrases: z.array(Text).min(2),
+  phrases: z.array(Phrase).min(2),
   /** The nearest taxonomy role, or null when none is close. */
   closest_role: RoleId.nullable(),
   summary: Text.describe("The honest one-paragraph picture"),

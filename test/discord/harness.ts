@@ -44,7 +44,7 @@ export async function startBot(core: Core, opts: { guildId?: string | null; ment
   const logger = pino({ level: "debug" }, { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) });
   const adapter = new DiscordAdapter({
     token: TOKEN, applicationId: APP_ID, guildId: opts.guildId === null ? undefined : (opts.guildId ?? GUILD_ID), apiUrl: fake.apiUrl,
-    mentor: opts.mentor ?? core.mentor, kb: core.kb, logger, registerCommands: opts.register ?? true,
+    mentor: opts.mentor ?? core.mentor, quiz: core.quiz, kb: core.kb, logger, registerCommands: opts.register ?? true,
     rest: { retries: 0, timeout: 3000 }, drainMs: 1000,
   });
   await adapter.start();

@@ -15,9 +15,13 @@ import { command, choose, silentLogger, textOf } from "../helpers/core.ts";
 const dir = mkdtempSync(join(tmpdir(), "role-mentor-quiz-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The terminal chat in --jsonl mode as a child process, one JSON line back per line sent. */
+/**
+ * The terminal chat in --jsonl mode as a child process, one JSON line back per line sent.
+ * Node runs the entry itself (tsx as a loader), so SIGKILL reaches the process holding the
+ * database, not only the tsx command's wrapper.
+ */
 function chat(sqlitePath: string) {
-  const child: ChildProcessWithoutNullStreams = spawn("node_modules/.bin/tsx", ["src/main.ts", "--terminal", "--jsonl"], {
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ["--import", "tsx", "src/main.ts", "--terminal", "--jsonl"], {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, SQLITE_PATH: sqlitePath, LOG_LEVEL: "silent" },
   });
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();

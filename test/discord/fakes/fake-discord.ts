@@ -81,6 +81,9 @@ export class FakeDiscord {
   readonly noThreadChannels = new Set<string>();
   /** Channels where the bot may not post (50013 Missing Permissions). */
   readonly noSendChannels = new Set<string>();
+  /** Channels whose message posts are recorded but never answered (a send in flight when the bot dies). */
+  readonly holdChannels = new Set<string>();
+  readonly held: RecordedRequest[] = [];
   /** Interactions Discord no longer knows (as if the 3 s passed). */
   readonly expired = new Set<string>();
   /** Interactions acknowledged by someone else already (another replica, a redelivery). */
@@ -236,6 +239,12 @@ export class FakeDiscord {
       method: req.method ?? "GET", route, query: url.searchParams,
       auth: req.headers.authorization ?? null, contentType, body, files, status: 0, response: null,
     };
+    const hold = /^\/channels\/(\d+)\/messages$/.exec(route);
+    if (record.method === "POST" && hold && this.holdChannels.has(hold[1]!)) {
+      this.held.push(record);
+      for (const w of [...this.waiters]) { this.waiters.delete(w); w(); }
+      return;
+    }
     const [status, answer] = this.answer(record);
     record.status = status;
     record.response = answer;
