@@ -43,7 +43,9 @@ export function nextStep(quiz: Quiz, s: QuizState): Step {
   const answers: Answer[] = s.answers;
   let core = quiz.items.filter((i) => !done(s, i.id));
   // Early stop: enough answers and the remaining items cannot change the outcome.
-  if (core.length > 0 && answers.filter((a) => quiz.items.some((i) => i.id === a.item)).length >= MIN_ANSWERS_TO_STOP && outcomeIsSettled(quiz, answers, core)) core = [];
+  // Once the tie-breakers have begun the stop is final: a tie-breaker answer must not reopen the core questions.
+  const tieBegun = quiz.tiebreakers.some((t) => done(s, t.id));
+  if (core.length > 0 && (tieBegun || (answers.filter((a) => quiz.items.some((i) => i.id === a.item)).length >= MIN_ANSWERS_TO_STOP && outcomeIsSettled(quiz, answers, core)))) core = [];
   const planned = quiz.items.length;
   const number = Math.min(planned, quiz.items.filter((i) => done(s, i.id)).length + 1);
   if (core[0]) return { kind: "item", item: core[0], number, planned };

@@ -170,6 +170,27 @@ describe("quiz scoring", () => {
     expect(score(quiz, state.answers).outcome).toBe(score(quiz, leaning).outcome);
   });
 
+  it("never reopens the core questions once a tie-breaker has been asked, whatever the answers", () => {
+    // A small deterministic generator: many answer patterns, the same every run.
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    let tieBreaks = 0;
+    for (let run = 0; run < 400; run++) {
+      let state = newState(`r${run}`, 0);
+      let tieSeen = false;
+      for (let guard = 0; guard < 40; guard++) {
+        const step = nextStep(quiz, state);
+        if (step.kind !== "item") break;
+        if (step.tiebreak) { tieSeen = true; tieBreaks++; }
+        else expect(tieSeen, `run ${run}: a core question after a tie-breaker`).toBe(false);
+        // An answer is the index of the option (or of the scale step) chosen.
+        const n = step.item.type === "choice" ? step.item.options.length : quiz.scale.length;
+        state = applyAnswer(state, step.item.id, Math.floor(rand() * n), 0);
+      }
+    }
+    expect(tieBreaks).toBeGreaterThan(0);
+  });
+
   it("asks tie-breakers only while the outcome is close, then the background, then the result; the counter stays stable", () => {
     let state = newState("run2", 0);
     const balanced = hybridAnswers();
