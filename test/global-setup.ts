@@ -3,21 +3,11 @@
 // Without redis-server only the Redis suites are skipped, with one line saying
 // how to run them; CI sets REQUIRE_REDIS=1 so a missing server fails there.
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import { existsSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import type { TestProject } from "vitest/node";
+import { freePort } from "./helpers/free-port.ts";
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
 
 let redis: ChildProcess | undefined;
 

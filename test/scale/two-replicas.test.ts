@@ -2,25 +2,15 @@
 // behind a load balancer: one person's quiz answers alternate between them and
 // every answer counts once; the same event delivered to both is answered once.
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { FakeSlackApi, type RecordedCall } from "../slack/fakes/fake-slack-api.ts";
 import { BOT_TOKEN, SIGNING_SECRET, fixture, sign, unique } from "../slack/harness.ts";
 import { blocksText, buttonsOf, headerOf } from "../slack/slack-text.ts";
 import { ROOT, TSX, cleanEnv } from "../helpers/child.ts";
+import { freePort } from "../helpers/free-port.ts";
 
 const redisUrl = inject("redisUrl");
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
 
 interface Replica { child: ChildProcess; url: string; stderr: () => string }
 

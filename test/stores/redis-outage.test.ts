@@ -4,7 +4,6 @@
 // continuing where the person left it.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -14,6 +13,7 @@ import { Metrics, boundPort } from "../../src/metrics.ts";
 import { STORE_AWAY_TEXT } from "../../src/core/store-outage.ts";
 import { choose, command, silentLogger, textOf } from "../helpers/core.ts";
 import type { Reply } from "../../src/core/reply.ts";
+import { freePort } from "../helpers/free-port.ts";
 
 const hasRedis = spawnSync("redis-server", ["--version"]).status === 0;
 const dir = mkdtempSync(join(tmpdir(), "role-mentor-outage-"));
@@ -23,15 +23,6 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv: Server = createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** A redis-server that keeps its data across a restart (append-only file), as a deployment would. */
 async function startRedis(port: number): Promise<ChildProcess> {
