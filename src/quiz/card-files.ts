@@ -8,7 +8,8 @@ import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { Reply } from "../core/reply.ts";
 import type { Logger } from "../core/logger.ts";
-import { cardAltText, cardInputFromReply, renderCard, warmCardRenderer } from "./card.ts";
+import { cardAltText, cardInputFromReply } from "./card.ts";
+import { renderCardOffThread, warmCardThread } from "./card-thread.ts";
 
 /** What the platforms call the attachment: the same for everyone, so it tells nothing about the person. */
 export const CARD_FILENAME = "role-mentor-quiz-result.png";
@@ -51,7 +52,7 @@ export class CardFiles {
 
   /** A result is on its way (a quiz started): get the renderer ready meanwhile. */
   warm(): void {
-    warmCardRenderer();
+    warmCardThread();
   }
 
   /** The person's card, if there is one that has not expired. */
@@ -105,7 +106,7 @@ export async function withResultCard(files: CardFiles, personKey: string, r: Rep
   if (!input) return r;
   try {
     const started = performance.now();
-    const path = await files.write(personKey, await renderCard(input), expiresAt);
+    const path = await files.write(personKey, await renderCardOffThread(input), expiresAt);
     logger.debug({ ms: Math.round(performance.now() - started) }, "result card rendered");
     return { ...r, image: { path, alt: cardAltText(input), filename: CARD_FILENAME } };
   } catch (err) {
