@@ -516,8 +516,9 @@ export function createMentor(deps: MentorDeps): Mentor {
     }
     // "How long would that take?" is answered with the duration itself, the path one click away.
     const howLong = asksHowLong(text) && u.confidence >= CLARIFY_BELOW ? durationReply(kb, u) : undefined;
-    // The person's own region first; else the community's default.
-    let replies = howLong ? [howLong] : answerUnderstanding(u, text, prefix, profile.region ?? (await communityRegion(event.address)));
+    // The person's own region first; else the community's default (read only for a salary question: other turns never use it).
+    const region = profile.region ?? (u.aspect === "salary" ? await communityRegion(event.address) : undefined);
+    let replies = howLong ? [howLong] : answerUnderstanding(u, text, prefix, region);
     if (u.intent === "fit") {
       // The role the fit answer leaned on, if it named one from the person's own words.
       const lean = fitSearch(text).leans.find((l) => l.because.length > 0)?.role;

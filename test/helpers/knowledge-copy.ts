@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll } from "vitest";
 import { ROOT } from "./child.ts";
+import { loadKnowledge, KnowledgeError, type KnowledgeProblem } from "../../src/knowledge/load.ts";
 
 export const KNOWLEDGE = join(ROOT, "knowledge");
 
@@ -19,4 +20,15 @@ export function knowledgeCopies(): (edit: (dir: string) => void) => string {
     edit(dir);
     return dir;
   };
+}
+
+/** The problems loading `dir` reports; none when it loads. */
+export function loadProblems(dir: string): KnowledgeProblem[] {
+  try {
+    loadKnowledge(dir);
+  } catch (err) {
+    if (err instanceof KnowledgeError) return err.problems;
+    throw err;
+  }
+  return [];
 }

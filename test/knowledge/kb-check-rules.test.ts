@@ -7,11 +7,11 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseDocument, YAMLSeq, type Document } from "yaml";
-import { loadKnowledge, KnowledgeError, type KnowledgeProblem } from "../../src/knowledge/load.ts";
+import { loadKnowledge } from "../../src/knowledge/load.ts";
 import { sentenceProblem, commentCuts } from "../../src/knowledge/prose.ts";
 import { asOfDate } from "../../src/knowledge/source-check.ts";
 import { run, cleanEnv } from "../helpers/child.ts";
-import { knowledgeCopies, KNOWLEDGE } from "../helpers/knowledge-copy.ts";
+import { knowledgeCopies, KNOWLEDGE, loadProblems } from "../helpers/knowledge-copy.ts";
 
 const copy = knowledgeCopies();
 const kbCheck = (dir: string, today: string) => run(["src/cli/kb-check.ts", dir], { env: cleanEnv({ KB_CHECK_TODAY: today }) });
@@ -23,15 +23,7 @@ function editYaml(dir: string, file: string, change: (doc: Document) => void): v
   writeFileSync(path, doc.toString());
 }
 
-function problems(dir: string): KnowledgeProblem[] {
-  try {
-    loadKnowledge(dir);
-  } catch (err) {
-    if (err instanceof KnowledgeError) return err.problems;
-    throw err;
-  }
-  return [];
-}
+const problems = loadProblems;
 
 /** Append raw lines after the line that matches `anchor`, so the YAML is exactly as a person typed it. */
 function insertAfter(dir: string, file: string, anchor: RegExp, lines: string): void {

@@ -6,11 +6,10 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseDocument, type Document } from "yaml";
-import { loadKnowledge, KnowledgeError } from "../../src/knowledge/load.ts";
 import { findRegion, onlyPlace } from "../../src/knowledge/region-match.ts";
 import { PAY_ROLES } from "../../src/knowledge/regions-schema.ts";
 import { run } from "../helpers/child.ts";
-import { knowledgeCopies } from "../helpers/knowledge-copy.ts";
+import { knowledgeCopies, loadProblems } from "../helpers/knowledge-copy.ts";
 import { testCore } from "../helpers/core.ts";
 
 const { kb } = testCore();
@@ -25,15 +24,7 @@ function edit(change: (doc: Document) => void): string {
   });
 }
 
-function problems(dir: string) {
-  try {
-    loadKnowledge(dir);
-  } catch (err) {
-    if (err instanceof KnowledgeError) return err.problems;
-    throw err;
-  }
-  throw new Error("the broken copy loaded");
-}
+const problems = loadProblems;
 
 /** Index of a region in the real file, so the tests do not depend on its order. */
 const at = (id: string) => kb.regions.findIndex((r) => r.id === id);

@@ -6,21 +6,13 @@ import { mkdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { decodeText, loadKnowledge, KnowledgeError, readText } from "../../src/knowledge/load.ts";
+import { decodeText, readText } from "../../src/knowledge/load.ts";
 import { cleanEnv, run } from "../helpers/child.ts";
-import { KNOWLEDGE, knowledgeCopies } from "../helpers/knowledge-copy.ts";
+import { KNOWLEDGE, knowledgeCopies, loadProblems } from "../helpers/knowledge-copy.ts";
 
 const brokenCopy = knowledgeCopies();
 
-function problemsOf(dir: string) {
-  try {
-    loadKnowledge(dir);
-  } catch (err) {
-    if (err instanceof KnowledgeError) return err.problems;
-    throw err;
-  }
-  throw new Error("loaded without a problem");
-}
+const problemsOf = loadProblems;
 
 const CASES: { name: string; edit: (d: string) => void; file: string; path: RegExp; message: RegExp }[] = [
   { name: "a directory named roles/zz.yaml", edit: (d) => mkdirSync(join(d, "roles", "zz.yaml")), file: join("roles", "zz.yaml"), path: /^$/, message: /is a directory/ },
