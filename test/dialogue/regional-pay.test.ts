@@ -54,8 +54,8 @@ describe("a region named in a salary question", () => {
   it("the ask tool (no state) leads with the region named in the message too", () => {
     const turn = mentor.answerStateless("ai engineer salary in canada");
     expect(turn.understanding?.aspect).toBe("salary");
-    expect(plain(turn)).toContain("C$46.10 an hour (CAD)");
-    expect(plain(turn)).toMatch(/British Columbia/);
+    expect(plain(turn)).toContain("C$46.15 an hour (CAD)");
+    expect(plain(turn)).toMatch(/proxy: NOC 2021 21211 Data scientists/);
   });
 });
 
