@@ -1,6 +1,6 @@
 // Loads and cross-checks knowledge/regions.yaml with the same reader as the
 // rest of knowledge/, so its problems are reported with file and path.
-import { HOME_REGION, PAY_ROLES, REGIONS_FILE, RegionsFile, type Region, type Regions } from "./regions-schema.ts";
+import { HOME_REGION, PAY_ROLES, REGIONS_FILE, RegionsFile, type Region, type RegionFigure, type Regions } from "./regions-schema.ts";
 import type { ReadFile } from "./topics.ts";
 
 type Problem = { file: string; path: string; message: string };
@@ -12,10 +12,16 @@ export function readRegions(read: ReadFile): Regions | undefined {
   return read(REGIONS_FILE, RegionsFile);
 }
 
+/** Every pay figure in regions.yaml with the path it sits at, for checks that look at all figures (e.g. stale data). */
+export function regionalFigures(regions: Region[]): { file: string; path: string; figure: RegionFigure }[] {
+  return regions.flatMap((r, i) => r.pay.map((figure, j) => ({ file: REGIONS_FILE, path: `regions.${i}.pay.${j}`, figure })));
+}
+
 /**
  * Unique ids and places, the home region present, figures written in their
  * region's currency with a number in them, and every main role covered by a
- * figure or a stated gap in every other region.
+ * figure or a stated gap in every other region; no figure resting on a source
+ * marked weak. (Figures older than two years are warnings: source-check.ts.)
  */
 export function checkRegions({ regions }: { regions: Region[] }, at: (file: string) => string): Problem[] {
   const problems: Problem[] = [];
@@ -36,6 +42,8 @@ export function checkRegions({ regions }: { regions: Region[] }, at: (file: stri
       if (!/\d/.test(f.value)) add(`regions.${i}.pay.${j}.value`, `'${f.value}' has no number in it`);
       if (sign && !f.value.includes(sign)) add(`regions.${i}.pay.${j}.value`, `'${f.value}' does not show the region's currency (${r.currency}, written ${sign})`);
       if (!sign) add(`regions.${i}.currency`, `no currency sign known for ${r.currency}: add it to CURRENCY_SIGNS`);
+      if (f.source.quality === "weak")
+        add(`regions.${i}.pay.${j}.source`, `the figure '${f.value}' rests on a source marked weak ('${f.source.name}'): cite the primary or a reputable source, or drop the figure`);
     });
     if (r.id === HOME_REGION) return;
     for (const role of PAY_ROLES) {

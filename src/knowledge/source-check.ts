@@ -5,6 +5,7 @@ import { displayPath } from "./display-path.ts";
 import type { KnowledgeParts } from "./knowledge-base.ts";
 import type { KnowledgeProblem } from "./load.ts";
 import type { Figure, Source } from "./schema.ts";
+import { regionalFigures } from "./regions.ts";
 
 type At = (file: string, path: string, message: string) => void;
 
@@ -103,10 +104,11 @@ export function knowledgeWarnings(kb: KnowledgeParts, dir: string, today: Date):
   return [...staleFigureWarnings(kb, dir, today), ...split];
 }
 
-/** Figures whose data is more than two years older than `today`: shown, but worth refreshing. */
+/** Figures (role pages and pay outside the US) whose data is more than two years older than `today`: shown, but worth refreshing. */
 export function staleFigureWarnings(kb: KnowledgeParts, dir: string, today: Date): KnowledgeProblem[] {
   const limit = new Date(Date.UTC(today.getUTCFullYear() - 2, today.getUTCMonth(), today.getUTCDate()));
-  return figures(kb).flatMap(({ file, path, figure }) => {
+  const dated: { file: string; path: string; figure: Pick<Figure, "value" | "source"> }[] = [...figures(kb), ...regionalFigures(kb.regions)];
+  return dated.flatMap(({ file, path, figure }) => {
     // A figure already marked historic says so to people; it needs no reminder.
     if (/historic/i.test(figure.source.as_of)) return [];
     const date = asOfDate(figure.source.as_of, today);

@@ -8,7 +8,9 @@ import { describe, expect, it } from "vitest";
 import { parseDocument, type Document } from "yaml";
 import { findRegion, onlyPlace } from "../../src/knowledge/region-match.ts";
 import { PAY_ROLES } from "../../src/knowledge/regions-schema.ts";
-import { run } from "../helpers/child.ts";
+import { cleanEnv, run } from "../helpers/child.ts";
+import { loadKnowledge } from "../../src/knowledge/load.ts";
+import { staleFigureWarnings } from "../../src/knowledge/source-check.ts";
 import { knowledgeCopies, loadProblems } from "../helpers/knowledge-copy.ts";
 import { testCore } from "../helpers/core.ts";
 
@@ -93,10 +95,45 @@ describe("a broken regions.yaml is refused with file and path", () => {
     expect(p).toContainEqual(expect.objectContaining({ path: `regions.${at("uk")}`, message: expect.stringMatching(/'data-scientist' has neither a pay figure nor a stated gap/) }));
   });
 
+  it("a figure resting on a source marked weak", () => {
+    const p = problems(edit((doc) => doc.setIn(["regions", at("in"), "pay", 1, "source", "quality"], "weak")));
+    expect(p).toContainEqual(expect.objectContaining({ path: `regions.${at("in")}.pay.1.source`, message: expect.stringMatching(/rests on a source marked weak/) }));
+  });
+
   it("kb:check exits non-zero and names regions.yaml and the path", async () => {
     const r = await run(["src/cli/kb-check.ts", edit((doc) => doc.deleteIn(["regions", at("de"), "pay", 0, "source", "as_of"]))]);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(new RegExp(`regions\\.yaml at regions\\.${at("de")}\\.pay\\.0\\.source\\.as_of: `));
+  });
+});
+
+describe("regional figures more than two years old are warnings, as on the role pages", () => {
+  const TODAY = new Date("2026-12-02T00:00:00Z");
+  const regionWarnings = (dir: string) => staleFigureWarnings(loadKnowledge(dir), dir, TODAY).filter((w) => /regions\.yaml$/.test(w.file));
+
+  it("the real regions.yaml has none: every figure is recent or marked historic", () => {
+    expect(staleFigureWarnings(kb, "knowledge", TODAY).filter((w) => /regions\.yaml$/.test(w.file))).toEqual([]);
+  });
+
+  it("an old as-of date is named with file and path; the same date marked historic, or seen from its own time, is not", () => {
+    const dir = edit((doc) => {
+      doc.setIn(["regions", at("de"), "pay", 0, "source", "as_of"], "2021");
+      doc.setIn(["regions", at("uk"), "pay", 1, "source", "as_of"], "March 2022 (historic)");
+    });
+    const found = regionWarnings(dir);
+    expect(found).toEqual([expect.objectContaining({
+      file: expect.stringMatching(/regions\.yaml$/),
+      path: `regions.${at("de")}.pay.0.source.as_of`,
+      message: expect.stringMatching(/'€6,097' is from '2021', more than two years before 2026-12-02/),
+    })]);
+    expect(staleFigureWarnings(loadKnowledge(dir), dir, new Date("2022-06-01T00:00:00Z")).filter((w) => /regions\.yaml$/.test(w.file))).toEqual([]);
+  });
+
+  it("kb:check prints the warning and still passes", async () => {
+    const dir = edit((doc) => doc.setIn(["regions", at("ca"), "pay", 0, "source", "as_of"], "May 2020"));
+    const r = await run(["src/cli/kb-check.ts", dir], { env: cleanEnv({ KB_CHECK_TODAY: "2026-12-02" }) });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(new RegExp(`warning: .*regions\\.yaml at regions\\.${at("ca")}\\.pay\\.0\\.source\\.as_of: the figure 'C\\$46\\.15' is from 'May 2020'`));
   });
 });
 
