@@ -39,7 +39,7 @@ import { findStartingPoint, findToolChoice } from "../knowledge/topic-match.ts";
 import { createDecoder } from "../decoder/decode.ts";
 import { looksLikePosting, titleQuestion } from "../decoder/detect.ts";
 import { decodedPosting, titleAnswer, withQuizFit } from "./answers/decode.ts";
-import { payInRegion, regionOnly, regionPicker, regionalPay } from "./answers/regional-pay.ts";
+import { offerHomeRegion, payInRegion, regionOnly, regionPicker, regionalPay } from "./answers/regional-pay.ts";
 import { findRegion } from "../knowledge/region-match.ts";
 import { offerFor, offerReply } from "../community/listening.ts";
 import { claimCooldown } from "../community/cooldown.ts";
@@ -153,9 +153,12 @@ export function createMentor(deps: MentorDeps): Mentor {
   // Per person, so one flood cannot crowd out a channel (this process's memory unless a shared limiter is given).
   const limiter = deps.limiter ?? new RateLimiterMemory({ points: deps.perMinute ?? 30, duration: 60 });
 
-  /** Answer an action (from a choice, a command or an understood message): its short first view, or a detail view. */
-  const answerAction = (a: Action, prefix: string): Reply[] => {
-    if (a.kind !== "view") return fullAnswer(a, prefix).map((r) => firstView(r, a));
+  /**
+   * Answer an action (from a choice, a command or an understood message): its short first view, or a detail view.
+   * `home`: the person's region, offered first on a US salary answer.
+   */
+  const answerAction = (a: Action, prefix: string, home?: string): Reply[] => {
+    if (a.kind !== "view") return fullAnswer(a, prefix).map((r) => firstView(offerHomeRegion(kb, r, home), a));
     const of = decodeAction(a.of)!; // decodeAction validated it
     return fullAnswer(of, prefix).map((r) => detailView(r, a.view, of));
   };
@@ -430,7 +433,10 @@ export function createMentor(deps: MentorDeps): Mentor {
       // A region chosen on a salary answer is where the person is, as if they had said so.
       if (action.kind === "pay" && action.region) await updateProfile(store, event.address, event.actor, { region: action.region }, contextTtl);
       if (reading) await remember((c) => afterAnswer(c, reading));
-      return { replies: answerAction(action, prefix), reading };
+      // "US figures" clicked by someone elsewhere: their own country's pay is one click back (read only for US salary answers).
+      const usSalary = (action.kind === "role" || action.kind === "compare") && action.aspect === "salary";
+      const home = usSalary ? (await getProfile(store, event.address, event.actor)).region ?? (await communityRegion(event.address)) : undefined;
+      return { replies: answerAction(action, prefix, home), reading };
     }
 
     if (event.kind === "command") {

@@ -8,6 +8,7 @@ import { decodeAction } from "../../src/core/actions.ts";
 import { getProfile } from "../../src/core/profile.ts";
 import { testCore } from "../helpers/core.ts";
 import { answer, conversation, headingOf, plain } from "../helpers/conversation.ts";
+import { LIMITS } from "../../adapters/discord/limits.ts";
 
 const core = testCore();
 const { mentor, kb } = core;
@@ -126,6 +127,39 @@ describe("region choices on salary answers", () => {
     expect(headingOf(await c.choose("role:ml-engineer:salary"))).toBe(`${kb.role("ml-engineer").name}: salary`);
     // The chosen region now leads the person's salary questions.
     expect(headingOf(await c.say("how much do data engineers make?"))).toBe("Data engineer pay in India");
+  });
+
+  it("someone in Germany who opens the US figures gets 'Pay in Germany' as the first choice, the picker next", async () => {
+    const me = conversation(mentor, { actor: { id: "muenchner" } });
+    await me.say("I'm in Munich");
+    expect(headingOf(await me.say("what does an ml engineer earn?"))).toBe("ML engineer pay in Germany");
+    const us = await me.choose("role:ml-engineer:salary");
+    expect(headingOf(us)).toBe(`${kb.role("ml-engineer").name}: salary`);
+    expect(answer(us).choices.slice(0, 2)).toEqual([
+      { id: "pay:ml-engineer:de", label: "Pay in Germany" },
+      { id: "pay:ml-engineer", label: "Pay in other countries" },
+    ]);
+    expect(answer(us).choices.length).toBeLessThanOrEqual(4);
+    expect(headingOf(await me.choose("pay:ml-engineer:de"))).toBe("ML engineer pay in Germany");
+    // The same for a salary comparison.
+    const cmp = await me.choose("compare:ml-engineer+ai-engineer:salary");
+    expect(ids(cmp).slice(0, 2)).toEqual(["pay:ml-engineer+ai-engineer:de", "pay:ml-engineer+ai-engineer"]);
+  });
+
+  it("without a known region (or in the US) the US salary answer offers only the picker", async () => {
+    const none = await conversation(mentor).choose("role:ai-engineer:salary");
+    expect(ids(none).filter((id) => id.startsWith("pay:"))).toEqual(["pay:ai-engineer"]);
+    const c = conversation(mentor, { actor: { id: "new-yorker" } });
+    await c.say("I'm in New York");
+    const us = await c.choose("role:ai-engineer:salary");
+    expect(ids(us).filter((id) => id.startsWith("pay:"))).toEqual(["pay:ai-engineer"]);
+  });
+
+  it("the picker lists every region of regions.yaml as a choice, within one row of Discord buttons", async () => {
+    const picker = await conversation(mentor).choose("pay:data-scientist");
+    const others = kb.regions.filter((r) => r.id !== "us");
+    expect(ids(picker)).toEqual(others.map((r) => `pay:data-scientist:${r.id}`));
+    expect(ids(picker).length).toBeLessThanOrEqual(LIMITS.buttonsPerRow);
   });
 
   it("a salary comparison offers other countries and answers both roles there", async () => {

@@ -8,7 +8,7 @@ import type { RoleId } from "../../knowledge/schema.ts";
 import { HOME_REGION, type Region, type RegionFigure } from "../../knowledge/regions-schema.ts";
 import { onlyPlace, regionById } from "../../knowledge/region-match.ts";
 import { reply, type BlockInput, type Choice, type Reply } from "../reply.ts";
-import type { Action } from "../actions.ts";
+import { decodeAction, type Action } from "../actions.ts";
 import type { Frame } from "../../conversation/context.ts";
 import type { Understanding } from "../../understanding/understand.ts";
 import { choice } from "./choices.ts";
@@ -94,6 +94,24 @@ export function regionNoted(kb: KnowledgeBase, regionId: string): Reply {
       ? choice({ kind: "role", role, aspect: "salary" }, `${kb.role(role).short} salary`)
       : choice({ kind: "pay", roles: [role], region: region.id }, `${kb.role(role).short} pay in ${placeLabel(region)}`)),
   );
+}
+
+/**
+ * A US salary answer shown to someone whose region is known (they opened the
+ * US figures from their own country's): that country's pay is the first choice,
+ * "Pay in other countries" (the picker) the next, so going back is one click.
+ * Unchanged when the region is unknown, the US, or has no entry.
+ */
+export function offerHomeRegion(kb: KnowledgeBase, r: Reply, region: string | undefined): Reply {
+  const home = region && region !== HOME_REGION ? regionById(kb, region) : undefined;
+  const at = r.choices.findIndex((c) => {
+    const a = decodeAction(c.id);
+    return a?.kind === "pay" && !a.region;
+  });
+  if (!home || at < 0) return r;
+  const picker = decodeAction(r.choices[at]!.id) as Extract<Action, { kind: "pay" }>;
+  const direct = choice({ kind: "pay", roles: picker.roles, region: home.id }, `Pay in ${placeLabel(home)}`);
+  return reply(r.blocks as BlockInput[], [...r.choices.slice(0, at), direct, ...r.choices.slice(at)], { visibility: r.visibility, data: r.data });
 }
 
 /** A salary answer (one role, or roles compared) asked for in a region other than the US: its regional pay instead. */
