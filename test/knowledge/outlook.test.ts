@@ -18,7 +18,7 @@ const copy = knowledgeCopies();
 describe("the outlook knowledge", () => {
   it("covers the roles people ask about, each with dated facts and a labelled opinion", () => {
     const roles = kb.topics.outlook.map((o) => o.role);
-    for (const r of ["ml-engineer", "ai-engineer", "data-scientist", "data-engineer"] as const) expect(roles).toContain(r);
+    for (const r of ["ml-engineer", "ai-engineer", "data-scientist", "data-engineer", "mlops-engineer", "research-scientist"] as const) expect(roles).toContain(r);
     for (const o of kb.topics.outlook) {
       expect(o.answer, o.role).toMatch(/^Short answer:/);
       expect(o.opinion.view, o.role).toMatch(/^Opinion:/);
@@ -54,6 +54,10 @@ describe("outlook worries reach the demand answer, led by the outlook", () => {
     ["is data science dead? everyone says llms replaced it", "data-scientist"],
     ["is data engineering still worth it", "data-engineer"],
     ["will AI replace data engineers?", "data-engineer"],
+    ["will AI replace MLOps engineers?", "mlops-engineer"],
+    ["is mlops engineering a fad", "mlops-engineer"],
+    ["will AI replace research scientists?", "research-scientist"],
+    ["are AI research scientist jobs dying?", "research-scientist"],
   ];
   it.each(cases)("%s", async (text, role) => {
     const c = conversation(mentor);
