@@ -78,7 +78,7 @@ function allSources(kb: KnowledgeParts): { file: string; path: string; source: S
     for (const [aspect, section] of Object.entries(role.aspects)) if (section) add(`roles/${id}.yaml`, `aspects.${aspect}.sources`, section.sources);
     if (role.interview) add(`roles/${id}.yaml`, "interview.sources", role.interview.sources);
   }
-  for (const { file, path, figure } of figures(kb)) out.push({ file, path: `${path}.source`, source: figure.source });
+  for (const { file, path, figure } of [...figures(kb), ...regionalFigures(kb.regions)]) out.push({ file, path: `${path}.source`, source: figure.source });
   kb.comparisons.forEach((c, i) => add("comparisons.yaml", `comparisons.${i}.sources`, c.sources));
   kb.transitions.forEach((t, i) => add("transitions.yaml", `transitions.${i}.sources`, [...t.sources, ...(t.duration.source ? [t.duration.source] : [])]));
   kb.paths.forEach((p, i) => add("paths.yaml", `paths.${i}.sources`, [...p.sources, ...(p.duration.source ? [p.duration.source] : [])]));

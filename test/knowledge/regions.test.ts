@@ -10,7 +10,7 @@ import { findRegion, onlyPlace } from "../../src/knowledge/region-match.ts";
 import { PAY_ROLES } from "../../src/knowledge/regions-schema.ts";
 import { cleanEnv, run } from "../helpers/child.ts";
 import { loadKnowledge } from "../../src/knowledge/load.ts";
-import { staleFigureWarnings } from "../../src/knowledge/source-check.ts";
+import { knowledgeWarnings, staleFigureWarnings } from "../../src/knowledge/source-check.ts";
 import { knowledgeCopies, loadProblems } from "../helpers/knowledge-copy.ts";
 import { testCore } from "../helpers/core.ts";
 
@@ -127,6 +127,13 @@ describe("regional figures more than two years old are warnings, as on the role 
       message: expect.stringMatching(/'€6,097' is from '2021', more than two years before 2026-12-02/),
     })]);
     expect(staleFigureWarnings(loadKnowledge(dir), dir, new Date("2022-06-01T00:00:00Z")).filter((w) => /regions\.yaml$/.test(w.file))).toEqual([]);
+  });
+
+  it("a regional source name with '; ' in it (an answer's Sources line would cut it in two) is a warning too", () => {
+    const dir = edit((doc) => doc.setIn(["regions", at("uk"), "pay", 1, "source", "name"], "IT Jobs Watch; job ads"));
+    const found = knowledgeWarnings(loadKnowledge(dir), dir, TODAY).filter((w) => /regions\.yaml$/.test(w.file));
+    expect(found).toEqual([expect.objectContaining({ path: `regions.${at("uk")}.pay.1.source.name`, message: expect.stringMatching(/contains '; '/) })]);
+    expect(knowledgeWarnings(kb, "knowledge", TODAY).filter((w) => /regions\.yaml$/.test(w.file))).toEqual([]);
   });
 
   it("kb:check prints the warning and still passes", async () => {
