@@ -8,6 +8,8 @@ import type { Source } from "../../src/knowledge/schema.ts";
 import { loadKnowledge } from "../../src/knowledge/load.ts";
 import { run, cleanEnv } from "../helpers/child.ts";
 import { KNOWLEDGE } from "../helpers/knowledge-copy.ts";
+import { testCore } from "../helpers/core.ts";
+import { answer, conversation, plain } from "../helpers/conversation.ts";
 
 const kb = loadKnowledge(KNOWLEDGE);
 
@@ -76,5 +78,34 @@ describe("kb:check on the real knowledge base is clean on 2026-12-02", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/knowledge OK/);
     expect(r.stderr).not.toMatch(/warning/);
+  });
+});
+
+describe("asked the way people ask, the mentor names the new sources", () => {
+  const { mentor } = testCore();
+
+  /** The first view and the Sources view one click away. */
+  async function withSources(text: string): Promise<{ first: string; sources: string }> {
+    const turn = await conversation(mentor).say(text);
+    const choice = answer(turn).choices.find((c) => c.id.startsWith("view:sources:"));
+    expect(choice, `no Sources choice for '${text}'`).toBeDefined();
+    return { first: plain(turn), sources: plain(await conversation(mentor).choose(choice!.id)) };
+  }
+
+  it.each([
+    ["what skills does a data engineer need?", /AWS Certified Data Engineer/],
+    ["what skills does an ML engineer need?", /Machine Learning Crash Course/],
+    ["skills needed for ai engineers", /promptfoo|OpenAI Cookbook/],
+    ["mlops engineer skills", /NannyML/],
+  ])("%s", async (q, expected) => {
+    const { sources } = await withSources(q);
+    expect(sources).toMatch(expected);
+    for (const host of WEAK_HOSTS) expect(sources).not.toContain(host);
+    expect(sources).not.toMatch(/CareerLift|ChatGPT Global News|study notes|Glassdoor|Live Interview Help/i);
+  });
+
+  it("a salary answer says the May 2024 BLS wage is historic", async () => {
+    const { first } = await withSources("how much does an ml engineer earn?");
+    expect(first).toMatch(/\$112,590: Proxy only.*May 2024 \(historic\)/);
   });
 });
