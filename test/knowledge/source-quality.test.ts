@@ -23,6 +23,10 @@ const WEAK_HOSTS = [
   "liveinterviewhelp.com",
   "nitinkc.github.io",
   "engineersofai.com",
+  "turquoisetailoring.com",
+  "rezumi.ai",
+  "nerdleveltech.com",
+  "lillytechsystems.com",
 ];
 
 const rechecked: [string, Source[]][] = [
@@ -31,7 +35,10 @@ const rechecked: [string, Source[]][] = [
   ["ai-engineer skills", kb.role("ai-engineer").aspects.skills!.sources],
   ["ai-engineer interview", kb.role("ai-engineer").interview!.sources],
   ["software-engineer skills", kb.role("software-engineer").aspects.skills!.sources],
-  ["mlops-engineer skills", kb.role("mlops-engineer").aspects.skills!.sources],
+  ...(["focus", "responsibilities", "skills", "tools", "applications"] as const).map(
+    (a): [string, Source[]] => [`mlops-engineer ${a}`, kb.role("mlops-engineer").aspects[a]!.sources],
+  ),
+  ["mlops-engineer interview", kb.role("mlops-engineer").interview!.sources],
   ["data-engineer skills", kb.role("data-engineer").aspects.skills!.sources],
   ["data-engineer applications", kb.role("data-engineer").aspects.applications!.sources],
   ["data-engineer interview", kb.role("data-engineer").interview!.sources],
