@@ -27,6 +27,10 @@ const WEAK_HOSTS = [
   "rezumi.ai",
   "nerdleveltech.com",
   "lillytechsystems.com",
+  "ask-coach.com",
+  "obitechjobs.com",
+  "skilldb.dev",
+  "it-jim.com",
 ];
 
 const rechecked: [string, Source[]][] = [
@@ -39,6 +43,9 @@ const rechecked: [string, Source[]][] = [
     (a): [string, Source[]] => [`mlops-engineer ${a}`, kb.role("mlops-engineer").aspects[a]!.sources],
   ),
   ["mlops-engineer interview", kb.role("mlops-engineer").interview!.sources],
+  ["research-scientist responsibilities", kb.role("research-scientist").aspects.responsibilities!.sources],
+  ["research-scientist tools", kb.role("research-scientist").aspects.tools!.sources],
+  ["research-scientist interview", kb.role("research-scientist").interview!.sources],
   ["data-engineer skills", kb.role("data-engineer").aspects.skills!.sources],
   ["data-engineer applications", kb.role("data-engineer").aspects.applications!.sources],
   ["data-engineer interview", kb.role("data-engineer").interview!.sources],
