@@ -31,6 +31,7 @@ const WEAK_HOSTS = [
   "obitechjobs.com",
   "skilldb.dev",
   "it-jim.com",
+  "four-leaf.ai",
 ];
 
 const rechecked: [string, Source[]][] = [
@@ -46,6 +47,8 @@ const rechecked: [string, Source[]][] = [
   ["research-scientist responsibilities", kb.role("research-scientist").aspects.responsibilities!.sources],
   ["research-scientist tools", kb.role("research-scientist").aspects.tools!.sources],
   ["research-scientist interview", kb.role("research-scientist").interview!.sources],
+  ["data-scientist applications", kb.role("data-scientist").aspects.applications!.sources],
+  ["data-scientist interview", kb.role("data-scientist").interview!.sources],
   ["data-engineer skills", kb.role("data-engineer").aspects.skills!.sources],
   ["data-engineer applications", kb.role("data-engineer").aspects.applications!.sources],
   ["data-engineer interview", kb.role("data-engineer").interview!.sources],
