@@ -1,6 +1,6 @@
 // `npx tsx scripts/decode-eval.ts [--show-misses] [files…]`: scores the decoder
-// on labelled postings (default: the tuning part and the frozen part
-// separately): role accuracy, role-or-alternative accuracy, mismatch
+// on labelled postings (default: the tuning part, the frozen part and the fresh
+// frozen set, separately): role accuracy, role-or-alternative accuracy, mismatch
 // precision and recall, and how ML and AI engineer postings are confused.
 import { readFileSync } from "node:fs";
 import { loadKnowledge } from "../src/knowledge/load.ts";
@@ -11,7 +11,7 @@ interface Labelled { id: string; title: string; text: string; role: string | nul
 const args = process.argv.slice(2);
 const showMisses = args.includes("--show-misses");
 const files = args.filter((a) => !a.startsWith("--"));
-const sets = files.length > 0 ? files : ["test/decoder/postings/tuning.jsonl", "test/decoder/postings/frozen.jsonl"];
+const sets = files.length > 0 ? files : ["test/decoder/postings/tuning.jsonl", "test/decoder/postings/frozen.jsonl", "test/decoder/postings-fresh/fresh.jsonl"];
 const decoder = createDecoder(loadKnowledge("knowledge"));
 
 for (const file of sets) {

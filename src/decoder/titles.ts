@@ -35,9 +35,14 @@ export interface TitleIndex {
 
 const HEAD_END = /\s[-–—|]\s|[|,(]|\s[-–—](?=\s|$)/;
 
-/** "AI/ML Engineer" names both an AI and an ML engineer. */
+const JOB_NOUNS = "engineers?|scientists?|developers?|analysts?|researchers?";
+/** "AI/ML Engineer" and "AI & ML Engineer" name an AI and an ML engineer; "AI & Big Data Engineer" an AI and a big-data engineer. */
+const SYMBOL_PAIR = new RegExp(`\\b([\\p{L}]+)\\s*[/&+]\\s*([\\p{L}]+(?:\\s+[\\p{L}]+)?)\\s+(${JOB_NOUNS})\\b`, "giu");
+/** "AI and ML Engineer" (one word each side: "and" joins too much else to reach further). */
+const WORD_PAIR = new RegExp(`\\b([\\p{L}]+)\\s+and\\s+([\\p{L}]+)\\s+(${JOB_NOUNS})\\b`, "giu");
+
 function expandPairs(text: string): string {
-  return text.replace(/\b([\p{L}]+)\s*\/\s*([\p{L}]+)\s+(engineers?|scientists?|developers?|analysts?|researchers?)\b/giu, "$1 $3 and $2 $3");
+  return text.replace(SYMBOL_PAIR, "$1 $3 and $2 $3").replace(WORD_PAIR, "$1 $3 and $2 $3");
 }
 
 export function createTitleIndex(kb: KnowledgeBase): TitleIndex {

@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { loadKnowledge } from "../../src/knowledge/load.ts";
 import { createDecoder, quoteOf, shares } from "../../src/decoder/decode.ts";
-import type { RoleId } from "../../src/knowledge/schema.ts";
+import { ROLE_IDS, type RoleId } from "../../src/knowledge/schema.ts";
+import { profileDocs } from "../../src/decoder/profiles.ts";
 import { posting, tuning } from "./fixtures.ts";
 
 const kb = loadKnowledge("knowledge");
@@ -56,6 +57,17 @@ describe("decoding real postings", () => {
     expect(d.must.some((m) => /financial data/.test(m))).toBe(false);
   });
 
+  it("reads a backend posting for ML infrastructure as software engineering, matching its title", () => {
+    const d = decoder.decode(posting("talantix-sr-backend-ml-infra"));
+    expect(d.role).toBe("software-engineer");
+    expect(d.mismatch).toBe(false);
+  });
+
+  it("has the duties of every role to match, the starting points included", () => {
+    const withDuties = new Set(profileDocs(kb).filter((doc) => doc.field === "responsibilities").map((doc) => doc.role));
+    expect([...withDuties].sort()).toEqual([...ROLE_IDS].sort());
+  });
+
   it("is a pure function of its input", () => {
     const p = posting("wlg-mle-nato");
     expect(decoder.decode(p)).toEqual(decoder.decode(p));
@@ -101,6 +113,14 @@ describe("titles", () => {
     const applied = decoder.titles.readTitle("Sr. Applied Scientist");
     expect(applied.roles).toEqual([]);
     expect(applied.titles.map((t) => t.id)).toEqual(["applied-scientist"]);
+  });
+
+  it("reads pairs joined by &, + or 'and' as both roles, and a two-word field on the right", () => {
+    expect(decoder.titles.readTitle("AI & ML Engineer").roles.sort()).toEqual(["ai-engineer", "ml-engineer"]);
+    expect(decoder.titles.readTitle("AI and ML Engineer").roles.sort()).toEqual(["ai-engineer", "ml-engineer"]);
+    expect(decoder.titles.readTitle("AI & Big Data Engineer").roles.sort()).toEqual(["ai-engineer", "data-engineer"]);
+    expect(decoder.titles.readTitle("Machine Learning & Data Engineer").roles.sort()).toEqual(["data-engineer", "ml-engineer"]);
+    expect(decoder.titles.readTitle("Senior Backend R&D Engineer").roles).toEqual([]);
   });
 
   it("quotes stay short and end on a word", () => {
