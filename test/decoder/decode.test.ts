@@ -6,6 +6,7 @@ import { createDecoder, quoteOf, shares } from "../../src/decoder/decode.ts";
 import { ROLE_IDS, type RoleId } from "../../src/knowledge/schema.ts";
 import { profileDocs } from "../../src/decoder/profiles.ts";
 import { posting, tuning } from "./fixtures.ts";
+import { decodedPosting } from "../../src/core/answers/decode.ts";
 
 const kb = loadKnowledge("knowledge");
 const decoder = createDecoder(kb);
@@ -103,6 +104,20 @@ describe("awkward input", () => {
   it("decodes a posting with no role in it to no role", () => {
     const sales = "We are looking for an Account Executive to join our sales team. You will prospect new customers, run discovery calls, negotiate contracts and close deals. Requirements: 3+ years of quota-carrying sales experience, excellent communication, a CRM such as Salesforce. Benefits: commission, car allowance and 25 days of holiday.";
     expect(decoder.decode({ title: "Account Executive", text: sales }).role).toBeNull();
+  });
+});
+
+describe("the reply's title line", () => {
+  const titleText = (id: string) => decodedPosting(kb, decoder.decode(posting(id))).blocks.filter((b) => b.type === "text").map((b) => ("text" in b ? b.text : "")).join(" ");
+
+  it("says the work is split when the title won a close call, instead of that the title matches", () => {
+    const text = titleText("upwork-lead-mle-applied-scientist");
+    expect(text).toMatch(/The title \(ML engineer\) fits, but nearly as much of the work is AI engineer \(≈\d+%\)/);
+    expect(text).not.toMatch(/matches the work/);
+  });
+
+  it("says the title matches when the duties agree with it clearly", () => {
+    expect(titleText("acb-ho-ai-engineer-expert")).toMatch(/The title \(AI engineer\) matches the work\./);
   });
 });
 

@@ -27,12 +27,29 @@ export function sharesLine(kb: KnowledgeBase, scores: Decoded["scores"]): string
   return `${lead} ${short(kb, top)} (≈${topShare}%)${others.length > 0 ? `, some ${listNames(others)}` : ""}.`;
 }
 
+/** A rival share this close to the winner's makes "the title matches" a close call. */
+const CLOSE_RIVAL = 0.75;
+
+/**
+ * A role the title does not name whose share comes close to the winner's: the title won a close
+ * call (it settles ties), so the reply says the work is split rather than that the title matches.
+ */
+export function closeRival(d: Decoded, role: RoleId): [RoleId, number] | undefined {
+  const top = d.scores[role] ?? 0;
+  const rival = (Object.entries(d.scores) as [RoleId, number][])
+    .filter(([r]) => r !== role && !d.title_roles.includes(r))
+    .sort((a, b) => b[1] - a[1])[0];
+  return rival && top > 0 && rival[1] >= CLOSE_RIVAL * top ? rival : undefined;
+}
+
 /** Whether the title names the role the duties describe, in a sentence. */
 function titleLine(kb: KnowledgeBase, d: Decoded, role: RoleId): string | undefined {
   if (d.title_roles.length > 0) {
     const named = listNames(d.title_roles.map((r) => short(kb, r)));
-    return d.mismatch
-      ? `The title says ${named}, but the duties are ${short(kb, role)} work: tailor your application to the duties, not the title.`
+    if (d.mismatch) return `The title says ${named}, but the duties are ${short(kb, role)} work: tailor your application to the duties, not the title.`;
+    const rival = closeRival(d, role);
+    return rival
+      ? `The title (${named}) fits, but nearly as much of the work is ${short(kb, rival[0])} (≈${rival[1]}%): check which the team means before you tailor your application.`
       : `The title (${named}) matches the work.`;
   }
   const entry = d.title_entries[0];
