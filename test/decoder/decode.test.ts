@@ -84,6 +84,31 @@ describe("decoding real postings", () => {
   });
 });
 
+describe("reading the duties, not the title (synthetic postings titled Machine Learning Engineer)", () => {
+  const title = "Machine Learning Engineer";
+  it("reads ML-platform duties (industrialising models, self-service tooling) as MLOps work", () => {
+    const text = `What you will do
+- Industrialise the models our data scientists build, refactoring notebook code into tested, reusable pipeline components.
+- Keep training and serving consistent between development and production.
+- Provide self-service templates and tooling so product teams can deploy models on their own.
+- Own the shared compute behind training jobs and the platform that serves our models.`;
+    const d = decoder.decode({ title, text });
+    expect(d.role).toBe("mlops-engineer");
+    expect(d.mismatch).toBe(true);
+  });
+
+  it("reads LLM-evaluation and LLM-in-production duties as clearly AI engineering", () => {
+    const text = `Responsibilities
+- Own the evaluation pipeline for our LLM-based agents, from test sets to automated graders and quality metrics.
+- Use those metrics to decide whether a prompt change, a new model or a fine-tune can ship.
+- Trace requests in production and keep latency, token spend and error rates in check as traffic grows.
+- Work with product teams on how the assistant should behave.`;
+    const d = decoder.decode({ title, text });
+    expect(d.role).toBe("ai-engineer");
+    expect(d.scores["ai-engineer"]!).toBeGreaterThanOrEqual(2 * (d.scores["ml-engineer"] ?? 0));
+  });
+});
+
 describe("awkward input", () => {
   it("decodes the first 10,000 characters of a longer posting and says so", () => {
     const p = posting("acb-ho-ai-engineer-expert");
@@ -111,8 +136,8 @@ describe("the reply's title line", () => {
   const titleText = (id: string) => decodedPosting(kb, decoder.decode(posting(id))).blocks.filter((b) => b.type === "text").map((b) => ("text" in b ? b.text : "")).join(" ");
 
   it("says the work is split when the title won a close call, instead of that the title matches", () => {
-    const text = titleText("upwork-lead-mle-applied-scientist");
-    expect(text).toMatch(/The title \(ML engineer\) fits, but nearly as much of the work is AI engineer \(≈\d+%\)/);
+    const text = titleText("millennium-ml-research-scientist");
+    expect(text).toMatch(/The title \(research scientist\) fits, but nearly as much of the work is AI engineer \(≈\d+%\)/i);
     expect(text).not.toMatch(/matches the work/);
   });
 
