@@ -36,6 +36,11 @@ export interface Segment {
 
 const BULLET = /^\s*(?:[-*•·▪●◦‣–—+>]|\d{1,2}[.)]|[a-z][.)](?=\s))\s*/u;
 const SENTENCE = /(?<=[.!?;])\s+(?=[A-Z(])/;
+/**
+ * A bullet list pasted as one run-on line ("… huge datasets Develop and support tooling …"): a new
+ * item starts where a capitalised duty verb follows a lower-case word with no punctuation between.
+ */
+const RUN_ON_ITEM = /(?<=[a-z0-9)])\s+(?=(?:Design|Develop|Build|Work|Maintain|Own|Lead|Collaborate|Implement|Create|Drive|Partner|Deploy|Write|Manage|Ensure|Support|Monitor|Optimi[sz]e|Define|Contribute|Mentor|Architect|Improve|Automate|Analy[sz]e|Evaluate|Train|Establish|Deliver|Conduct|Integrate|Scale|Operate|Run|Prototype|Translate|Shape)\s+[a-z])/;
 /** Longer lines are split into sentences so each one is scored (and quoted) on its own. */
 const LONG_LINE = 220;
 
@@ -58,7 +63,10 @@ export function segmentPosting(plain: string): Segment[] {
       out.push({ text: stripped, line, heading });
       return;
     }
-    for (const s of stripped.split(SENTENCE)) if (/\p{L}/u.test(s)) out.push({ text: s.trim(), line, heading: false });
+    for (const sentence of stripped.split(SENTENCE)) {
+      const items = sentence.length > LONG_LINE ? sentence.split(RUN_ON_ITEM) : [sentence];
+      for (const s of items) if (/\p{L}/u.test(s)) out.push({ text: s.trim(), line, heading: false });
+    }
   });
   return out;
 }

@@ -32,6 +32,18 @@ describe("segmentPosting", () => {
   });
 });
 
+describe("segmentPosting on a bullet list pasted as one line", () => {
+  it("starts a new item at each capitalised duty verb, but not inside a name or a short line", () => {
+    const run = "Design and maintain the pipelines that feed our feature store across three regions Develop and support tooling for custom model training on shared GPU clusters Work on serving infrastructure for thousands of models running concurrently in production";
+    expect(segmentPosting(run).map((s) => s.text)).toEqual([
+      "Design and maintain the pipelines that feed our feature store across three regions",
+      "Develop and support tooling for custom model training on shared GPU clusters",
+      "Work on serving infrastructure for thousands of models running concurrently in production",
+    ]);
+    expect(segmentPosting("Use Design Systems and Build Tools daily").length).toBe(1);
+  });
+});
+
 describe("truncatePosting", () => {
   it("keeps postings up to the limit and cuts longer ones, saying so", () => {
     expect(truncatePosting("a".repeat(500)).truncated).toBe(false);
