@@ -1,0 +1,101 @@
+// A cache of the validated knowledge, so a warm start skips YAML parsing, zod
+// validation and the cross-checks (about 60 % of start-up). An entry is found
+// by a hash of everything that decides the result: the bytes of every file
+// under knowledge/, the loader and schema code (every file in this folder,
+// compiled or not), the versions of zod and js-yaml and of Node (the entry is
+// V8's serialization). Any change to one of them is a miss, and a miss is a
+// full load with the full error report; only knowledge that loaded cleanly is
+// ever stored. A cache that cannot be read or written is silently ignored.
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { deserialize, serialize } from "node:v8";
+import type { KnowledgeParts } from "./knowledge-base.ts";
+
+/** Bump when the stored shape changes in a way the code hash would not show. */
+const FORMAT = "validated-knowledge/1";
+/** Entries kept: the knowledge in use plus a few copies (tests, a second checkout of knowledge/). */
+const KEEP = 4;
+const PREFIX = "knowledge-";
+const SUFFIX = ".v8";
+
+const CODE_DIR = dirname(fileURLToPath(import.meta.url));
+
+/** The package's folder: the first one up from this file holding package.json (dist/ has none). */
+function packageRoot(): string | undefined {
+  for (let dir = CODE_DIR; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, "package.json"))) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/** `node_modules/.cache/role-mentor`, the usual place for a tool's disposable files; never committed. */
+export function defaultCacheDir(): string | undefined {
+  const root = packageRoot();
+  return root ? join(root, "node_modules", ".cache", "role-mentor") : undefined;
+}
+
+function versionOf(pkg: string): string {
+  try {
+    return (JSON.parse(readFileSync(createRequire(import.meta.url).resolve(`${pkg}/package.json`), "utf8")) as { version: string }).version;
+  } catch {
+    return "?";
+  }
+}
+
+/** Every regular file under `dir`, sorted, as [path relative to dir, bytes]; undefined when one cannot be read. */
+function filesUnder(dir: string): [string, Buffer][] | undefined {
+  try {
+    const out: [string, Buffer][] = [];
+    for (const name of (readdirSync(dir, { recursive: true }) as string[]).sort()) {
+      const full = join(dir, name);
+      if (statSync(full).isFile()) out.push([relative(dir, full), readFileSync(full)]);
+    }
+    return out;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The hash of the knowledge in `knowledgeDir` and of the code that validates it (`codeDir`, this folder by default). */
+export function knowledgeKey(knowledgeDir: string, codeDir = CODE_DIR): string | undefined {
+  const knowledge = filesUnder(knowledgeDir);
+  const code = filesUnder(codeDir);
+  if (!knowledge || !code) return undefined;
+  const hash = createHash("sha256").update(`${FORMAT}\0${process.version}\0zod ${versionOf("zod")}\0js-yaml ${versionOf("js-yaml")}\0`);
+  for (const [section, files] of [["code", code], ["knowledge", knowledge]] as const)
+    for (const [name, bytes] of files) hash.update(`${section}/${name}\0${bytes.length}\0`).update(bytes);
+  return hash.digest("hex");
+}
+
+const entryPath = (cacheDir: string, key: string) => join(cacheDir, `${PREFIX}${key}${SUFFIX}`);
+
+/** The validated parts stored under `key`, or undefined (absent, unreadable, damaged). */
+export function readCached(cacheDir: string, key: string): KnowledgeParts | undefined {
+  try {
+    const entry = deserialize(readFileSync(entryPath(cacheDir, key))) as { key?: unknown; parts?: KnowledgeParts };
+    return entry.key === key && entry.parts?.roles instanceof Map ? entry.parts : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stores the parts under `key` (write then rename: a concurrent start never reads half an entry) and drops old entries. */
+export function writeCached(cacheDir: string, key: string, parts: KnowledgeParts): void {
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    const target = entryPath(cacheDir, key);
+    const tmp = `${target}.${process.pid}.tmp`;
+    writeFileSync(tmp, serialize({ key, parts }));
+    renameSync(tmp, target);
+    const entries = readdirSync(cacheDir)
+      .filter((f) => f.startsWith(PREFIX) && f.endsWith(SUFFIX))
+      .map((f) => ({ path: join(cacheDir, f), mtime: statSync(join(cacheDir, f)).mtimeMs }))
+      .sort((a, b) => b.mtime - a.mtime);
+    for (const old of entries.slice(KEEP)) if (old.path !== target) unlinkSync(old.path);
+  } catch {
+    // Read-only checkout, full disk, a race with another process pruning: the next start loads in full.
+  }
+}
