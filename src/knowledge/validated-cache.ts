@@ -2,14 +2,14 @@
 // validation and the cross-checks (about 60 % of start-up). An entry is found
 // by a hash of everything that decides the result: the bytes of every file
 // under knowledge/, the loader and schema code (every file in this folder,
-// compiled or not), the versions of zod and js-yaml and of Node (the entry is
+// compiled or not, or the bundle holding them), the versions of zod and js-yaml and of Node (the entry is
 // V8's serialization). Any change to one of them is a miss, and a miss is a
 // full load with the full error report; only knowledge that loaded cleanly is
 // ever stored. A cache that cannot be read or written is silently ignored.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join, relative } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
 import type { KnowledgeParts } from "./knowledge-base.ts";
@@ -21,7 +21,14 @@ const KEEP = 4;
 const PREFIX = "knowledge-";
 const SUFFIX = ".v8";
 
-const CODE_DIR = dirname(fileURLToPath(import.meta.url));
+const THIS_FILE = fileURLToPath(import.meta.url);
+const CODE_DIR = dirname(THIS_FILE);
+/**
+ * The code that decides what valid knowledge is: the files of src/knowledge/
+ * (or its compiled dist/ copy) when running as modules; the one file when this
+ * module is inside a bundle (scripts/bundle.mjs), which then holds all of it.
+ */
+const CODE = basename(CODE_DIR) === "knowledge" ? CODE_DIR : THIS_FILE;
 
 /** The package's folder: the first one up from this file holding package.json (dist/ has none). */
 function packageRoot(): string | undefined {
@@ -45,9 +52,10 @@ function versionOf(pkg: string): string {
   }
 }
 
-/** Every regular file under `dir`, sorted, as [path relative to dir, bytes]; undefined when one cannot be read. */
+/** Every regular file under `dir` (or `dir` itself, a file), sorted, as [path relative to dir, bytes]; undefined when one cannot be read. */
 function filesUnder(dir: string): [string, Buffer][] | undefined {
   try {
+    if (statSync(dir).isFile()) return [["", readFileSync(dir)]];
     const out: [string, Buffer][] = [];
     for (const name of (readdirSync(dir, { recursive: true }) as string[]).sort()) {
       const full = join(dir, name);
@@ -59,13 +67,13 @@ function filesUnder(dir: string): [string, Buffer][] | undefined {
   }
 }
 
-/** The hash of the knowledge in `knowledgeDir` and of the code that validates it (`codeDir`, this folder by default). */
-export function knowledgeKey(knowledgeDir: string, codeDir = CODE_DIR): string | undefined {
+/** The hash of the knowledge in `knowledgeDir` and of the code that validates it (`code`, a folder or a bundle). */
+export function knowledgeKey(knowledgeDir: string, code = CODE): string | undefined {
   const knowledge = filesUnder(knowledgeDir);
-  const code = filesUnder(codeDir);
-  if (!knowledge || !code) return undefined;
+  const codeFiles = filesUnder(code);
+  if (!knowledge || !codeFiles) return undefined;
   const hash = createHash("sha256").update(`${FORMAT}\0${process.version}\0zod ${versionOf("zod")}\0js-yaml ${versionOf("js-yaml")}\0`);
-  for (const [section, files] of [["code", code], ["knowledge", knowledge]] as const)
+  for (const [section, files] of [["code", codeFiles], ["knowledge", knowledge]] as const)
     for (const [name, bytes] of files) hash.update(`${section}/${name}\0${bytes.length}\0`).update(bytes);
   return hash.digest("hex");
 }

@@ -78,6 +78,12 @@ describe("the validated-knowledge cache", () => {
     const before = knowledgeKey(KNOWLEDGE, code);
     writeFileSync(join(code, "schema.ts"), `${readFileSync(join(code, "schema.ts"), "utf8")}\n// changed\n`);
     expect(knowledgeKey(KNOWLEDGE, code)).not.toBe(before);
+    // Bundled, the code is the one bundle file.
+    const bundleFile = join(code, "bundle.js");
+    writeFileSync(bundleFile, "one");
+    const bundled = knowledgeKey(KNOWLEDGE, bundleFile);
+    writeFileSync(bundleFile, "two");
+    expect(knowledgeKey(KNOWLEDGE, bundleFile)).not.toBe(bundled);
   });
 
   it("reports a broken copy's problems, file and path, exactly as a full load does, after the cache is warm", () => {
