@@ -74,11 +74,17 @@ series("node (no-op, the floor)", process.execPath, ["-e", "process.stdout.write
 series("ask, compiled, node dist/src/cli/ask.js --jsonl", process.execPath, ["dist/src/cli/ask.js", "--jsonl"]);
 series("ask, npm run -s ask -- --jsonl", "npm", ["run", "-s", "ask", "--", "--jsonl"]);
 series("ask, TypeScript through tsx (before)", "node_modules/.bin/tsx", ["src/cli/ask.ts", "--jsonl"]);
-console.log(`rss idle, terminal chat as \`npm run chat\` runs it (--max-semi-space-size=2): ${await idleRss(["--max-semi-space-size=2", "dist/src/main.js", "--terminal", "--jsonl"])} MiB`);
-console.log(`rss idle, terminal chat with V8's default young generation (\`npm start\`): ${await idleRss(["dist/src/main.js", "--terminal", "--jsonl"])} MiB`);
+/** The node flags a package script passes before its preload, e.g. ["--max-semi-space-size=2"]. */
+const scriptFlags = (name: string) => {
+  const cmd = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }).scripts[name]!;
+  return cmd.split(" --import")[0]!.split(" ").slice(1);
+};
+console.log(`rss idle, terminal chat as \`npm run chat\` runs it (${scriptFlags("chat").join(" ")}): ${await idleRss([...scriptFlags("chat"), "dist/src/main.js", "--terminal", "--jsonl"])} MiB`);
+console.log(`rss idle, terminal chat as \`npm start\` runs it (${scriptFlags("start").join(" ") || "no flags"}): ${await idleRss([...scriptFlags("start"), "dist/src/main.js", "--terminal", "--jsonl"])} MiB`);
+console.log(`rss idle, terminal chat with V8's default young generation (\`node dist/src/main.js\`): ${await idleRss(["dist/src/main.js", "--terminal", "--jsonl"])} MiB`);
 // The same core with discord.js and @slack/bolt loaded, as a process serving the platforms holds them.
-const withPlatforms = [
-  "--max-semi-space-size=2",
+const withPlatforms = (flags: string[]) => [
+  ...flags,
   "--input-type=module",
   "-e",
   `await import("./dist/adapters/discord/discord-adapter.js"); await import("./dist/adapters/slack/slack-adapter.js"); await import("./dist/src/main.js");`,
@@ -87,7 +93,7 @@ const withPlatforms = [
   "--terminal",
   "--jsonl",
 ];
-console.log(`rss idle, terminal chat with discord.js and @slack/bolt loaded: ${await idleRss(withPlatforms)} MiB`);
+console.log(`rss idle, with discord.js and @slack/bolt loaded: ${await idleRss(withPlatforms(scriptFlags("chat")))} MiB (as npm run chat), ${await idleRss(withPlatforms(scriptFlags("start")))} MiB (as npm start), ${await idleRss(withPlatforms([]))} MiB (V8 default)`);
 
 // ---- Core start-up (createCore) in a fresh compiled process: knowledge cache cold (a miss: full validation) and warm ----
 const cacheDir = mkdtempSync(join(tmpdir(), "role-mentor-speed-cache-"));
