@@ -7,7 +7,7 @@
 // full load with the full error report; only knowledge that loaded cleanly is
 // ever stored. A cache that cannot be read or written is silently ignored.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -52,16 +52,29 @@ function versionOf(pkg: string): string {
   }
 }
 
-/** Every regular file under `dir` (or `dir` itself, a file), sorted, as [path relative to dir, bytes]; undefined when one cannot be read. */
-function filesUnder(dir: string): [string, Buffer][] | undefined {
+/**
+ * Every entry under `dir` (or `dir` itself, a file), sorted: folders by name,
+ * files by name and bytes. Undefined when one cannot be read or is anything
+ * else (a FIFO, a dangling or folder link): the full load then reports it, and
+ * an entry the loader would refuse can never hide behind a cached result.
+ */
+function filesUnder(dir: string): [string, Buffer | "folder"][] | undefined {
   try {
     if (statSync(dir).isFile()) return [["", readFileSync(dir)]];
-    const out: [string, Buffer][] = [];
-    for (const name of (readdirSync(dir, { recursive: true }) as string[]).sort()) {
-      const full = join(dir, name);
-      if (statSync(full).isFile()) out.push([relative(dir, full), readFileSync(full)]);
-    }
-    return out;
+    const out: [string, Buffer | "folder"][] = [];
+    const walk = (folder: string): boolean => {
+      for (const name of readdirSync(folder).sort()) {
+        const full = join(folder, name);
+        const entry = lstatSync(full);
+        if (entry.isDirectory()) {
+          out.push([relative(dir, full), "folder"]);
+          if (!walk(full)) return false;
+        } else if (entry.isFile() || (entry.isSymbolicLink() && statSync(full).isFile())) out.push([relative(dir, full), readFileSync(full)]);
+        else return false;
+      }
+      return true;
+    };
+    return walk(dir) ? out : undefined;
   } catch {
     return undefined;
   }
@@ -74,7 +87,10 @@ export function knowledgeKey(knowledgeDir: string, code = CODE): string | undefi
   if (!knowledge || !codeFiles) return undefined;
   const hash = createHash("sha256").update(`${FORMAT}\0${process.version}\0zod ${versionOf("zod")}\0js-yaml ${versionOf("js-yaml")}\0`);
   for (const [section, files] of [["code", codeFiles], ["knowledge", knowledge]] as const)
-    for (const [name, bytes] of files) hash.update(`${section}/${name}\0${bytes.length}\0`).update(bytes);
+    for (const [name, bytes] of files) {
+      if (bytes === "folder") hash.update(`${section}/${name}/\0folder\0`);
+      else hash.update(`${section}/${name}\0${bytes.length}\0`).update(bytes);
+    }
   return hash.digest("hex");
 }
 

@@ -3,9 +3,10 @@
 // miss; broken knowledge reports the same problems after a warm cache as
 // without one; a damaged or unwritable cache is ignored; without a cache
 // folder (kb:check) nothing is read from one.
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { serialize } from "node:v8";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadKnowledge, KnowledgeError, type KnowledgeProblem } from "../../src/knowledge/load.ts";
@@ -70,6 +71,35 @@ describe("the validated-knowledge cache", () => {
     expect(knowledgeKey(same)).toBe(key);
     expect(knowledgeKey(edited)).not.toBe(key);
     expect(knowledgeKey(added)).not.toBe(key);
+  });
+
+  it("changes its key when a folder appears, even an empty one named like a YAML file (the loader refuses it)", () => {
+    const key = knowledgeKey(KNOWLEDGE);
+    const withFolder = copy((dir) => mkdirSync(join(dir, "roles", "zz.yaml")));
+    expect(knowledgeKey(withFolder)).not.toBe(key);
+    const problems = problemsOf(() => loadKnowledge(withFolder, { cacheDir: tempDir() }));
+    expect(problems).toContainEqual(expect.objectContaining({ file: expect.stringContaining("zz.yaml"), message: expect.stringMatching(/is a directory/) }));
+  });
+
+  it("has no key, so the full load reports the problem, for a FIFO, a dangling link or a linked folder", () => {
+    const fifo = copy((dir) => (unlinkSync(join(dir, "glossary.yaml")), execFileSync("mkfifo", [join(dir, "glossary.yaml")])));
+    const dangling = copy((dir) => (unlinkSync(join(dir, "glossary.yaml")), symlinkSync(join(dir, "nowhere.yaml"), join(dir, "glossary.yaml"))));
+    const linkedFolder = copy((dir) => {
+      const elsewhere = join(dir, "..", `${basename(dir)}-roles`);
+      temp.push(elsewhere);
+      renameSync(join(dir, "roles"), elsewhere);
+      symlinkSync(elsewhere, join(dir, "roles"));
+    });
+    expect(knowledgeKey(fifo)).toBeUndefined();
+    expect(knowledgeKey(dangling)).toBeUndefined();
+    expect(knowledgeKey(linkedFolder)).toBeUndefined();
+    // A linked file is hashed by what it points to.
+    const linkedFile = copy((dir) => {
+      renameSync(join(dir, "glossary.yaml"), join(dir, "glossary.real"));
+      symlinkSync(join(dir, "glossary.real"), join(dir, "glossary.yaml"));
+    });
+    expect(knowledgeKey(linkedFile)).toMatch(/^[0-9a-f]{64}$/);
+    expect(problemsOf(() => loadKnowledge(fifo, { cacheDir: tempDir() }))).toContainEqual(expect.objectContaining({ message: expect.stringMatching(/not a regular file/) }));
   });
 
   it("changes its key when the loader's or a schema's code changes", () => {
