@@ -57,6 +57,8 @@ export class SlackAdapter implements PlatformAdapter {
   private readonly dms = new Map<string, string>();
   private readonly inflight = new Set<Promise<void>>();
   private server?: Server;
+  /** The bot token's scopes as auth.test reported them at start-up (undefined when Slack did not say). */
+  private scopes?: string[];
 
   constructor(opts: SlackAdapterOptions) {
     this.core = opts.core;
@@ -114,6 +116,7 @@ export class SlackAdapter implements PlatformAdapter {
       }
       throw err;
     }
+    await this.checkListeningScopes();
     if (this.config.mode === "http") {
       this.server = (await this.app.start({ port: this.config.port, host: this.host })) as Server;
       this.logger.info({ port: this.port, path: "/slack/events" }, "slack adapter listening (HTTP)");
@@ -121,6 +124,36 @@ export class SlackAdapter implements PlatformAdapter {
       await this.app.start();
       this.logger.info("slack adapter connected (Socket Mode)");
     }
+  }
+
+  /**
+   * Listening mode needs the `message.channels` event and the `channels:history` scope (`groups:history`
+   * for private channels), which the default manifest leaves out. When the workspace's settings turn
+   * listening on but the token lacks them, Slack sends nothing to hear: say so once, with the fix.
+   * The scopes come from auth.test's `x-oauth-scopes` header (WebClient: response_metadata.scopes).
+   */
+  private async checkListeningScopes(): Promise<void> {
+    try {
+      const auth = await this.app.client.auth.test();
+      this.scopes = auth.response_metadata?.scopes;
+      if (!this.scopes || !auth.team_id) return;
+      const listening = (await this.core.mentor.settings({ platform: "slack", workspace: auth.team_id })).listening;
+      const missing = this.missingListeningScopes(listening);
+      if (missing.length === 0) return;
+      this.logger.warn(
+        { team: auth.team_id, missing },
+        `listening mode is on in this workspace's settings but cannot work: the app lacks the ${missing.join(" and ")} scope. Add the bot event message.channels (message.groups for private channels) and the scope to the app's manifest (README, "Listening mode"), then reinstall the app`,
+      );
+    } catch (err) {
+      this.logger.warn({ err }, "could not check the scopes listening mode needs");
+    }
+  }
+
+  /** The scopes listening in these channels needs and the token lacks (none when listening is off or the scopes are unknown). */
+  private missingListeningScopes(listening: { enabled: boolean; channels: string[] }): string[] {
+    if (!listening.enabled || !this.scopes) return [];
+    const needed = ["channels:history", ...(listening.channels.some((c) => c.startsWith("G")) ? ["groups:history"] : [])];
+    return needed.filter((scope) => !this.scopes!.includes(scope));
   }
 
   /** Stop taking requests, then let the answers under way finish (bounded). */
@@ -304,6 +337,7 @@ export class SlackAdapter implements PlatformAdapter {
     const admin = parsed.name === CONFIG_SUBCOMMAND && parsed.args.trim() !== "" && (await this.isAdmin(client, team, user));
     const turn = await this.core.mentor.handle({ ...event(address), ...(admin ? { admin } : {}) });
     if (turn.duplicate) return;
+    if (admin && /^\s*listening\s+on\b/i.test(parsed.args)) turn.replies = await this.withScopeWarning(team, turn.replies);
     await deliver(client, inAppDm ? { kind: "dm", channel: dm, user } : { kind: "response", respond, user }, turn.replies, { onDelivered: this.seen(team, user) });
   }
 
@@ -394,6 +428,15 @@ export class SlackAdapter implements PlatformAdapter {
       this.logger.warn({ err, team }, "users.info failed; treating the person as not an admin");
       return false;
     }
+  }
+
+  /** An admin just turned listening on: if the app cannot hear channel messages, the answer says so. */
+  private async withScopeWarning(team: string, replies: Reply[]): Promise<Reply[]> {
+    const missing = this.missingListeningScopes((await this.core.mentor.settings({ platform: "slack", workspace: team })).listening);
+    if (missing.length === 0 || replies.length === 0) return replies;
+    const note = `Listening cannot work yet: this app lacks the ${missing.join(" and ")} scope. Add the bot event message.channels (message.groups for private channels) and the scope to the app's manifest, then reinstall it.`;
+    const last = replies[replies.length - 1]!;
+    return [...replies.slice(0, -1), { ...last, blocks: [...last.blocks, { type: "context", text: note }] }];
   }
 
   private async forgetWorkspace(team: string, why: string): Promise<void> {

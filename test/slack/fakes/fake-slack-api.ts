@@ -47,6 +47,8 @@ export interface FakeSlackApiOptions {
   teamId?: string;
   /** apps.connections.open answers this URL (Socket Mode). */
   socketUrl?: () => string;
+  /** The bot token's scopes, sent as Slack does in every Web API response's `x-oauth-scopes` header. */
+  scopes?: string[];
 }
 
 export class FakeSlackApi {
@@ -68,7 +70,7 @@ export class FakeSlackApi {
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
       void this.handle(req).then(({ status, body }) => {
-        res.writeHead(status, { "content-type": "application/json" });
+        res.writeHead(status, { "content-type": "application/json", ...(this.opts.scopes ? { "x-oauth-scopes": this.opts.scopes.join(",") } : {}) });
         res.end(JSON.stringify(body));
         this.notify();
       });
