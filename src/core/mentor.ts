@@ -43,7 +43,7 @@ import { payInRegion, regionOnly, regionPicker, regionalPay } from "./answers/re
 import { findRegion } from "../knowledge/region-match.ts";
 import { offerFor, offerReply } from "../community/listening.ts";
 import { claimCooldown } from "../community/cooldown.ts";
-import { answersMentionsIn, listensIn, deleteSettings, getSettings, DEFAULT_SETTINGS, type Community, type CommunitySettings } from "../community/settings.ts";
+import { answersMentionsIn, listensIn, SettingsCache, DEFAULT_SETTINGS, type Community, type CommunitySettings } from "../community/settings.ts";
 import { configCommand } from "../community/config-command.ts";
 import { gapInput, withCommandVisibility, withCommunityNotes, withRating } from "../community/community-turn.ts";
 import { recordGap } from "../gaps/gap-log.ts";
@@ -101,6 +101,10 @@ export interface MentorDeps {
   limiter?: RateLimiterAbstract;
   /** Told about every turn (e.g. to count it for /metrics); never sees the text. */
   observer?: TurnObserver;
+  /** How long community settings read from the store are trusted (default SETTINGS_TTL_MS, 5 s). */
+  settingsTtlMs?: number;
+  /** The clock of the settings cache (tests). */
+  now?: () => number;
 }
 
 /** What an observer learns of a turn: ids and outcome only. */
@@ -152,6 +156,8 @@ export function createMentor(deps: MentorDeps): Mentor {
   const contextTtl = deps.contextTtlMs ?? 24 * 60 * 60 * 1000;
   // Per person, so one flood cannot crowd out a channel (this process's memory unless a shared limiter is given).
   const limiter = deps.limiter ?? new RateLimiterMemory({ points: deps.perMinute ?? 30, duration: 60 });
+  // Settings are read on every turn in a community: cached briefly, changes through it seen at once here.
+  const communityCache = new SettingsCache(store, deps.settingsTtlMs, deps.now);
 
   /** Answer an action (from a choice, a command or an understood message): its short first view, or a detail view. */
   const answerAction = (a: Action, prefix: string): Reply[] => {
@@ -270,7 +276,7 @@ export function createMentor(deps: MentorDeps): Mentor {
         await deps.quiz.forget({ kind: "command", name: "forget", args: "", address: addressOfPersonKey(key, like), actor });
       }
       for (const key of await keysAbout(store, community.platform, community.id)) await store.delete(key);
-      await deleteSettings(store, community);
+      await communityCache.delete(community);
       logger.info({ platform: community.platform, workspace: community.id, keys: found.length }, "community data deleted");
     },
     answerStateless(raw: string): Turn {
@@ -322,7 +328,7 @@ export function createMentor(deps: MentorDeps): Mentor {
   };
 
   async function communitySettings(address: Pick<InboundEvent["address"], "platform" | "workspace">): Promise<CommunitySettings> {
-    return address.workspace ? getSettings(store, { platform: address.platform, id: address.workspace }) : DEFAULT_SETTINGS;
+    return address.workspace ? communityCache.get({ platform: address.platform, id: address.workspace }) : DEFAULT_SETTINGS;
   }
 
   /** What the community's settings change in an answered turn: gap records, /help's note, private command answers. */
@@ -461,7 +467,7 @@ export function createMentor(deps: MentorDeps): Mentor {
       if (name === "forget") return { replies: await forgetPerson(event) };
       if (name === "config" || name === "mentor-config") {
         if (!event.address.workspace) return { replies: [reply([{ type: "text", text: "Settings belong to a server or workspace: use this command in one of its channels." }], [], { visibility: "private" })] };
-        return { replies: [await configCommand(store, { platform: event.address.platform, id: event.address.workspace }, event.args, event.admin === true)] };
+        return { replies: [await configCommand(communityCache, { platform: event.address.platform, id: event.address.workspace }, event.args, event.admin === true)] };
       }
       const args = event.args.slice(0, MAX_TEXT);
       const parsed = parseCommand(kb, understander, commandSpec(name), args, prefix);
