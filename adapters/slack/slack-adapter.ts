@@ -265,7 +265,7 @@ export class SlackAdapter implements PlatformAdapter {
       if ((m.subtype !== undefined && m.subtype !== "file_share") || m.bot_id || !m.user) return;
       // Channel messages arrive only with the optional message.channels subscription (listening mode).
       if (m.channel_type === "channel" || m.channel_type === "group") {
-        await this.run("message.channels", () => undefined, () => this.onHeard({ ...m, user: m.user! }, body.team_id, body.event_id, context.botUserId, client));
+        await this.run("message.channels", () => undefined, () => this.onHeard({ ...m, user: m.user! }, body.team_id, body.event_id, context.botUserId, client, body.api_app_id));
         return;
       }
       if (m.channel_type !== "im") return;
@@ -406,14 +406,20 @@ export class SlackAdapter implements PlatformAdapter {
    * The core answers only in listening channels: a short offer in the message's thread, or a
    * follow-up in a thread where the person already talks with the app.
    */
-  private async onHeard(m: { user: string; text?: string; channel: string; ts: string; thread_ts?: string }, team: string, eventId: string, botUserId: string | undefined, client: webApi.WebClient): Promise<void> {
+  private async onHeard(m: { user: string; text?: string; channel: string; ts: string; thread_ts?: string }, team: string, eventId: string, botUserId: string | undefined, client: webApi.WebClient, appId?: string): Promise<void> {
     if (botUserId && (m.text ?? "").includes(`<@${botUserId}>`)) return;
     const address: Address = { platform: "slack", workspace: team, channel: m.channel, thread: m.thread_ts ?? null, dm: false };
     const turn = await this.core.mentor.handle({ id: `event:${eventId}`, kind: "message", text: fromSlackText(m.text ?? "", botUserId), address, actor: { id: m.user }, listen: true });
     if (turn.duplicate || turn.skipped) return;
-    // The quiz is never started unasked in a channel: its replies stay out, the offer's button opens it in the DM.
-    const { other } = splitQuizReplies(turn.replies);
-    if (other.length > 0) await deliver(client, { kind: "thread", channel: m.channel, user: m.user, thread: m.thread_ts ?? m.ts }, other, { onDelivered: this.seen(team, m.user) });
+    const { quiz, other } = splitQuizReplies(turn.replies);
+    const place: Place = { kind: "thread", channel: m.channel, user: m.user, thread: m.thread_ts ?? m.ts };
+    if (other.length > 0) await deliver(client, place, other, { onDelivered: this.seen(team, m.user) });
+    // A follow-up that starts or answers the quiz: the quiz runs in the DM (as /quiz and a mention do), and the thread is told so.
+    if (quiz.length > 0) {
+      const dm = await this.dmChannel(client, team, m.user);
+      await deliver(client, { kind: "dm", channel: dm, user: m.user }, quiz, { onDelivered: this.seen(team, m.user) });
+      await notify(client, place, quizMovedNote(team, appId));
+    }
   }
 
   /** A workspace admin or owner (users.info, hence the users:read scope), or someone the settings list as an admin. */
