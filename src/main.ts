@@ -72,10 +72,17 @@ async function main(): Promise<void> {
 }
 
 /** Start the platform adapters; SIGINT/SIGTERM stop them (running handlers finish first) and close the store. */
+/** However a stop goes (a connection that never closes, a store that never answers), the process is gone by then. */
+const SHUTDOWN_BOUND_MS = 10_000;
+
 async function serve(adapters: PlatformAdapter[], close: () => Promise<void>, logger: Logger): Promise<void> {
   let stopping: Promise<void> | undefined;
   const shutdown = (reason: string) => (stopping ??= (async () => {
     logger.info({ reason }, "shutting down");
+    setTimeout(() => {
+      logger.error({ reason, ms: SHUTDOWN_BOUND_MS }, "shutdown took too long; exiting anyway");
+      process.exit(1);
+    }, SHUTDOWN_BOUND_MS).unref();
     const results = await Promise.allSettled(adapters.map((a) => a.stop()));
     for (const r of results) if (r.status === "rejected") logger.error({ err: r.reason }, "adapter did not stop cleanly");
     await close();

@@ -107,6 +107,11 @@ export class SlackAdapter implements PlatformAdapter {
   async start(): Promise<void> {
     // init() checks the bot token (auth.test) and learns the bot's user id, so that
     // Bolt can ignore the app's own messages; a rejected token stops start-up here.
+    // Bolt's init calls auth.test and keeps only the bot's ids; its answer (with the token's scopes) is kept here too.
+    const auth = this.app.client.auth;
+    const authTest = auth.test;
+    let answered: webApi.AuthTestResponse | undefined;
+    auth.test = async (...args: Parameters<typeof authTest>) => (answered ??= await authTest.apply(auth, args));
     try {
       await this.app.init();
     } catch (err) {
@@ -115,8 +120,10 @@ export class SlackAdapter implements PlatformAdapter {
         throw new ConfigError(`Slack rejected SLACK_BOT_TOKEN (${code}).`);
       }
       throw err;
+    } finally {
+      auth.test = authTest;
     }
-    await this.checkListeningScopes();
+    await this.checkListeningScopes(answered);
     if (this.config.mode === "http") {
       this.server = (await this.app.start({ port: this.config.port, host: this.host })) as Server;
       this.logger.info({ port: this.port, path: "/slack/events" }, "slack adapter listening (HTTP)");
@@ -132,9 +139,9 @@ export class SlackAdapter implements PlatformAdapter {
    * listening on but the token lacks them, Slack sends nothing to hear: say so once, with the fix.
    * The scopes come from auth.test's `x-oauth-scopes` header (WebClient: response_metadata.scopes).
    */
-  private async checkListeningScopes(): Promise<void> {
+  private async checkListeningScopes(answered: webApi.AuthTestResponse | undefined): Promise<void> {
     try {
-      const auth = await this.app.client.auth.test();
+      const auth = answered ?? (await this.app.client.auth.test());
       this.scopes = auth.response_metadata?.scopes;
       if (!this.scopes || !auth.team_id) return;
       const listening = (await this.core.mentor.settings({ platform: "slack", workspace: auth.team_id })).listening;
@@ -158,12 +165,18 @@ export class SlackAdapter implements PlatformAdapter {
 
   /** Stop taking requests, then let the answers under way finish (bounded). */
   async stop(): Promise<void> {
-    await this.app.stop().catch((err: unknown) => this.logger.warn({ err }, "slack receiver stop failed"));
-    this.server = undefined;
+    // The receiver stops accepting at once; its close waits for open requests (a click is acknowledged
+    // only once handled), so it joins the drain, bounded like the answers under way.
+    const server = this.server;
+    const closed = this.app.stop().catch((err: unknown) => this.logger.warn({ err }, "slack receiver stop failed"));
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<void>((done) => { timer = setTimeout(done, this.drainTimeoutMs); });
-    await Promise.race([Promise.allSettled([...this.inflight]), timeout]);
+    await Promise.race([Promise.allSettled([closed, ...this.inflight]), timeout]);
     clearTimeout(timer);
+    // A client that never finished its request (or a keep-alive one) would hold the close for minutes.
+    server?.closeAllConnections();
+    await closed;
+    this.server = undefined;
     this.logger.info("slack adapter stopped");
   }
 

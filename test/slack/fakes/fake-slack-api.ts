@@ -60,6 +60,8 @@ export class FakeSlackApi {
   private server?: Server;
   private ts = 1000;
   private failures = new Map<string, string>();
+  /** Methods whose answers wait until released (a call in flight when something happens). */
+  private readonly holds = new Map<string, Promise<void>>();
   private waiters: { check: () => boolean; done: () => void }[] = [];
   /** users.info: who is a workspace admin or owner (everyone else is a plain member). */
   readonly admins = new Set<string>();
@@ -103,6 +105,13 @@ export class FakeSlackApi {
   /** Make the next call(s) to `method` fail with a Slack error. */
   failNext(method: string, error = "internal_error"): void {
     this.failures.set(method, error);
+  }
+
+  /** Hold the answers to `method` (recorded at once, answered on release); returns the release. */
+  hold(method: string): () => void {
+    let release!: () => void;
+    this.holds.set(method, new Promise<void>((r) => { release = r; }));
+    return () => { this.holds.delete(method); release(); };
   }
 
   callsTo(method: string): RecordedCall[] {
@@ -155,6 +164,11 @@ export class FakeSlackApi {
     const method = path.replace(/^\/api\//, "").split("?")[0] ?? "";
     const call: RecordedCall = { method, path, auth: req.headers.authorization, body };
     this.calls.push(call);
+    const held = this.holds.get(method);
+    if (held) {
+      this.notify();
+      await held;
+    }
     call.error = this.refusal(method, body);
     call.response = call.error ? { ok: false, error: call.error } : this.answer(method, body);
     return { status: 200, body: call.response };
