@@ -15,9 +15,17 @@ export async function keysAbout(store: StateStore, platform: string, id: string)
   });
 }
 
-/** The quiz's person keys (`person:<platform>:<workspace or ->:<person>`) among `keys`: where a quiz, result or share lives. */
+/**
+ * The person keys (`person:<platform>:<workspace or ->:<person>`, what the quiz and the rate limiter key by)
+ * of every place `keys` show the person in: a quiz, result or share there, or a conversation there.
+ */
 export function personKeysIn(keys: string[]): string[] {
-  const found = keys.map((k) => /^(?:quiz|result|origin|share|rate):(person:[^:]+:[^:]+:[^:]+)$/.exec(k)?.[1]);
+  const found = keys.map((k) => {
+    const quiz = /^(?:quiz|result|origin|share|rate):(person:[^:]+:[^:]+:[^:]+)$/.exec(k)?.[1];
+    if (quiz) return quiz;
+    const ctx = /^ctx:([^:]+):([^:]+):[^:]+:[^:]+:([^:]+)$/.exec(k);
+    return ctx ? `person:${ctx[1]}:${ctx[2]}:${ctx[3]}` : undefined;
+  });
   return [...new Set(found.filter((k): k is string => k !== undefined))];
 }
 
