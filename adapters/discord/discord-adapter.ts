@@ -64,7 +64,7 @@ export class DiscordAdapter implements PlatformAdapter {
       allowedMentions: noMentions(),
       rest: { ...(opts.apiUrl ? { api: opts.apiUrl } : {}), ...opts.rest },
     });
-    this.ctx = { client: this.client, mentor: opts.mentor, quiz: opts.quiz, kb: opts.kb, logger: opts.logger };
+    this.ctx = { client: this.client, mentor: opts.mentor, quiz: opts.quiz, kb: opts.kb, logger: opts.logger, messageContent: Boolean(opts.messageContent) };
     // A malformed gateway packet is logged and skipped (answered when it is an interaction), never fatal.
     guardPackets(this.client, opts.logger);
     this.client.on(Events.InteractionCreate, (i) => this.track(() => onInteraction(this.ctx, i)));

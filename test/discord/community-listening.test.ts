@@ -6,8 +6,9 @@
 // is posted in the server.
 import { describe, expect, it } from "vitest";
 import type { Core } from "../../src/bootstrap.ts";
-import { BOT, GENERAL, GUILD_ID, person, userMessage } from "./fixtures.ts";
-import { isChannelPost, textOf, useBot, type Bot } from "./harness.ts";
+import { PermissionFlagsBits } from "discord.js";
+import { BOT, GENERAL, GUILD_ID, person, slash, userMessage } from "./fixtures.ts";
+import { isChannelPost, isEditOriginal, textOf, useBot, type Bot } from "./harness.ts";
 
 let core: Core;
 let bot: Bot;
@@ -37,6 +38,25 @@ describe("a follow-up heard in a listened thread", () => {
       const again = await bot.say(userMessage(user, { channel: asked.id }, "let's do the quiz"));
       expect(textOf(again.filter(isChannelPost(dm)).at(-1)!.body)).toMatch(/quiz in progress .*Continue/s);
       expect(again.filter(isChannelPost(asked.id)).map((r) => textOf(r.body)).join("\n")).not.toMatch(/Question \d|in progress/);
+    } finally {
+      await core.mentor.forgetCommunity({ platform: "discord", id: GUILD_ID });
+    }
+  });
+});
+
+describe("turning listening on without the Message Content intent", () => {
+  it("the admin's answer says listening cannot work yet and what to switch on (this bot runs without DISCORD_MESSAGE_CONTENT)", async () => {
+    const i = slash(person(), { channel: GENERAL }, "mentor-config", { setting: `listening on <#${GENERAL}>` });
+    (i as { member?: { permissions: string } }).member!.permissions = String(BigInt("2251804225") | PermissionFlagsBits.ManageGuild);
+    try {
+      const reqs = await bot.interact(i);
+      const said = textOf(reqs.find(isEditOriginal)!.body);
+      expect(said).toMatch(/Listening in/);
+      expect(said).toMatch(/Listening cannot work yet.*Message Content intent.*Developer Portal.*DISCORD_MESSAGE_CONTENT=true/s);
+      // Other settings carry no such note.
+      const other = slash(person(), { channel: GENERAL }, "mentor-config", { setting: "gaps on" });
+      (other as { member?: { permissions: string } }).member!.permissions = String(BigInt("2251804225") | PermissionFlagsBits.ManageGuild);
+      expect(textOf((await bot.interact(other)).find(isEditOriginal)!.body)).not.toMatch(/cannot work/);
     } finally {
       await core.mentor.forgetCommunity({ platform: "discord", id: GUILD_ID });
     }
