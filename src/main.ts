@@ -71,10 +71,10 @@ async function main(): Promise<void> {
   started = true;
 }
 
-/** Start the platform adapters; SIGINT/SIGTERM stop them (running handlers finish first) and close the store. */
 /** However a stop goes (a connection that never closes, a store that never answers), the process is gone by then. */
 const SHUTDOWN_BOUND_MS = 10_000;
 
+/** Start the platform adapters; SIGINT/SIGTERM stop them (running handlers finish first) and close the store. */
 async function serve(adapters: PlatformAdapter[], close: () => Promise<void>, logger: Logger): Promise<void> {
   let stopping: Promise<void> | undefined;
   const shutdown = (reason: string) => (stopping ??= (async () => {
