@@ -51,7 +51,10 @@ describe.skipIf(!redisUrl)("SIGTERM with STORE=redis", () => {
   afterAll(async () => { redis?.disconnect(); await api.stop(); });
 
   it("lets the turn under way finish (reply sent, its Redis write made), refuses new requests, and exits 0", async () => {
-    bot = await startBot(api);
+    const metricsPort = await freePort();
+    bot = await startBot(api, { METRICS_PORT: String(metricsPort) });
+    const healthz = () => fetch(`http://127.0.0.1:${metricsPort}/healthz`);
+    expect((await healthz()).status).toBe(200);
     const user = unique("UGS");
     const release = api.hold("chat.postMessage");
     expect((await quizCommand(bot, api, user)).status).toBe(200);
@@ -61,8 +64,11 @@ describe.skipIf(!redisUrl)("SIGTERM with STORE=redis", () => {
     bot.child.kill("SIGTERM");
     const stoppedAt = Date.now();
     await new Promise((r) => setTimeout(r, 300));
-    // New requests are refused: the HTTP server no longer accepts them.
+    // New requests are refused: the HTTP server no longer accepts them, and /healthz says why to the load balancer.
     await expect(quizCommand(bot, api, unique("UGS-late"))).rejects.toThrow();
+    const health = await healthz();
+    expect(health.status).toBe(503);
+    expect(await health.text()).toMatch(/shutting down/);
 
     release();
     expect(await bot.exited).toBe(0);
