@@ -27,8 +27,8 @@ const redisUrl = inject("redisUrl");
 interface Backend {
   store: StateStore;
   limiter: RateLimiterAbstract;
-  /** Every key and value in the store, read around the store's own code. */
-  dump(): Promise<{ key: string; value: string }[]>;
+  /** Every key and value in the store, read around the store's own code, and whether it expires. */
+  dump(): Promise<{ key: string; value: string; expires: boolean }[]>;
   close(): Promise<void>;
 }
 
@@ -38,7 +38,8 @@ function sqliteBackend(): Backend {
   const raw = new Database(path, { readonly: true });
   return {
     store, limiter: new RateLimiterMemory({ points: 1000, duration: 60 }),
-    dump: async () => raw.prepare("SELECT key, value FROM state").all() as { key: string; value: string }[],
+    dump: async () => (raw.prepare("SELECT key, value, expires_at FROM state").all() as { key: string; value: string; expires_at: number | null }[])
+      .map((r) => ({ key: r.key, value: r.value, expires: r.expires_at !== null })),
     close: async () => { raw.close(); await store.close(); },
   };
 }
@@ -51,7 +52,9 @@ function redisBackend(): Backend {
     store, limiter: store.rateLimiter(1000, 60),
     dump: async () => {
       const keys = await raw.keys(`${prefix}*`);
-      return Promise.all(keys.map(async (key) => ({ key, value: (await raw.type(key)) === "hash" ? String(await raw.hget(key, "d")) : String(await raw.get(key)) })));
+      return Promise.all(keys.map(async (key) => ({
+        key, value: (await raw.type(key)) === "hash" ? String(await raw.hget(key, "d")) : String(await raw.get(key)), expires: (await raw.pttl(key)) > 0,
+      })));
     },
     close: async () => { raw.disconnect(); await store.close(); },
   };
@@ -93,7 +96,8 @@ for (const [name, make, available] of backends) {
       await mentor.handle(message("I'm a data analyst in the UK, how do I become an ML engineer?", { address: guild(g1, c1, snowflake()), actor: me, mention: true } as never));
       await mentor.handle(message("what is RAG?", { address: guild(g2, c2, snowflake()), actor: me, mention: true } as never));
       await mentor.handle(command("quiz", "", { address: guild(g1, c1), actor: me }));
-      await finishQuiz(core!, { address: dmOf(dm), actor: me });
+      // Asked for in a server, run in the DM: its result can be shared back there (a share offer is stored).
+      await finishQuiz(core!, { address: dmOf(dm), actor: me, origin: { workspace: g1, channel: c1 } });
       const offer = await mentor.handle(message("which role would suit me better, ML engineer or AI engineer?", { address: guild(g2, c2), actor: me, listen: true } as never));
       expect(offer.replies[0]?.data?.kind).toBe("listening-offer");
       await mentor.handle(message("what is RAG?", { address: guild(g1, c1, snowflake()), actor: other, mention: true } as never));
@@ -101,7 +105,9 @@ for (const [name, make, available] of backends) {
       const before = await backend!.dump();
       const mine = before.filter((r) => r.key.includes(me.id));
       // What was stored about the person, so the test covers each kind.
-      for (const kind of ["ctx:", "profile:", "quiz:person:", "result:person:", "cooldown:"]) expect(mine.some((r) => r.key.includes(kind)), kind).toBe(true);
+      for (const kind of ["ctx:", "profile:", "quiz:person:", "result:person:", "share:person:", "cooldown:"]) expect(mine.some((r) => r.key.includes(kind)), kind).toBe(true);
+      // Everything stored about a person has a time to live.
+      expect(mine.filter((r) => !r.expires).map((r) => r.key)).toEqual([]);
       expect(readdirSync(cards).filter((f) => f.endsWith(".png"))).toHaveLength(1);
       expect(await backend!.limiter.get(personKey(guild(g1, c1), me))).not.toBeNull();
 
