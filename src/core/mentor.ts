@@ -393,6 +393,9 @@ export function createMentor(deps: MentorDeps): Mentor {
   async function forgetPerson(event: InboundEvent): Promise<Reply[]> {
     const { platform } = event.address;
     const found = await keysAbout(store, platform, event.actor.id);
+    // The reply counts what was still in force (a context or result past its time to live is deleted, not counted).
+    const live: string[] = [];
+    for (const key of found) if (!/^(?:ctx|quiz|result):/.test(key) || (await store.get(key))) live.push(key);
     // The quiz service deletes its own (quiz, result, share offer, result card file) wherever the person took it,
     // and the limiter its counter (in this process's memory too); the current place and, on Discord, the DM always.
     const here = personKey(event.address, event.actor);
@@ -403,7 +406,7 @@ export function createMentor(deps: MentorDeps): Mentor {
     }
     // Then whatever else carries the id: contexts, the profile, cooldowns, redelivery notes.
     for (const key of await keysAbout(store, platform, event.actor.id)) await store.delete(key);
-    const forgotten = forgottenOf(found);
+    const forgotten = forgottenOf(live);
     logger.info({ event: event.id, platform, keys: found.length, ...forgotten }, "person forgotten");
     return [forgotReply(platform, forgotten)];
   }

@@ -19,8 +19,9 @@ export interface StateStore {
   set<T>(key: string, value: T, options?: SetOptions): Promise<number | undefined>;
   delete(key: string): Promise<void>;
   /**
-   * Every live key that contains `fragment` (rarely used, never on a turn's hot path: /forget and a
-   * community's removal find what is stored about a person or a community this way).
+   * Every stored key that contains `fragment`, expired ones not yet removed included, so that deleting
+   * them leaves nothing behind (rarely used, never on a turn's hot path: /forget and a community's
+   * removal find what is stored about a person or a community this way).
    */
   keysContaining(fragment: string): Promise<string[]>;
   close(): Promise<void>;
@@ -61,7 +62,7 @@ export class MemoryStore implements StateStore {
   }
 
   async keysContaining(fragment: string): Promise<string[]> {
-    return [...this.entries.keys()].filter((k) => k.includes(fragment) && this.live(k));
+    return [...this.entries.keys()].filter((k) => k.includes(fragment));
   }
 
   async close(): Promise<void> {}

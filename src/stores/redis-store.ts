@@ -86,7 +86,7 @@ export class RedisStore implements StateStore {
 
   /**
    * SCAN (incremental, never blocks Redis) for keys under this store's prefix containing `fragment`,
-   * the rate limiter's counters included; returned without the prefix.
+   * the rate limiter's counters and expired keys Redis has not removed yet included; without the prefix.
    */
   async keysContaining(fragment: string): Promise<string[]> {
     const glob = globEscape(fragment);
@@ -94,10 +94,10 @@ export class RedisStore implements StateStore {
     let cursor = "0";
     do {
       const [next, keys] = await this.reach(() => this.redis.scan(cursor, "MATCH", `${globEscape(this.prefix)}*${glob}*`, "COUNT", 1000));
-      for (const k of keys) found.add(k.slice(this.prefix.length));
+      for (const k of keys) found.add(k);
       cursor = next;
     } while (cursor !== "0");
-    return [...found];
+    return [...found].map((k) => k.slice(this.prefix.length));
   }
 
   /** Connection problems become StoreUnavailableError; errors Redis itself answers (a script error) stay what they are. */

@@ -11,7 +11,7 @@ export class SqliteStore implements StateStore {
   private readonly getStmt: Database.Statement<[string]>;
   private readonly upsert: Database.Statement<[string, string, number, number | null]>;
   private readonly del: Database.Statement<[string]>;
-  private readonly keysStmt: Database.Statement<[string, number]>;
+  private readonly keysStmt: Database.Statement<[string]>;
   private readonly setTx: Database.Transaction<(key: string, json: string, options: SetOptions) => number | undefined>;
 
   constructor(path: string, private readonly now: () => number = Date.now) {
@@ -32,7 +32,7 @@ export class SqliteStore implements StateStore {
     );
     this.del = this.db.prepare("DELETE FROM state WHERE key = ?");
     // instr, not LIKE: a fragment with % or _ matches literally.
-    this.keysStmt = this.db.prepare("SELECT key FROM state WHERE instr(key, ?) > 0 AND (expires_at IS NULL OR expires_at > ?)");
+    this.keysStmt = this.db.prepare("SELECT key FROM state WHERE instr(key, ?) > 0");
     this.setTx = this.db.transaction((key: string, json: string, options: SetOptions) => {
       const current = this.row(key);
       if (options.expectedVersion !== undefined && (current?.version ?? 0) !== options.expectedVersion) return undefined;
@@ -66,7 +66,8 @@ export class SqliteStore implements StateStore {
   }
 
   async keysContaining(fragment: string): Promise<string[]> {
-    return (this.keysStmt.all(fragment, this.now()) as { key: string }[]).map((r) => r.key);
+    // Expired rows too: expiry is lazy here, and a deletion must leave no row behind.
+    return (this.keysStmt.all(fragment) as { key: string }[]).map((r) => r.key);
   }
 
   async close(): Promise<void> {
