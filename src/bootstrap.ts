@@ -34,6 +34,8 @@ export interface CoreOptions {
   limiter?: MentorDeps["limiter"];
   /** Told about every turn, e.g. the Prometheus metrics. */
   observer?: TurnObserver;
+  /** How long community settings are cached (default 5 s; see SettingsCache). */
+  settingsTtlMs?: number;
   now?: () => number;
 }
 
@@ -42,7 +44,7 @@ export function createCore(opts: CoreOptions): Core {
   const kb = loadKnowledge(resolve(opts.knowledgeDir), { cacheDir: opts.knowledgeCache === false ? undefined : opts.knowledgeCache ?? defaultCacheDir() });
   const understander = createUnderstander(kb);
   const quiz = new QuizService({ kb, store: opts.store, logger: opts.logger, idleMs: opts.quizIdleMs, cards: opts.cardsDir ? new CardFiles({ dir: opts.cardsDir, now: opts.now }) : undefined, now: opts.now });
-  const mentor = withStoreOutage(createMentor({ kb, understander, store: opts.store, logger: opts.logger, quiz, contextTtlMs: opts.contextTtlMs, perMinute: opts.perMinute, limiter: opts.limiter, observer: opts.observer }), opts.logger);
+  const mentor = withStoreOutage(createMentor({ kb, understander, store: opts.store, logger: opts.logger, quiz, contextTtlMs: opts.contextTtlMs, perMinute: opts.perMinute, limiter: opts.limiter, observer: opts.observer, settingsTtlMs: opts.settingsTtlMs }), opts.logger);
   opts.logger.info({ ms: Math.round(performance.now() - started), roles: kb.roles.size, terms: kb.glossary.length }, "knowledge loaded");
   return { kb, understander, quiz, mentor };
 }

@@ -11,6 +11,7 @@ export class SqliteStore implements StateStore {
   private readonly getStmt: Database.Statement<[string]>;
   private readonly upsert: Database.Statement<[string, string, number, number | null]>;
   private readonly del: Database.Statement<[string]>;
+  private readonly keysStmt: Database.Statement<[string]>;
   private readonly setTx: Database.Transaction<(key: string, json: string, options: SetOptions) => number | undefined>;
 
   constructor(path: string, private readonly now: () => number = Date.now) {
@@ -30,6 +31,8 @@ export class SqliteStore implements StateStore {
       "INSERT INTO state (key, value, version, expires_at) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, version = excluded.version, expires_at = excluded.expires_at",
     );
     this.del = this.db.prepare("DELETE FROM state WHERE key = ?");
+    // instr, not LIKE: a fragment with % or _ matches literally.
+    this.keysStmt = this.db.prepare("SELECT key FROM state WHERE instr(key, ?) > 0");
     this.setTx = this.db.transaction((key: string, json: string, options: SetOptions) => {
       const current = this.row(key);
       if (options.expectedVersion !== undefined && (current?.version ?? 0) !== options.expectedVersion) return undefined;
@@ -60,6 +63,11 @@ export class SqliteStore implements StateStore {
 
   async delete(key: string): Promise<void> {
     this.del.run(key);
+  }
+
+  async keysContaining(fragment: string): Promise<string[]> {
+    // Expired rows too: expiry is lazy here, and a deletion must leave no row behind.
+    return (this.keysStmt.all(fragment) as { key: string }[]).map((r) => r.key);
   }
 
   async close(): Promise<void> {
