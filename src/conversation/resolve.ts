@@ -17,7 +17,7 @@ import { ASPECT_IDS } from "../knowledge/schema.ts";
 import { comparedRoles } from "../core/readings.ts";
 import { rolesOf, type ConversationContext, type Frame } from "./context.ts";
 import { choosesAmong, substituteOrdinals } from "./references.ts";
-import { asksForResult } from "./result-question.ts";
+import { asksForResult } from "../understanding/result-question.ts";
 
 export interface ResolveDeps {
   /** The understander: a message in, a stateless reading out. */
@@ -152,7 +152,7 @@ function elliptical(u: Understanding, text: string, ctx: ConversationContext, pe
   const asks = NEEDS_SUBJECT.has(probed.intent) || probed.intent === "fit";
   if (m.words <= 2 && m.aspects.length === 0 && !m.followup && !asks) return u;
 
-  const subject = subjectFor(probe, m.aspects, ctx, choosesAmong(text));
+  const subject = subjectFor(probe, m.aspects, ctx, choosesAmong(text) || u.intent === "compare");
   if (!subject) return again_();
   const again = deps.read(`${text} (${subjectText(subject, deps)})`);
   if (again.intent === "out-of-scope" || SELF_CONTAINED.has(again.intent)) {
@@ -176,16 +176,17 @@ type Subject =
   | { kind: "term"; term: string };
 
 /** Which part of the context a subjectless message is about, by what it asks. */
-function subjectFor(probe: Understanding, aspects: AspectId[], ctx: ConversationContext, choosing: boolean): Subject | undefined {
+function subjectFor(probe: Understanding, aspects: AspectId[], ctx: ConversationContext, weighing: boolean): Subject | undefined {
   const last = ctx.last;
   const path = ctx.path;
   const lastRoles = last ? (last.intent === "fit" && ctx.suggested ? [ctx.suggested] : rolesOf(last)) : ctx.suggested ? [ctx.suggested] : [];
   const destination = path?.to ?? lastRoles[0];
   const onPath = last?.intent === "transition" || last?.intent === "learning-path";
-  // "which should i pick", "which is harder to learn": a choice among the roles talked about.
+  // "which should i pick", "which is harder to learn": a choice among the roles talked about;
+  // "whats the difference again": a contrast of them.
   const options = bothOf(ctx);
   if (probe.intent === "fit") return options.length > 0 ? { kind: "roles", roles: options } : undefined;
-  if (choosing && options.length >= 2) return { kind: "roles", roles: options };
+  if (weighing && options.length >= 2) return { kind: "roles", roles: options };
   if ((probe.intent === "resources" || probe.intent === "glossary") && last?.intent === "glossary" && ctx.term) return { kind: "term", term: ctx.term };
   if (aspects.length > 0 || probe.intent === "role.aspect" || probe.intent === "compare") {
     // "do i need a masters for it" after a path: the destination's; after a comparison: both roles'.

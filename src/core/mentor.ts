@@ -16,7 +16,7 @@ import { actionFor, readingLabel } from "./readings.ts";
 import { afterAnswer, afterSuggestion, parseContext, type ConversationContext } from "../conversation/context.ts";
 import { resolveInContext } from "../conversation/resolve.ts";
 import { QUIZ_ANSWER, readingOfAction } from "../conversation/frames.ts";
-import { detectBackground } from "../conversation/background.ts";
+import { detectBackground } from "../understanding/background.ts";
 import { asksHowLong, durationReply } from "../conversation/duration.ts";
 import { backgroundNoted, lastResultReply, suggestedRole, type ResultView } from "../conversation/replies.ts";
 import { forgetProfile, getProfile, updateProfile } from "./profile.ts";

@@ -18,6 +18,8 @@ import { createLanguageDetector } from "./language.ts";
 import MiniSearch from "minisearch";
 import { eng as englishStopwordList } from "stopword";
 import { commonEnglishWords } from "./english-words.ts";
+import { detectBackground } from "./background.ts";
+import { asksForResult } from "./result-question.ts";
 
 export const Reading = z.object({
   intent: IntentId,
@@ -74,6 +76,10 @@ interface Analysis {
   topics: PhraseMatch<JobTopic>[];
   domain: boolean;
   followups: PhraseMatch<"more" | "about" | "them">[];
+  /** Work described instead of a role's name ("react stuff", "llm apps"): a move's origin or destination. */
+  work: PhraseMatch<Role>[];
+  /** The person describes a starting point that is a job but no role of the taxonomy ("I'm a physics PhD", "i'm a teacher"). */
+  otherOrigin: boolean;
   /** The message speaks of changing careers. */
   moveCue: boolean;
   /** The message asks which role fits (needed for `fit`). */
@@ -121,6 +127,8 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
     termMatcher.add(t.id.replace(/-/g, " "), t.id);
     for (const a of [t.term, ...t.aliases]) termMatcher.add(a, t.id);
   }
+  const workMatcher = new PhraseMatcher<Role>();
+  for (const [role, phrases] of Object.entries(kb.lexicon.work) as [Role, string[]][]) for (const p of phrases) workMatcher.add(p, role);
   const domainMatcher = new PhraseMatcher<true>();
   for (const d of kb.lexicon.domain) domainMatcher.add(d, true);
   const cueMatcher = new PhraseMatcher<true>();
@@ -144,7 +152,7 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
     for (const text of kb.intents.aspects[aspect]) examples.push({ text, intent: "role.aspect", aspect });
 
   const vocabulary: string[] = [];
-  for (const m of [roleMatcher, aspectMatcher, termMatcher, domainMatcher, topicMatcher, followMatcher, fitCueMatcher, jobCueMatcher]) vocabulary.push(...m.words());
+  for (const m of [roleMatcher, aspectMatcher, termMatcher, domainMatcher, topicMatcher, followMatcher, fitCueMatcher, jobCueMatcher, workMatcher]) vocabulary.push(...m.words());
   for (const e of examples) vocabulary.push(...tokenize(e.text));
   const speller = new SpellingCorrector(vocabulary, commonEnglishWords());
   // Every word the mentor's own material uses, off-topic examples aside: a message
@@ -153,11 +161,12 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
   // the conversation ("who gets paid better"). Compared on light inflections, not on
   // Porter stems, which fold "doctor" into "doctorate".
   const inDomain = new Set<string>();
-  for (const m of [roleMatcher, aspectMatcher, termMatcher, domainMatcher, topicMatcher, followMatcher, fitCueMatcher, jobCueMatcher, quizCueMatcher, cueMatcher]) for (const w of m.words()) inDomain.add(inflectionBase(w));
+  for (const m of [roleMatcher, aspectMatcher, termMatcher, domainMatcher, topicMatcher, followMatcher, fitCueMatcher, jobCueMatcher, quizCueMatcher, cueMatcher, workMatcher]) for (const w of m.words()) inDomain.add(inflectionBase(w));
   for (const e of examples) if (e.intent !== "out-of-scope") for (const t of tokenize(e.text)) inDomain.add(inflectionBase(t));
-  const isOutside = (token: string) => token.length >= 3 && !/\d/.test(token) && !ENGLISH_STOPWORDS.has(token) && !inDomain.has(inflectionBase(token));
+  const isOutside = (token: string) => token.length >= 3 && !/\d/.test(token) && !ENGLISH_STOPWORDS.has(token) && !CHAT_WORDS.has(token) && !inDomain.has(inflectionBase(token));
   const detectLanguage = createLanguageDetector((w) => speller.has(w));
 
+  const rolesIn = (text: string) => unique(roleMatcher.find(tokenize(text).map((t) => stem(speller.correct(t)))).map((m) => m.value));
   const analyse = (text: string): Analysis => {
     const stems: string[] = [];
     const sentenceOf: number[] = [];
@@ -181,9 +190,12 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
       stems,
       sentenceOf,
       roles,
-      aspects: aspectMatcher.find(stems),
+      // An aspect word inside a role's name ("ML platform engineer", "AI application engineer") is the name.
+      aspects: withoutOverlap(aspectMatcher.find(stems), roles),
       terms: withoutOverlap(termMatcher.find(stems), roles).filter((t) => !roles.some((r) => r.elided && t.start < r.end && r.start < t.end)),
       topics: topicMatcher.find(stems),
+      work: workMatcher.find(stems),
+      otherOrigin: startsElsewhere(text, rolesIn),
       domain: domainMatcher.find(stems).length > 0,
       outside,
       reference,
@@ -229,6 +241,8 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
       if (a.stems.length === 0) return { ...emptyReading("help", 0), ...base, empty: true };
       const language = detectLanguage(text);
       if (language) return { ...emptyReading("out-of-scope", 0.9), ...base, language };
+      // "what was my quiz result again": the few ways people ask it (the conversation answers it from their result).
+      if (asksForResult(text)) return { ...emptyReading("quiz.result", 1), ...base };
       // Three intents need their own words: "which role …" for fit, job words for job search, "quiz"
       // for the quiz. Without them the model's pick is a false friend ("should I use batch size 32",
       // "give me the code", "can i do it without python?").
@@ -278,6 +292,15 @@ const SUBJECTLESS_CONFIDENCE = 0.3;
 /** A help reading this unsure, of a message with field words ("can i do it without python?"), is not taken. */
 const WEAK_HELP = 0.35;
 const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(englishStopwordList);
+/**
+ * Chat's own filler, hedges and sign-offs ("whats the difference again", "idk tbh", "pls"): they name
+ * no subject, so they never count as a word from outside the field. Closed-class, not domain vocabulary.
+ */
+const CHAT_WORDS: ReadonlySet<string> = new Set([
+  "again", "btw", "lol", "lmao", "haha", "pls", "plz", "please", "anyway", "anyways", "okay", "hmm", "umm", "just", "actually", "really",
+  "though", "tho", "exactly", "basically", "sorry", "yeah", "yes", "yea", "cool", "wait", "huh", "tbh", "idk", "imo", "imho", "pretty",
+  "kinda", "sorta", "gonna", "wanna", "gotta", "tryna", "literally", "honestly", "seriously", "remind", "thx", "guys", "folks", "everyone",
+]);
 /** Intents whose answer is about one role, so a reading of them without a role cannot be answered. */
 const ROLE_BOUND: ReadonlySet<Intent> = new Set(["role.overview", "role.aspect", "learning-path"]);
 /** The two roles the product is about (taxonomy): the readings offered when a question names no role. */
@@ -334,7 +357,7 @@ function features(a: Analysis, maskAspects = true): string[] {
 function frame(scored: Scored<Intent>, a: Analysis, aspectModel: NaiveBayes<Aspect>): Reading {
   let intent = scored.label;
   let confidence = scored.p;
-  const roles = unique(a.roles.map((r) => r.value));
+  let roles = unique(a.roles.map((r) => r.value));
   const term = a.terms[0]?.value ?? null;
   // "AI", "ML" alone are terms only in a question about terms.
   const strongTerm = a.terms.find((t) => t.phrase.length > 2)?.value ?? null;
@@ -360,6 +383,23 @@ function frame(scored: Scored<Intent>, a: Analysis, aspectModel: NaiveBayes<Aspe
   if ((intent === "learning-path" || intent === "resources") && roles.length === 1 && a.aspects.some((m) => m.value === "education")) intent = "role.aspect";
   // A transition may start from a background that is not a role ("teacher -> data scientist").
   if (intent === "transition" && (roles.length === 0 || (roles.length === 1 && !a.moveCue))) intent = "learning-path";
+  // A move told in the person's own words ("i do frontend react stuff, want to get into llm apps",
+  // "im a data analyst tryna get into ml"): what they do now is the origin, what follows the
+  // move the destination, each a role named or work described.
+  let from: Role | null = null;
+  let to: Role | null = null;
+  let settled = false;
+  const move = intent === "learning-path" || intent === "transition" ? describedMove(a) : undefined;
+  if (move) {
+    intent = "transition";
+    [from, to, settled] = [move.from, move.to, true];
+    roles = [move.from, move.to];
+    confidence = Math.max(confidence, DESCRIBED_MOVE_CONFIDENCE);
+  } else if (intent === "learning-path" && roles.length === 1 && a.otherOrigin) {
+    // "I'm a physics PhD, how do I get into ML engineering?": a move from a starting point outside the roles (taxonomy: from is null).
+    intent = "transition";
+    [from, to, settled] = [null, roles[0]!, true];
+  }
   // No subject at all: off-topic when the message names something the mentor does not cover
   // (one such word and nothing pointing back at the conversation, or several: "fix it" after a
   // traceback); otherwise it is vague or elliptical ("who gets paid better", "how do i become
@@ -368,15 +408,18 @@ function frame(scored: Scored<Intent>, a: Analysis, aspectModel: NaiveBayes<Aspe
   // the field's skills or tools ("i like kubernetes") is a subject for fit.
   const describesWork = intent === "fit" && a.aspects.some((m) => m.value === "skills" || m.value === "tools");
   if (NEEDS_SUBJECT.has(intent) && roles.length === 0 && !term && !a.domain && !describesWork) {
-    if (intent === "glossary" || a.outside >= 2 || (a.outside === 1 && !a.reference)) {
+    // "whats the difference again": a contrast of nothing named, with nothing from outside the field,
+    // weighs what the conversation was weighing; it is no glossary question without its term.
+    if (intent === "glossary" && a.comparative && a.outside === 0) {
+      intent = "compare";
+      confidence = Math.min(confidence, SUBJECTLESS_CONFIDENCE);
+    } else if (intent === "glossary" || a.outside >= 2 || (a.outside === 1 && !a.reference)) {
       intent = "out-of-scope";
       confidence = Math.max(confidence, 0.6);
     } else confidence = Math.min(confidence, SUBJECTLESS_CONFIDENCE);
   }
 
-  let from: Role | null = null;
-  let to: Role | null = null;
-  if (intent === "transition") [from, to] = direction(a);
+  if (intent === "transition" && !settled) [from, to] = direction(a);
 
   let aspect: Aspect | null = null;
   if (intent === "role.aspect" || intent === "compare") {
@@ -406,6 +449,41 @@ function dominantAspect(matches: PhraseMatch<Aspect>[], sentenceOf: number[]): A
   for (const m of matches) if (best === null || counts.get(m.value)! > counts.get(best)!) best = m.value;
   return best;
 }
+
+/** Where a described move's destination begins: "into", "become", "toward", "→", or "to" after a verb of moving or wanting. */
+function moveStart(stems: readonly string[]): number {
+  return stems.findIndex((s, i) => DESTINATION_WORDS.has(s) || (s === "to" && i > 0 && MOVE_VERBS.has(stems[i - 1]!)));
+}
+const DESTINATION_WORDS: ReadonlySet<string> = new Set(["into", "becom", "toward", "→"]);
+const MOVE_VERBS: ReadonlySet<string> = new Set(["move", "switch", "transit", "transition", "pivot", "go", "get", "chang", "shift", "want", "head", "jump"]);
+/** Words (stems) by which people say they do some work now. */
+const DOING_WORDS: ReadonlySet<string> = new Set(["do", "work", "build", "write", "make", "code", "develop", "maintain", "run", "year", "yr", "yrs", "experi", "background", "currentli", "job", "profession", "im", "am"]);
+/** A move read from described work is a clear reading, not a guess to ask back about. */
+const DESCRIBED_MOVE_CONFIDENCE = 0.6;
+
+/**
+ * A move with an origin and a destination on either side of the move's words, at least one of them
+ * described rather than named. Two roles named are left to `direction`, which reads "to X from Y" too.
+ */
+function describedMove(a: Analysis): { from: Role; to: Role } | undefined {
+  if (new Set(a.roles.map((r) => r.value)).size >= 2 || a.work.length === 0) return undefined;
+  const g = moveStart(a.stems);
+  if (g <= 0) return undefined;
+  // Work is an origin when the person says they do it ("i do frontend", "i build data pipelines", "3 years of react"), not when they like it.
+  const doing = (w: PhraseMatch<Role>) => a.stems.slice(Math.max(0, w.start - 4), w.start).some((s) => DOING_WORDS.has(s));
+  const origin = a.roles.find((r) => r.end <= g) ?? a.work.find((w) => w.end <= g && doing(w) && !a.roles.some((r) => r.start < w.end && w.start < r.end));
+  const destination = a.roles.find((r) => r.start >= g) ?? a.work.find((w) => w.start >= g);
+  if (!origin || !destination || origin.value === destination.value) return undefined;
+  return { from: origin.value, to: destination.value };
+}
+
+/** A stated job that is no role of the taxonomy and no stage of study: "I'm a physics PhD", "i'm a teacher". */
+function startsElsewhere(text: string, roles: (text: string) => Role[]): boolean {
+  const b = detectBackground(text, { roles, roleName: (r) => r });
+  return b !== undefined && b.from === null && !STUDYING.test(b.label);
+}
+/** Students and graduates are on a learning path, not changing careers. */
+const STUDYING = /\b(?:student|students|grad|graduate|major|pupil|freshman|sophomore|junior|senior|undergrad|undergraduate|school|highschool|intern)\b/i;
 
 /** Which named role is the origin and which the destination of a move. */
 function direction(a: Analysis): [Role | null, Role | null] {

@@ -3,8 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { afterAnswer, afterSuggestion, emptyContext, parseContext, type Frame } from "../../src/conversation/context.ts";
 import { ordinalReferences, substituteOrdinals } from "../../src/conversation/references.ts";
-import { detectBackground } from "../../src/conversation/background.ts";
-import { asksForResult } from "../../src/conversation/result-question.ts";
+import { detectBackground } from "../../src/understanding/background.ts";
+import { asksForResult } from "../../src/understanding/result-question.ts";
 import { testCore } from "../helpers/core.ts";
 
 const f = (over: Partial<Frame>): Frame => ({ intent: "role.overview", roles: [], aspect: null, term: null, from: null, to: null, ...over });

@@ -34,6 +34,12 @@ describe("an elliptical follow-up takes its subject from the context", () => {
     expect(read("ok which should i pick", compared)).toMatchObject({ intent: "fit", roles: sorted("ml-engineer", "ai-engineer") });
   });
 
+  it('"whats the difference again" after a comparison, on pay or not: the comparison again, without the aspect', () => {
+    expect(read("whats the difference again", compared)).toMatchObject({ intent: "compare", roles: sorted("ml-engineer", "ai-engineer"), aspect: null });
+    const onPay = after({ intent: "compare", roles: ["data-engineer", "mlops-engineer"] }, { intent: "compare", roles: ["data-engineer", "mlops-engineer"], aspect: "salary" });
+    expect(read("what was the difference again?", onPay)).toMatchObject({ intent: "compare", roles: sorted("data-engineer", "mlops-engineer") });
+  });
+
   it('"how do i become one" after a role: its learning path', () => {
     expect(read("how do i become one", after({ roles: ["mlops-engineer"] }))).toMatchObject({ intent: "learning-path", roles: ["mlops-engineer"] });
   });
