@@ -41,6 +41,8 @@ export interface Person {
 const SELF_CONTAINED: ReadonlySet<Understanding["intent"]> = new Set(["greeting", "help", "thanks", "quiz.start", "quiz.answer", "quiz.result", "decode"]);
 /** Readings that need a subject (a role or a term) to be answered. */
 const NEEDS_SUBJECT: ReadonlySet<Understanding["intent"]> = new Set(["role.overview", "role.aspect", "compare", "learning-path", "transition", "resources", "job-search", "glossary"]);
+/** Readings of a way somewhere. */
+const MOVES: ReadonlySet<Understanding["intent"]> = new Set(["learning-path", "transition"]);
 /** Below this a reading is a guess, worth completing from context. */
 const WEAK = 0.35;
 /** A follow-up is short; a long message without a subject is a new question. */
@@ -152,7 +154,11 @@ function elliptical(u: Understanding, text: string, ctx: ConversationContext, pe
   const asks = NEEDS_SUBJECT.has(probed.intent) || probed.intent === "fit";
   if (m.words <= 2 && m.aspects.length === 0 && !m.followup && !asks) return u;
 
-  const subject = subjectFor(probe, m.aspects, ctx, choosesAmong(text) || u.intent === "compare");
+  // "how would i get into research then" after research scientist vs ML engineer: the work it names picks among the roles talked about.
+  const described = m.work.filter((r) => ctx.recent.includes(r));
+  const subject: Subject | undefined = described.length === 1 && MOVES.has(probe.intent)
+    ? { kind: "roles", roles: described }
+    : subjectFor(probe, m.aspects, ctx, choosesAmong(text) || u.intent === "compare");
   if (!subject) return again_();
   const again = deps.read(`${text} (${subjectText(subject, deps)})`);
   if (again.intent === "out-of-scope" || SELF_CONTAINED.has(again.intent)) {

@@ -47,6 +47,8 @@ export const Understanding = Reading.extend({
     terms: z.array(z.string()),
     /** "more": asks for more on the last topic; "about": "what about X"; "them": refers back to the last roles. */
     followup: z.enum(["more", "about", "them"]).nullable(),
+    /** Roles whose work the message describes ("get into research", "llm apps"), named or not. */
+    work: z.array(RoleId),
     words: z.number().int(),
   }),
 });
@@ -166,6 +168,7 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
   const isOutside = (token: string) => token.length >= 3 && !/\d/.test(token) && !ENGLISH_STOPWORDS.has(token) && !CHAT_WORDS.has(token) && !inDomain.has(inflectionBase(token));
   const detectLanguage = createLanguageDetector((w) => speller.has(w));
 
+  const startingPoints: ReadonlySet<Role> = new Set([...kb.roles.values()].filter((r) => r.kind === "starting-point").map((r) => r.id));
   const rolesIn = (text: string) => unique(roleMatcher.find(tokenize(text).map((t) => stem(speller.correct(t)))).map((m) => m.value));
   const analyse = (text: string): Analysis => {
     const stems: string[] = [];
@@ -215,6 +218,7 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
       aspects: unique(a.aspects.map((m) => m.value)),
       terms: unique(a.terms.map((m) => m.value)),
       followup: f?.value ?? null,
+      work: unique(a.work.map((m) => m.value)),
       words: a.stems.length,
     };
   };
@@ -251,7 +255,7 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
           // Help is about the bot: a message about a role, a term or a role's pay or skills is not a help request.
           && (r.label !== "help" || (a.roles.length === 0 && a.terms.length === 0 && a.aspects.length === 0 && !(a.domain && r.p < WEAK_HELP))),
       );
-      let readings = ranked.slice(0, 4).map((s) => frame(s, a, aspectModel));
+      let readings = ranked.slice(0, 4).map((s) => frame(s, a, aspectModel, startingPoints));
       // Off-topic is for off-topic: a message that speaks of roles' aspects, fit, jobs or the last
       // answer and names nothing outside the field is a career question read badly, not a decline.
       // Its best in-field readings are offered ("Did you mean …?") instead; so are they when the
@@ -354,7 +358,7 @@ function features(a: Analysis, maskAspects = true): string[] {
   return out;
 }
 
-function frame(scored: Scored<Intent>, a: Analysis, aspectModel: NaiveBayes<Aspect>): Reading {
+function frame(scored: Scored<Intent>, a: Analysis, aspectModel: NaiveBayes<Aspect>, startingPoints: ReadonlySet<Role>): Reading {
   let intent = scored.label;
   let confidence = scored.p;
   let roles = unique(a.roles.map((r) => r.value));
@@ -381,6 +385,8 @@ function frame(scored: Scored<Intent>, a: Analysis, aspectModel: NaiveBayes<Aspe
   // A degree, PhD or certificate question about one role is answered by its education
   // section, even when worded as a path ("do I need a degree to become …").
   if ((intent === "learning-path" || intent === "resources") && roles.length === 1 && a.aspects.some((m) => m.value === "education")) intent = "role.aspect";
+  // So is whether one needs a subject ("do i need to know math to be an AI engineer"); "math first or code first?" is the path.
+  if (intent === "learning-path" && roles.length === 1 && a.aspects.some(isSubject) && a.stems.some((s) => NEED_WORDS.has(s))) intent = "role.aspect";
   // A transition may start from a background that is not a role ("teacher -> data scientist").
   if (intent === "transition" && (roles.length === 0 || (roles.length === 1 && !a.moveCue))) intent = "learning-path";
   // A move told in the person's own words ("i do frontend react stuff, want to get into llm apps",
@@ -400,6 +406,9 @@ function frame(scored: Scored<Intent>, a: Analysis, aspectModel: NaiveBayes<Aspe
     intent = "transition";
     [from, to, settled] = [null, roles[0]!, true];
   }
+  // "ml jobs", "data pipeline jobs": in a job search, the work named is the role whose jobs they are.
+  const workRoles = unique(a.work.map((w) => w.value));
+  if (intent === "job-search" && roles.length === 0 && workRoles.length === 1) roles = workRoles;
   // No subject at all: off-topic when the message names something the mentor does not cover
   // (one such word and nothing pointing back at the conversation, or several: "fix it" after a
   // traceback); otherwise it is vague or elliptical ("who gets paid better", "how do i become
@@ -419,7 +428,7 @@ function frame(scored: Scored<Intent>, a: Analysis, aspectModel: NaiveBayes<Aspe
     } else confidence = Math.min(confidence, SUBJECTLESS_CONFIDENCE);
   }
 
-  if (intent === "transition" && !settled) [from, to] = direction(a);
+  if (intent === "transition" && !settled) [from, to] = direction(a, startingPoints);
 
   let aspect: Aspect | null = null;
   if (intent === "role.aspect" || intent === "compare") {
@@ -449,6 +458,10 @@ function dominantAspect(matches: PhraseMatch<Aspect>[], sentenceOf: number[]): A
   for (const m of matches) if (best === null || counts.get(m.value)! > counts.get(best)!) best = m.value;
   return best;
 }
+
+const NEED_WORDS: ReadonlySet<string> = new Set(["need", "requir", "necessari", "mandatori", "essenti", "enough"]);
+/** A skills cue that names a subject to learn ("math", "statistics", "which languages"), not a generic "need to know". */
+const isSubject = (m: PhraseMatch<Aspect>) => m.value === "skills" && !/know|need|requir|skill|qualif|prerequisit|expertis|competenc|background/i.test(m.phrase);
 
 /** Where a described move's destination begins: "into", "become", "toward", "→", or "to" after a verb of moving or wanting. */
 function moveStart(stems: readonly string[]): number {
@@ -486,7 +499,7 @@ function startsElsewhere(text: string, roles: (text: string) => Role[]): boolean
 const STUDYING = /\b(?:student|students|grad|graduate|major|pupil|freshman|sophomore|junior|senior|undergrad|undergraduate|school|highschool|intern)\b/i;
 
 /** Which named role is the origin and which the destination of a move. */
-function direction(a: Analysis): [Role | null, Role | null] {
+function direction(a: Analysis, startingPoints: ReadonlySet<Role>): [Role | null, Role | null] {
   const distinct: PhraseMatch<Role>[] = [];
   for (const m of a.roles) if (!distinct.some((d) => d.value === m.value)) distinct.push(m);
   if (distinct.length < 2) return [null, distinct[0]?.value ?? null];
@@ -502,6 +515,9 @@ function direction(a: Analysis): [Role | null, Role | null] {
   const first = distinct[0]!;
   const last = distinct[distinct.length - 1]!;
   if (isTo(first) && !isTo(last)) return [last.value, first.value];
+  // No word says which way ("AI engineer vs software engineer … how do i move over"): people move out of
+  // the usual starting points (software engineer, data analyst), not into them.
+  if (!isTo(last) && startingPoints.has(last.value) && !startingPoints.has(first.value)) return [last.value, first.value];
   return [first.value, last.value];
 }
 

@@ -40,6 +40,11 @@ describe("an elliptical follow-up takes its subject from the context", () => {
     expect(read("what was the difference again?", onPay)).toMatchObject({ intent: "compare", roles: sorted("data-engineer", "mlops-engineer") });
   });
 
+  it('"how do i get into research then" after two roles: the work it names picks the one', () => {
+    const ctx = after({ intent: "compare", roles: ["research-scientist", "ml-engineer"] });
+    expect(read("ok how do i get into research then", ctx)).toMatchObject({ intent: "learning-path", roles: ["research-scientist"] });
+  });
+
   it('"how do i become one" after a role: its learning path', () => {
     expect(read("how do i become one", after({ roles: ["mlops-engineer"] }))).toMatchObject({ intent: "learning-path", roles: ["mlops-engineer"] });
   });

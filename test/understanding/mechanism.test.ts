@@ -86,6 +86,20 @@ describe("understanding mechanism", () => {
     expect(u("I'm a second year student, how do I become a data scientist?")).toMatchObject({ intent: "learning-path", roles: ["data-scientist"], from: null, to: null });
   });
 
+  it("reads the work a job search names as its role: 'ml jobs' are ML engineer jobs", () => {
+    expect(u("how do i get interviews for machine learning jobs")).toMatchObject({ intent: "job-search", roles: ["ml-engineer"] });
+  });
+
+  it("moves people out of the usual starting points when no word says which way", () => {
+    expect(u("data scientist and data analyst, how do i move over")).toMatchObject({ intent: "transition", from: "data-analyst", to: "data-scientist" });
+    expect(u("from data scientist to data analyst")).toMatchObject({ intent: "transition", from: "data-scientist", to: "data-analyst" });
+  });
+
+  it("reads whether one needs a subject for a role as its skills, and the order of learning as the path", () => {
+    expect(u("do you need statistics to become a data scientist")).toMatchObject({ intent: "role.aspect", roles: ["data-scientist"], aspect: "skills" });
+    expect(u("to become a data scientist, stats first or python first?").intent).toBe("learning-path");
+  });
+
   it("reads a question about the person's quiz result as quiz.result even without a conversation", () => {
     expect(u("remind me what my quiz result was")).toMatchObject({ intent: "quiz.result", roles: [] });
     expect(u("why did the test pick data science for me").intent).toBe("quiz.result");
