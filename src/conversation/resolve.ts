@@ -43,6 +43,9 @@ const SELF_CONTAINED: ReadonlySet<Understanding["intent"]> = new Set(["greeting"
 const NEEDS_SUBJECT: ReadonlySet<Understanding["intent"]> = new Set(["role.overview", "role.aspect", "compare", "learning-path", "transition", "resources", "job-search", "glossary"]);
 /** Readings of a way somewhere. */
 const MOVES: ReadonlySet<Understanding["intent"]> = new Set(["learning-path", "transition"]);
+/** A message that is only a place, a setting or a condition ("in europe?", "at startups?", "for a remote job?"). */
+const QUALIFIER = /^\s*(?:(?:and|but|ok|okay|what|how)\s+)?(?:in|at|for|outside(?: of)?|inside|within|near|across)\s+(?!(?:it|that|this|them|me|one)\b)[^?]*\??\s*$/i;
+const QUALIFIER_WORDS = 4;
 /** Below this a reading is a guess, worth completing from context. */
 const WEAK = 0.35;
 /** A follow-up is short; a long message without a subject is a new question. */
@@ -61,15 +64,15 @@ export function resolveInContext(u0: Understanding, text: string, ctx: Conversat
     const substituted = substituteOrdinals(text, ctx.roles, deps.roleName);
     if (substituted !== undefined) {
       const again = deps.read(substituted);
-      if (again.roles.length > 0) return named(again, ctx, person);
+      if (again.roles.length > 0) return named(again, substituted, ctx, person);
     }
   }
   // "and mlops?" after a question about a role: the bare word is the role, not the glossary term.
   if (u.intent === "glossary" && u.mentions.followup === "about" && ctx.last && ctx.last.intent !== "glossary" && u.mentions.words <= SHORT) {
     const roles = deps.roles(text);
-    if (roles.length > 0) return named({ ...u, roles, term: null, mentions: { ...u.mentions, terms: [] } }, ctx, person);
+    if (roles.length > 0) return named({ ...u, roles, term: null, mentions: { ...u.mentions, terms: [] } }, text, ctx, person);
   }
-  if (u.roles.length > 0) return withOrigin(named(u, ctx, person), text, ctx);
+  if (u.roles.length > 0) return withOrigin(named(u, text, ctx, person), text, ctx);
   if (u.term && u.intent === "glossary") return u;
   return elliptical(u, text, ctx, person, deps);
 }
@@ -85,11 +88,12 @@ function withOrigin(u: Understanding, text: string, ctx: ConversationContext): U
 const FROM_THAT = /\bfrom (?:that|this|there|it|that role|this role|the role)\b/i;
 
 /** A message that names its roles: they override the context, the shape may still carry the last question. */
-function named(u: Understanding, ctx: ConversationContext, person: Person): Understanding {
+function named(u: Understanding, text: string, ctx: ConversationContext, person: Person): Understanding {
   const last = ctx.last;
   const m = u.mentions;
   const settled = { confidence: Math.max(u.confidence, WEAK), alternatives: [] };
-  if (last && m.followup === "about" && m.words <= SHORT && m.terms.length === 0 && u.intent !== "transition") {
+  // "and for data scientists?", "what about X", or X as a bare qualifier ("for a data scientist?").
+  if (last && (m.followup === "about" || QUALIFIER.test(text)) && m.words <= SHORT && m.terms.length === 0 && u.intent !== "transition") {
     const roles = u.roles;
     const aspect = m.aspects[0] ?? null;
     switch (last.intent) {
@@ -139,6 +143,8 @@ function elliptical(u: Understanding, text: string, ctx: ConversationContext, pe
   const settled = { confidence: 1, alternatives: [] };
 
   if (m.followup === "more" && last) return { ...u, ...settled, ...moreOf(last) };
+  // "in europe?", "at a startup?": only a qualifier, so the last question again, there.
+  if (last && QUALIFIER.test(text) && m.words <= QUALIFIER_WORDS && m.aspects.length === 0 && m.terms.length === 0) return { ...u, ...settled, ...last };
   if (m.followup === "them" && m.aspects.length <= 1) {
     const roles = bothOf(ctx);
     if (roles.length > 0) return { ...u, ...settled, ...frame("compare", comparedRoles(roles), m.aspects[0] ?? null) };

@@ -45,6 +45,14 @@ describe("an elliptical follow-up takes its subject from the context", () => {
     expect(read("ok how do i get into research then", ctx)).toMatchObject({ intent: "learning-path", roles: ["research-scientist"] });
   });
 
+  it('"in canada?" or "for a data engineer?" alone: a qualifier, so the last question again (there, or for that role)', () => {
+    const pay = after({ intent: "role.aspect", roles: ["ai-engineer"], aspect: "salary" });
+    expect(read("in canada?", pay)).toMatchObject({ intent: "role.aspect", roles: ["ai-engineer"], aspect: "salary" });
+    expect(read("at a startup?", pay)).toMatchObject({ intent: "role.aspect", roles: ["ai-engineer"], aspect: "salary" });
+    const path = after({ intent: "learning-path", roles: ["mlops-engineer"] });
+    expect(read("for a data engineer?", path)).toMatchObject({ intent: "learning-path", roles: ["data-engineer"] });
+  });
+
   it('"how do i become one" after a role: its learning path', () => {
     expect(read("how do i become one", after({ roles: ["mlops-engineer"] }))).toMatchObject({ intent: "learning-path", roles: ["mlops-engineer"] });
   });
