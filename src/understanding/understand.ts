@@ -19,6 +19,7 @@ import MiniSearch from "minisearch";
 import { eng as englishStopwordList } from "stopword";
 import { commonEnglishWords } from "./english-words.ts";
 import { detectBackground } from "./background.ts";
+import { Background } from "../core/profile.ts";
 import { asksForResult } from "./result-question.ts";
 
 export const Reading = z.object({
@@ -37,6 +38,8 @@ export const Understanding = Reading.extend({
   alternatives: z.array(Reading),
   /** Job-search sub-topic when the message names one. */
   topic: JobSearchTopicId.nullable(),
+  /** The background the person states, when they state one ("im a backend dev", "i do frontend react stuff"). */
+  background: Background.optional(),
   /** ISO 639-3 code when the message is not in English. */
   language: z.string().nullable(),
   /** The cleaned text had no words at all. */
@@ -80,7 +83,9 @@ interface Analysis {
   followups: PhraseMatch<"more" | "about" | "them">[];
   /** Work described instead of a role's name ("react stuff", "llm apps"): a move's origin or destination. */
   work: PhraseMatch<Role>[];
-  /** The person describes a starting point that is a job but no role of the taxonomy ("I'm a physics PhD", "i'm a teacher"). */
+  /** The background the person states ("im a backend dev", "I'm a physics PhD", "i do frontend react stuff"). */
+  background: Background | undefined;
+  /** That background is a job but no role of the taxonomy ("I'm a physics PhD", "i'm a teacher"). */
   otherOrigin: boolean;
   /** The message speaks of changing careers. */
   moveCue: boolean;
@@ -169,7 +174,12 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
   const detectLanguage = createLanguageDetector((w) => speller.has(w));
 
   const startingPoints: ReadonlySet<Role> = new Set([...kb.roles.values()].filter((r) => r.kind === "starting-point").map((r) => r.id));
-  const rolesIn = (text: string) => unique(roleMatcher.find(tokenize(text).map((t) => stem(speller.correct(t)))).map((m) => m.value));
+  const stemsOf = (text: string) => tokenize(text).map((t) => stem(speller.correct(t)));
+  const backgroundDeps = {
+    roles: (text: string) => unique(roleMatcher.find(stemsOf(text)).map((m) => m.value)),
+    work: (text: string) => unique(workMatcher.find(stemsOf(text)).map((m) => m.value)),
+    roleName: (r: Role) => kb.role(r).short,
+  };
   const analyse = (text: string): Analysis => {
     const stems: string[] = [];
     const sentenceOf: number[] = [];
@@ -189,6 +199,7 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
       }
     });
     const roles = withEllipsis(stems, roleMatcher.find(stems), roleMatcher);
+    const background = detectBackground(text, backgroundDeps);
     return {
       stems,
       sentenceOf,
@@ -198,7 +209,8 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
       terms: withoutOverlap(termMatcher.find(stems), roles).filter((t) => !roles.some((r) => r.elided && t.start < r.end && r.start < t.end)),
       topics: topicMatcher.find(stems),
       work: workMatcher.find(stems),
-      otherOrigin: startsElsewhere(text, rolesIn),
+      background,
+      otherOrigin: startsElsewhere(background),
       domain: domainMatcher.find(stems).length > 0,
       outside,
       reference,
@@ -241,7 +253,7 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
     understand(raw: string): Understanding {
       const text = cleanText(raw);
       const a = analyse(text);
-      const base = { alternatives: [], topic: null, language: null, empty: false, mentions: mentions(a) };
+      const base = { alternatives: [], topic: null, language: null, empty: false, mentions: mentions(a), ...(a.background ? { background: a.background } : {}) };
       if (a.stems.length === 0) return { ...emptyReading("help", 0), ...base, empty: true };
       const language = detectLanguage(text);
       if (language) return { ...emptyReading("out-of-scope", 0.9), ...base, language };
@@ -399,7 +411,7 @@ function frame(scored: Scored<Intent>, a: Analysis, aspectModel: NaiveBayes<Aspe
   if (move) {
     intent = "transition";
     [from, to, settled] = [move.from, move.to, true];
-    roles = [move.from, move.to];
+    roles = move.from ? [move.from, move.to] : [move.to];
     confidence = Math.max(confidence, DESCRIBED_MOVE_CONFIDENCE);
   } else if (intent === "learning-path" && roles.length === 1 && a.otherOrigin) {
     // "I'm a physics PhD, how do I get into ML engineering?": a move from a starting point outside the roles (taxonomy: from is null).
@@ -478,7 +490,7 @@ const DESCRIBED_MOVE_CONFIDENCE = 0.6;
  * A move with an origin and a destination on either side of the move's words, at least one of them
  * described rather than named. Two roles named are left to `direction`, which reads "to X from Y" too.
  */
-function describedMove(a: Analysis): { from: Role; to: Role } | undefined {
+function describedMove(a: Analysis): { from: Role | null; to: Role } | undefined {
   if (new Set(a.roles.map((r) => r.value)).size >= 2 || a.work.length === 0) return undefined;
   const g = moveStart(a.stems);
   if (g <= 0) return undefined;
@@ -486,13 +498,14 @@ function describedMove(a: Analysis): { from: Role; to: Role } | undefined {
   const doing = (w: PhraseMatch<Role>) => a.stems.slice(Math.max(0, w.start - 4), w.start).some((s) => DOING_WORDS.has(s));
   const origin = a.roles.find((r) => r.end <= g) ?? a.work.find((w) => w.end <= g && doing(w) && !a.roles.some((r) => r.start < w.end && w.start < r.end));
   const destination = a.roles.find((r) => r.start >= g) ?? a.work.find((w) => w.start >= g);
+  // "i'm a civil engineer and want to move into ml": a stated job outside the roles is the origin (from: null).
+  if (!origin && destination && a.roles.length === 0 && a.otherOrigin) return { from: null, to: destination.value };
   if (!origin || !destination || origin.value === destination.value) return undefined;
   return { from: origin.value, to: destination.value };
 }
 
 /** A stated job that is no role of the taxonomy and no stage of study: "I'm a physics PhD", "i'm a teacher". */
-function startsElsewhere(text: string, roles: (text: string) => Role[]): boolean {
-  const b = detectBackground(text, { roles, roleName: (r) => r });
+function startsElsewhere(b: Background | undefined): boolean {
   return b !== undefined && b.from === null && !STUDYING.test(b.label);
 }
 /** Students and graduates are on a learning path, not changing careers. */

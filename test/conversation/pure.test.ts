@@ -79,6 +79,13 @@ describe("a stated background", () => {
     expect(detectBackground("i'm a teacher", deps)).toEqual({ from: null, label: "teacher" });
   });
 
+  it("is the work one says one does, read with the work lexicon, or the field one works in", () => {
+    expect(understander.understand("i do frontend react stuff").background).toMatchObject({ from: "software-engineer" });
+    expect(understander.understand("i build etl jobs in airflow, want to move on").background).toMatchObject({ from: "data-engineer" });
+    expect(understander.understand("i work in logistics").background).toEqual({ from: null, label: "logistics" });
+    for (const text of ["i do want to be an ml engineer", "i do not know what to pick", "i work with my hands"]) expect(understander.understand(text).background, text).toBeUndefined();
+  });
+
   it("is not a plan, a mood or a sentence", () => {
     for (const text of ["I'm thinking about becoming an ML engineer", "im interested in ai engineering", "i'm a bit confused", "im new to all this", "i'm going to apply as an ml engineer next month", "what does an ai engineer do", "i am so lost with all these roles honestly"]) {
       expect(detectBackground(text, deps), text).toBeUndefined();
