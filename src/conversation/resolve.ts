@@ -43,6 +43,8 @@ const SELF_CONTAINED: ReadonlySet<Understanding["intent"]> = new Set(["greeting"
 const NEEDS_SUBJECT: ReadonlySet<Understanding["intent"]> = new Set(["role.overview", "role.aspect", "compare", "learning-path", "transition", "resources", "job-search", "glossary"]);
 /** Readings of a way somewhere. */
 const MOVES: ReadonlySet<Understanding["intent"]> = new Set(["learning-path", "transition"]);
+/** Words by which a message itself sets one thing against another. */
+const CONTRASTS = /\b(?:differen\w*|differ|vs\.?|versus|compared?|comparison|contrast)\b/i;
 /** A message that is only a place, a setting or a condition ("in europe?", "at startups?", "for a remote job?"). */
 const QUALIFIER = /^\s*(?:(?:and|but|ok|okay|what|how)\s+)?(?:in|at|for|outside(?: of)?|inside|within|near|across)\s+(?!(?:it|that|this|them|me|one)\b)[^?]*\??\s*$/i;
 const QUALIFIER_WORDS = 4;
@@ -93,7 +95,8 @@ function named(u: Understanding, text: string, ctx: ConversationContext, person:
   const m = u.mentions;
   const settled = { confidence: Math.max(u.confidence, WEAK), alternatives: [] };
   // "and for data scientists?", "what about X", or X as a bare qualifier ("for a data scientist?").
-  if (last && (m.followup === "about" || QUALIFIER.test(text)) && m.words <= SHORT && m.terms.length === 0 && u.intent !== "transition") {
+  // A message that itself contrasts ("and how is that different from a data scientist") is a comparison, below.
+  if (last && (m.followup === "about" || QUALIFIER.test(text)) && m.words <= SHORT && m.terms.length === 0 && u.intent !== "transition" && !(u.intent === "compare" && u.roles.length === 1 && CONTRASTS.test(text))) {
     const roles = u.roles;
     const aspect = m.aspects[0] ?? null;
     switch (last.intent) {

@@ -53,6 +53,12 @@ describe("an elliptical follow-up takes its subject from the context", () => {
     expect(read("for a data engineer?", path)).toMatchObject({ intent: "learning-path", roles: ["data-engineer"] });
   });
 
+  it('"and how is that different from X" after a path or a role: the comparison with X, not the last question for X', () => {
+    expect(read("and how is that different from a data scientist", after({ intent: "learning-path", roles: ["ai-engineer"] }))).toMatchObject({ intent: "compare", roles: sorted("ai-engineer", "data-scientist") });
+    // Without a word that contrasts, "and X?" still carries the last question over.
+    expect(read("and data scientists?", after({ intent: "learning-path", roles: ["ai-engineer"] }))).toMatchObject({ intent: "learning-path", roles: ["data-scientist"] });
+  });
+
   it('"how do i become one" after a role: its learning path', () => {
     expect(read("how do i become one", after({ roles: ["mlops-engineer"] }))).toMatchObject({ intent: "learning-path", roles: ["mlops-engineer"] });
   });
