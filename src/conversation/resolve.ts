@@ -43,6 +43,8 @@ const SELF_CONTAINED: ReadonlySet<Understanding["intent"]> = new Set(["greeting"
 const NEEDS_SUBJECT: ReadonlySet<Understanding["intent"]> = new Set(["role.overview", "role.aspect", "compare", "learning-path", "transition", "resources", "job-search", "glossary"]);
 /** Readings of a way somewhere. */
 const MOVES: ReadonlySet<Understanding["intent"]> = new Set(["learning-path", "transition"]);
+/** Words of a move from one role to another ("how do i move over", "switch", "from one to the other"). */
+const MOVE_BETWEEN = /\b(?:move|moving|switch\w*|transition\w*|pivot\w*|change over|go over|cross over|from)\b|\bthe other\b/i;
 /** Words by which a message itself sets one thing against another. */
 const CONTRASTS = /\b(?:differen\w*|differ|vs\.?|versus|compared?|comparison|contrast)\b/i;
 /** A message that is only a place, a setting or a condition ("in europe?", "at startups?", "for a remote job?"). */
@@ -170,6 +172,15 @@ function elliptical(u: Understanding, text: string, ctx: ConversationContext, pe
     : subjectFor(probe, m.aspects, ctx, choosesAmong(text) || u.intent === "compare");
   if (!subject) return again_();
   const again = deps.read(`${text} (${subjectText(subject, deps)})`);
+  // "how do i become one?", "what should i learn first" after two roles were weighed: a way to one of
+  // them, not a move between them, unless the words say so ("how do i move over") or the person is one.
+  if (subject.kind === "roles" && subject.roles.length >= 2 && MOVES.has(again.intent) && m.aspects.length === 0 && !MOVE_BETWEEN.test(text)) {
+    const from = person.from && subject.roles.includes(person.from) ? person.from : undefined;
+    const to = subject.roles.find((r) => r !== from)!;
+    if (from) return { ...again, ...frame("transition", [from, to]), from, to, ...settled, mentions: again.mentions };
+    const paths = subject.roles.slice(0, 3).map((r) => ({ ...again, ...frame("learning-path", [r]), confidence: WEAK, alternatives: [] }));
+    return { ...paths[0]!, alternatives: paths.slice(1), mentions: again.mentions };
+  }
   if (again.intent === "out-of-scope" || SELF_CONTAINED.has(again.intent)) {
     // "can i self teach instead": the aspect it names is the question.
     if (m.aspects.length === 0) return again_();

@@ -59,6 +59,15 @@ describe("an elliptical follow-up takes its subject from the context", () => {
     expect(read("and data scientists?", after({ intent: "learning-path", roles: ["ai-engineer"] }))).toMatchObject({ intent: "learning-path", roles: ["data-scientist"] });
   });
 
+  it('"how do i become one" after a comparison: the path to one of them, asked back; a move only when the words or the person say so', () => {
+    const r = resolveInContext(understander.understand("how do i become one?"), "how do i become one?", compared, nobody, deps);
+    expect(r).toMatchObject({ intent: "learning-path" });
+    expect(new Set([r.roles[0], ...r.alternatives.map((a) => a.roles[0])])).toEqual(new Set(["ml-engineer", "ai-engineer"]));
+    expect(read("how do i become one?", compared, { from: "ml-engineer" })).toMatchObject({ intent: "transition", from: "ml-engineer", to: "ai-engineer" });
+    const sweVsAi = after({ intent: "compare", roles: ["ai-engineer", "software-engineer"] });
+    expect(read("how do i switch over", sweVsAi)).toMatchObject({ intent: "transition", from: "software-engineer", to: "ai-engineer" });
+  });
+
   it('"how do i become one" after a role: its learning path', () => {
     expect(read("how do i become one", after({ roles: ["mlops-engineer"] }))).toMatchObject({ intent: "learning-path", roles: ["mlops-engineer"] });
   });
