@@ -16,7 +16,6 @@ import { actionFor, readingLabel } from "./readings.ts";
 import { afterAnswer, afterSuggestion, parseContext, type ConversationContext } from "../conversation/context.ts";
 import { resolveInContext } from "../conversation/resolve.ts";
 import { QUIZ_ANSWER, readingOfAction } from "../conversation/frames.ts";
-import { detectBackground } from "../conversation/background.ts";
 import { asksHowLong, durationReply } from "../conversation/duration.ts";
 import { backgroundNoted, lastResultReply, suggestedRole, type ResultView } from "../conversation/replies.ts";
 import { getProfile, updateProfile } from "./profile.ts";
@@ -151,7 +150,6 @@ export function createMentor(deps: MentorDeps): Mentor {
     // A description of the person's own work is its own evidence for "which role fits".
     describesWork: (t: string) => fitSearch(t).leans.some((l) => l.because.length > 0),
   };
-  const backgroundDeps = { roles: (t: string) => understander.slots(t).roles, roleName: (r: RoleId) => kb.role(r).short };
   const decoder = createDecoder(kb);
   const contextTtl = deps.contextTtlMs ?? 24 * 60 * 60 * 1000;
   // Per person, so one flood cannot crowd out a channel (this process's memory unless a shared limiter is given).
@@ -520,7 +518,7 @@ export function createMentor(deps: MentorDeps): Mentor {
     const fromQuiz = stored.last || stored.suggested ? undefined : suggestedRole(kb, (await deps.quiz.lastResult(event))?.outcome);
     const ctx = fromQuiz ? { ...stored, suggested: fromQuiz } : stored;
     // A background the person states is remembered for them (all their conversations on this platform).
-    const stated = understanding0.empty || understanding0.language ? undefined : detectBackground(text, backgroundDeps);
+    const stated = understanding0.empty || understanding0.language ? undefined : understanding0.background;
     // Where the person is ("I'm in Berlin") is remembered for them too; their salary answers lead with it.
     const named = understanding0.empty || understanding0.language ? undefined : findRegion(kb, text);
     const patch = { ...(stated ? { background: stated } : {}), ...(named ? { region: named } : {}) };
