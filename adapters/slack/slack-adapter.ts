@@ -40,6 +40,13 @@ export interface SlackAdapterOptions {
   ackDeadlineMs?: number;
 }
 
+/**
+ * HTTP mode: the listen backlog (connections the kernel holds until the process accepts them).
+ * Node's default is 511; a burst of new connections beyond it (everyone clicking at once through
+ * fresh connections) waits for a SYN retransmit (1 s and more). Linux caps it at net.core.somaxconn.
+ */
+export const LISTEN_BACKLOG = 4096;
+
 /** Quiz clicks that replace the question they were made on; the others post a new message. */
 const IN_PLACE_QUIZ_OPS = new Set(["a", "n", "continue"]);
 
@@ -115,7 +122,7 @@ export class SlackAdapter implements PlatformAdapter {
       throw err;
     }
     if (this.config.mode === "http") {
-      this.server = (await this.app.start({ port: this.config.port, host: this.host })) as Server;
+      this.server = (await this.app.start({ port: this.config.port, host: this.host, backlog: LISTEN_BACKLOG })) as Server;
       this.logger.info({ port: this.port, path: "/slack/events" }, "slack adapter listening (HTTP)");
     } else {
       await this.app.start();
@@ -329,7 +336,7 @@ export class SlackAdapter implements PlatformAdapter {
       const turn = await this.core.mentor.handle(choice(dmAddress(c.team, dm)));
       await c.acknowledge();
       if (turn.duplicate) return;
-      if (privately && isRefusal(turn.replies)) {
+      if (privately && keepsClickedMessage(turn.replies)) {
         await deliver(client, privately, turn.replies);
         return;
       }
@@ -346,7 +353,7 @@ export class SlackAdapter implements PlatformAdapter {
     if (turn.duplicate) return;
     // A refused click (someone else's quiz, an earlier run, a garbled id, a rate limit) leaves the
     // clicked message and its buttons as they were: the refusal goes to the clicker alone.
-    if (privately && isRefusal(turn.replies)) {
+    if (privately && keepsClickedMessage(turn.replies)) {
       await deliver(client, privately, turn.replies);
       return;
     }
@@ -466,6 +473,14 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
 }
 
 const dmAddress = (team: string, channel: string, thread?: string): Address => ({ platform: "slack", workspace: team, channel, thread: thread ?? null, dm: true });
+
+/**
+ * A refusal, or "try again in a moment" while the store is away: the clicked message keeps its
+ * buttons (the person clicks again once it is back) and the answer goes to the clicker alone.
+ */
+function keepsClickedMessage(replies: Reply[]): boolean {
+  return isRefusal(replies) || (replies.length > 0 && replies.every((r) => r.data?.kind === "store-unavailable"));
+}
 
 /** Quiz questions and results (the quiz runs in the DM), apart from everything else. */
 function splitQuizReplies(replies: Reply[]): { quiz: Reply[]; other: Reply[] } {
