@@ -73,6 +73,8 @@ export class SlackAdapter implements PlatformAdapter {
     this.drainTimeoutMs = opts.drainTimeoutMs ?? 5000;
     this.ackDeadlineMs = opts.ackDeadlineMs ?? 2000;
     const logger = boltLogger(opts.logger);
+    // convoStore: false below: Bolt's conversation store is unused here, and on every request it
+    // looked the conversation up and built (stack trace and all) a "Conversation not found" error.
     // slackApiUrl also reaches Socket Mode's apps.connections.open (Bolt passes clientOptions on).
     const clientOptions: webApi.WebClientOptions = { ...(opts.config.apiUrl ? { slackApiUrl: opts.config.apiUrl } : {}), ...opts.clientOptions };
     if (opts.config.mode === "http") {
@@ -85,10 +87,10 @@ export class SlackAdapter implements PlatformAdapter {
       });
       // Bolt's own checks leave gaps (future timestamps, non-object bodies): a gate goes first.
       receiver.requestListener = guardRequestListener(receiver.requestListener, { signingSecret: opts.config.signingSecret, path: "/slack/events", logger: opts.logger });
-      this.app = new App({ token: opts.config.botToken, receiver, logger, clientOptions, deferInitialization: true });
+      this.app = new App({ token: opts.config.botToken, receiver, logger, clientOptions, deferInitialization: true, convoStore: false });
     } else {
       if (!opts.config.appToken) throw new Error("Slack Socket Mode needs SLACK_APP_TOKEN");
-      this.app = new App({ token: opts.config.botToken, appToken: opts.config.appToken, socketMode: true, logger, clientOptions, deferInitialization: true });
+      this.app = new App({ token: opts.config.botToken, appToken: opts.config.appToken, socketMode: true, logger, clientOptions, deferInitialization: true, convoStore: false });
       // Socket Mode has no HTTP gate: the same shape check runs before Bolt, and a refused envelope is
       // acknowledged (so Slack does not redeliver it) and dropped.
       const socketClient = (this.app as unknown as { receiver?: { client?: Parameters<typeof guardSocketMessages>[0] } }).receiver?.client;
