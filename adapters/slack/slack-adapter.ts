@@ -40,6 +40,13 @@ export interface SlackAdapterOptions {
   ackDeadlineMs?: number;
 }
 
+/**
+ * HTTP mode: the listen backlog (connections the kernel holds until the process accepts them).
+ * Node's default is 511; a burst of new connections beyond it (everyone clicking at once through
+ * fresh connections) waits for a SYN retransmit (1 s and more). Linux caps it at net.core.somaxconn.
+ */
+export const LISTEN_BACKLOG = 4096;
+
 /** Quiz clicks that replace the question they were made on; the others post a new message. */
 const IN_PLACE_QUIZ_OPS = new Set(["a", "n", "continue"]);
 
@@ -68,6 +75,8 @@ export class SlackAdapter implements PlatformAdapter {
     this.drainTimeoutMs = opts.drainTimeoutMs ?? 5000;
     this.ackDeadlineMs = opts.ackDeadlineMs ?? 2000;
     const logger = boltLogger(opts.logger);
+    // convoStore: false below: Bolt's conversation store is unused here, and on every request it
+    // looked the conversation up and built (stack trace and all) a "Conversation not found" error.
     // slackApiUrl also reaches Socket Mode's apps.connections.open (Bolt passes clientOptions on).
     const clientOptions: webApi.WebClientOptions = { ...(opts.config.apiUrl ? { slackApiUrl: opts.config.apiUrl } : {}), ...opts.clientOptions };
     if (opts.config.mode === "http") {
@@ -80,10 +89,10 @@ export class SlackAdapter implements PlatformAdapter {
       });
       // Bolt's own checks leave gaps (future timestamps, non-object bodies): a gate goes first.
       receiver.requestListener = guardRequestListener(receiver.requestListener, { signingSecret: opts.config.signingSecret, path: "/slack/events", logger: opts.logger });
-      this.app = new App({ token: opts.config.botToken, receiver, logger, clientOptions, deferInitialization: true });
+      this.app = new App({ token: opts.config.botToken, receiver, logger, clientOptions, deferInitialization: true, convoStore: false });
     } else {
       if (!opts.config.appToken) throw new Error("Slack Socket Mode needs SLACK_APP_TOKEN");
-      this.app = new App({ token: opts.config.botToken, appToken: opts.config.appToken, socketMode: true, logger, clientOptions, deferInitialization: true });
+      this.app = new App({ token: opts.config.botToken, appToken: opts.config.appToken, socketMode: true, logger, clientOptions, deferInitialization: true, convoStore: false });
       // Socket Mode has no HTTP gate: the same shape check runs before Bolt, and a refused envelope is
       // acknowledged (so Slack does not redeliver it) and dropped.
       const socketClient = (this.app as unknown as { receiver?: { client?: Parameters<typeof guardSocketMessages>[0] } }).receiver?.client;
@@ -125,7 +134,7 @@ export class SlackAdapter implements PlatformAdapter {
     }
     await this.checkListeningScopes(answered);
     if (this.config.mode === "http") {
-      this.server = (await this.app.start({ port: this.config.port, host: this.host })) as Server;
+      this.server = (await this.app.start({ port: this.config.port, host: this.host, backlog: LISTEN_BACKLOG })) as Server;
       this.logger.info({ port: this.port, path: "/slack/events" }, "slack adapter listening (HTTP)");
     } else {
       await this.app.start();
@@ -376,7 +385,7 @@ export class SlackAdapter implements PlatformAdapter {
       const turn = await this.core.mentor.handle(choice(dmAddress(c.team, dm)));
       await c.acknowledge();
       if (turn.duplicate) return;
-      if (privately && isRefusal(turn.replies)) {
+      if (privately && keepsClickedMessage(turn.replies)) {
         await deliver(client, privately, turn.replies);
         return;
       }
@@ -393,7 +402,7 @@ export class SlackAdapter implements PlatformAdapter {
     if (turn.duplicate) return;
     // A refused click (someone else's quiz, an earlier run, a garbled id, a rate limit) leaves the
     // clicked message and its buttons as they were: the refusal goes to the clicker alone.
-    if (privately && isRefusal(turn.replies)) {
+    if (privately && keepsClickedMessage(turn.replies)) {
       await deliver(client, privately, turn.replies);
       return;
     }
@@ -528,6 +537,14 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
 }
 
 const dmAddress = (team: string, channel: string, thread?: string): Address => ({ platform: "slack", workspace: team, channel, thread: thread ?? null, dm: true });
+
+/**
+ * A refusal, or "try again in a moment" while the store is away: the clicked message keeps its
+ * buttons (the person clicks again once it is back) and the answer goes to the clicker alone.
+ */
+function keepsClickedMessage(replies: Reply[]): boolean {
+  return isRefusal(replies) || (replies.length > 0 && replies.every((r) => r.data?.kind === "store-unavailable"));
+}
 
 /** Quiz questions and results (the quiz runs in the DM), apart from everything else. */
 function splitQuizReplies(replies: Reply[]): { quiz: Reply[]; other: Reply[] } {

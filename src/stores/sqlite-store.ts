@@ -1,10 +1,17 @@
 // The embedded default store: one SQLite table, WAL mode, compare-and-set by
 // version inside a transaction, lazy expiry. Survives restarts (and SIGKILL:
-// every write is committed before the call returns).
+// every write is committed before the call returns). Checkpoints run in a
+// worker thread (sqlite-checkpointer.ts), so no commit waits for an fsync.
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import type { SetOptions, StateStore, Versioned } from "../core/state-store.ts";
+import { SqliteCheckpointer } from "./sqlite-checkpointer.ts";
+
+export interface SqliteStoreOptions {
+  /** How often the background checkpoint runs (default 500 ms). */
+  checkpointEveryMs?: number;
+}
 
 export class SqliteStore implements StateStore {
   private readonly db: Database.Database;
@@ -13,8 +20,10 @@ export class SqliteStore implements StateStore {
   private readonly del: Database.Statement<[string]>;
   private readonly keysStmt: Database.Statement<[string]>;
   private readonly setTx: Database.Transaction<(key: string, json: string, options: SetOptions) => number | undefined>;
+  /** Absent for ":memory:" (no WAL). */
+  readonly checkpointer?: SqliteCheckpointer;
 
-  constructor(path: string, private readonly now: () => number = Date.now) {
+  constructor(path: string, private readonly now: () => number = Date.now, opts: SqliteStoreOptions = {}) {
     if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path);
     this.db.pragma("journal_mode = WAL");
@@ -40,6 +49,11 @@ export class SqliteStore implements StateStore {
       this.upsert.run(key, json, version, options.ttlMs ? this.now() + options.ttlMs : null);
       return version;
     });
+    if (path !== ":memory:") {
+      // The worker checkpoints instead of the commit that crosses 1,000 pages.
+      this.db.pragma("wal_autocheckpoint = 0");
+      this.checkpointer = new SqliteCheckpointer(path, opts.checkpointEveryMs ?? 500);
+    }
   }
 
   private row(key: string): { value: string; version: number } | undefined {
@@ -71,6 +85,7 @@ export class SqliteStore implements StateStore {
   }
 
   async close(): Promise<void> {
+    await this.checkpointer?.stop();
     if (this.db.open) this.db.close();
   }
 }
