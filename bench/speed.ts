@@ -1,12 +1,24 @@
 // `npm run bench:speed`: what a person waits for and what the process holds,
 // measured on the compiled entry points (dist/, built first by the preload):
 // one `ask` message run directly with node and through npm, the same through
-// tsx for comparison, and the resident memory of an idle terminal chat, with
-// and without the platform SDKs loaded. Prints figures; asserts nothing.
+// tsx for comparison, core start-up with a cold and a warm knowledge cache,
+// the resident memory of an idle terminal chat, with and without the platform
+// SDKs loaded; then, in this process, understanding + reply latency and
+// throughput, quiz turns on SQLite and the bytes a half-done quiz stores in
+// SQLite and in Redis. Prints figures; asserts nothing.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { cpus, loadavg, totalmem } from "node:os";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
 import { createInterface } from "node:readline";
+import Database from "better-sqlite3";
+import { Redis } from "ioredis";
+import { pino } from "pino";
+import { createCore } from "../src/bootstrap.ts";
+import { MemoryStore, type StateStore } from "../src/core/state-store.ts";
+import { SqliteStore } from "../src/stores/sqlite-store.ts";
+import { RedisStore } from "../src/stores/redis-store.ts";
+import { freePort } from "../test/helpers/free-port.ts";
 
 const RUNS = Number(process.env.SPEED_RUNS ?? 10);
 const QUESTION = "what does an ml engineer do\n";
@@ -27,6 +39,7 @@ function timeOnce(cmd: string, args: string[]): { wall: number; cpu: number } {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 function series(label: string, cmd: string, args: string[]): void {
   timeOnce(cmd, args); // warm the file cache
   const runs = Array.from({ length: RUNS }, () => timeOnce(cmd, args));
@@ -61,11 +74,17 @@ series("node (no-op, the floor)", process.execPath, ["-e", "process.stdout.write
 series("ask, compiled, node dist/src/cli/ask.js --jsonl", process.execPath, ["dist/src/cli/ask.js", "--jsonl"]);
 series("ask, npm run -s ask -- --jsonl", "npm", ["run", "-s", "ask", "--", "--jsonl"]);
 series("ask, TypeScript through tsx (before)", "node_modules/.bin/tsx", ["src/cli/ask.ts", "--jsonl"]);
-console.log(`rss idle, terminal chat as \`npm run chat\` runs it (--max-semi-space-size=2): ${await idleRss(["--max-semi-space-size=2", "dist/src/main.js", "--terminal", "--jsonl"])} MiB`);
-console.log(`rss idle, terminal chat with V8's default young generation (\`npm start\`): ${await idleRss(["dist/src/main.js", "--terminal", "--jsonl"])} MiB`);
+/** The node flags a package script passes before its preload, e.g. ["--max-semi-space-size=2"]. */
+const scriptFlags = (name: string) => {
+  const cmd = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }).scripts[name]!;
+  return cmd.split(" --import")[0]!.split(" ").slice(1);
+};
+console.log(`rss idle, terminal chat as \`npm run chat\` runs it (${scriptFlags("chat").join(" ")}): ${await idleRss([...scriptFlags("chat"), "dist/src/main.js", "--terminal", "--jsonl"])} MiB`);
+console.log(`rss idle, terminal chat as \`npm start\` runs it (${scriptFlags("start").join(" ") || "no flags"}): ${await idleRss([...scriptFlags("start"), "dist/src/main.js", "--terminal", "--jsonl"])} MiB`);
+console.log(`rss idle, terminal chat with V8's default young generation (\`node dist/src/main.js\`): ${await idleRss(["dist/src/main.js", "--terminal", "--jsonl"])} MiB`);
 // The same core with discord.js and @slack/bolt loaded, as a process serving the platforms holds them.
-const withPlatforms = [
-  "--max-semi-space-size=2",
+const withPlatforms = (flags: string[]) => [
+  ...flags,
   "--input-type=module",
   "-e",
   `await import("./dist/adapters/discord/discord-adapter.js"); await import("./dist/adapters/slack/slack-adapter.js"); await import("./dist/src/main.js");`,
@@ -74,4 +93,124 @@ const withPlatforms = [
   "--terminal",
   "--jsonl",
 ];
-console.log(`rss idle, terminal chat with discord.js and @slack/bolt loaded: ${await idleRss(withPlatforms)} MiB`);
+console.log(`rss idle, with discord.js and @slack/bolt loaded: ${await idleRss(withPlatforms(scriptFlags("chat")))} MiB (as npm run chat), ${await idleRss(withPlatforms(scriptFlags("start")))} MiB (as npm start), ${await idleRss(withPlatforms([]))} MiB (V8 default)`);
+
+// ---- Core start-up (createCore) in a fresh compiled process: knowledge cache cold (a miss: full validation) and warm ----
+const cacheDir = mkdtempSync(join(tmpdir(), "role-mentor-speed-cache-"));
+const startupScript = (cache: string | false) => `
+  const { createCore } = await import("./dist/src/bootstrap.js");
+  const { MemoryStore } = await import("./dist/src/core/state-store.js");
+  const { pino } = await import("pino");
+  const logger = pino({ level: "silent" });
+  const c0 = process.cpuUsage(); const t0 = performance.now();
+  createCore({ knowledgeDir: "knowledge", store: new MemoryStore(), logger, knowledgeCache: ${JSON.stringify(cache)} });
+  const wall = performance.now() - t0; const cpu = process.cpuUsage(c0);
+  process.stdout.write(JSON.stringify({ wall, cpu: (cpu.user + cpu.system) / 1000 }));`;
+function startupSeries(label: string, cache: string | false, before?: () => void): void {
+  const runs = Array.from({ length: RUNS }, () => {
+    before?.();
+    return JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", startupScript(cache)], { env, encoding: "utf8" })) as { wall: number; cpu: number };
+  });
+  console.log(`${label}: wall median ${median(runs.map((r) => r.wall)).toFixed(0)} ms (min ${Math.min(...runs.map((r) => r.wall)).toFixed(0)}), cpu median ${median(runs.map((r) => r.cpu)).toFixed(0)} ms, ${RUNS} runs`);
+}
+startupSeries("createCore, no knowledge cache (full validation, as after an edit)", false);
+execFileSync(process.execPath, ["--input-type=module", "-e", startupScript(cacheDir)], { env }); // fills the cache
+startupSeries("createCore, warm knowledge cache", cacheDir);
+rmSync(cacheDir, { recursive: true, force: true });
+
+// ---- In this process: understanding + reply, one message at a time, after a warm-up ----
+const logger = pino({ level: "silent" });
+const core = createCore({ knowledgeDir: "knowledge", store: new MemoryStore(), logger });
+const messages = ["test/understanding/held-out.jsonl", "bench/understanding/fresh-2.jsonl", "../shared/eval/dev-extra.jsonl"].flatMap((f) => {
+  try {
+    return readFileSync(f, "utf8").split("\n").filter(Boolean).map((l) => (JSON.parse(l) as { q: string }).q);
+  } catch {
+    return []; // the shared set lives outside the repository
+  }
+});
+for (let i = 0; i < 3; i++) for (const m of messages) core.mentor.answerStateless(m);
+const understandTimes: number[] = [];
+const answerTimes: number[] = [];
+for (let round = 0; round < 10; round++)
+  for (const m of messages) {
+    let t = performance.now();
+    core.understander.understand(m);
+    understandTimes.push(performance.now() - t);
+    t = performance.now();
+    core.mentor.answerStateless(m);
+    answerTimes.push(performance.now() - t);
+  }
+const c1 = process.cpuUsage();
+const t1 = performance.now();
+let answered = 0;
+for (let round = 0; round < 10; round++) for (const m of messages) (core.mentor.answerStateless(m), answered++);
+const throughputWall = (performance.now() - t1) / 1000;
+const throughputCpu = ((u) => (u.user + u.system) / 1e6)(process.cpuUsage(c1));
+const ms = (x: number) => `${x.toFixed(3)} ms`;
+console.log(`understand one message (${understandTimes.length} calls over ${messages.length} messages): p50 ${ms(pct(understandTimes, 50))}, p99 ${ms(pct(understandTimes, 99))}`);
+console.log(`understand + compose reply: p50 ${ms(pct(answerTimes, 50))}, p99 ${ms(pct(answerTimes, 99))}`);
+console.log(`understand + compose reply, throughput on one core: ${(answered / throughputWall).toFixed(0)} messages/s wall, ${(answered / throughputCpu).toFixed(0)} per CPU second`);
+
+// ---- Quiz turns on a real SQLite file, and what a half-done quiz stores ----
+const actorOf = (n: number) => ({ actor: { id: `user-${n}` }, address: { platform: "test" as const, workspace: "bench", channel: `dm-${n}`, thread: null, dm: true } });
+const inQuiz = (replies: unknown) => /Question \d+ of/.test(JSON.stringify(replies));
+/** Starts a quiz for person n and answers `answers` questions (all of them when Infinity); returns the turn times. */
+async function quiz(store: StateStore, n: number, answers: number): Promise<number[]> {
+  const c = quizCores.get(store)!;
+  const who = actorOf(n);
+  const times: number[] = [];
+  let t = performance.now();
+  let replies = (await c.mentor.handle({ kind: "command", name: "quiz", args: "", ...who })).replies;
+  times.push(performance.now() - t);
+  for (let i = 0; i < Math.min(answers, 30) && inQuiz(replies); i++) {
+    t = performance.now();
+    replies = (await c.mentor.handle({ kind: "message", text: String(1 + ((n + i) % 5)), ...who })).replies;
+    times.push(performance.now() - t);
+  }
+  return times;
+}
+const quizCores = new Map<StateStore, ReturnType<typeof createCore>>();
+const planned = core.kb.quiz.items.length;
+const half = Math.floor(planned / 2);
+
+const dir = mkdtempSync(join(tmpdir(), "role-mentor-speed-"));
+const sqlitePath = join(dir, "bench.sqlite");
+const sqlite = new SqliteStore(sqlitePath);
+quizCores.set(sqlite, createCore({ knowledgeDir: "knowledge", store: sqlite, logger }));
+for (let n = 0; n < 5; n++) await quiz(sqlite, 1000 + n, Infinity); // warm-up
+const turns: number[] = [];
+for (let n = 0; n < 100; n++) turns.push(...(await quiz(sqlite, n, Infinity)));
+console.log(`quiz turn on SQLite (100 quizzes, ${turns.length} turns): p50 ${ms(pct(turns, 50))}, p99 ${ms(pct(turns, 99))}`);
+await quiz(sqlite, 5000, half);
+const reader = new Database(sqlitePath, { readonly: true });
+const rows = reader.prepare("SELECT key, length(CAST(value AS BLOB)) AS bytes FROM state WHERE key LIKE ?").all("%:user-5000") as { key: string; bytes: number }[];
+reader.close();
+const quizRow = rows.find((r) => r.key.startsWith("quiz:"));
+console.log(`stored per active quiz, SQLite, after ${half} of ${planned} answers: quiz value ${quizRow?.bytes ?? "?"} bytes + key ${quizRow?.key.length ?? "?"} bytes; everything stored for that person: ${rows.map((r) => `${r.key.split(":")[0]} ${r.bytes + r.key.length}`).join(", ")} bytes (key + value)`);
+await sqlite.close();
+rmSync(dir, { recursive: true, force: true });
+
+const redisPort = await freePort();
+const redisServer = spawn("redis-server", ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: ["ignore", "pipe", "ignore"] });
+const redisUp = await new Promise<boolean>((done) => {
+  let out = "";
+  redisServer.on("error", () => done(false));
+  redisServer.stdout!.on("data", (chunk: Buffer) => {
+    out += chunk.toString();
+    if (out.includes("Ready to accept connections")) done(true);
+  });
+});
+if (redisUp) {
+  const url = `redis://127.0.0.1:${redisPort}`;
+  const redisStore = new RedisStore(url);
+  quizCores.set(redisStore, createCore({ knowledgeDir: "knowledge", store: redisStore, logger }));
+  await quiz(redisStore, 5000, half);
+  const raw = new Redis(url);
+  const keys = (await raw.keys("*user-5000")).sort();
+  const sizes = await Promise.all(keys.map(async (k) => ({ key: k, data: await raw.hstrlen(k, "d"), memory: Number(await raw.call("MEMORY", "USAGE", k, "SAMPLES", "0")) })));
+  const quizKey = sizes.find((s) => s.key.includes("quiz:"));
+  console.log(`stored per active quiz, Redis, after ${half} of ${planned} answers: quiz value ${quizKey?.data ?? "?"} bytes, MEMORY USAGE of its hash ${quizKey?.memory ?? "?"} bytes (key, fields, Redis's overhead); everything for that person: ${sizes.map((s) => `${s.key.replace(/^role-mentor:/, "").split(":")[0]} ${s.memory}`).join(", ")} bytes`);
+  raw.disconnect();
+  await redisStore.close();
+} else console.log("stored per active quiz, Redis: skipped (redis-server is not installed)");
+redisServer.kill();

@@ -11,9 +11,12 @@
 // tsconfig.build.json). That is exact for this code base: verbatimModuleSyntax
 // keeps every file transpilable in isolation. Type errors are `npm test`'s and
 // `npm run build`'s business, not a start's.
+//
+// The `ask` entry is one bundled file (scripts/bundle.mjs); it is rebuilt here
+// when a source it was built from changed, or put back to its plain module.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const DIST = join(ROOT, "dist");
@@ -68,14 +71,10 @@ function orphans(all) {
   return out;
 }
 
-/** Re-emit what is stale; returns the number of files written. */
-async function refreshDist() {
-  const all = sources();
-  const stale = staleSources(all);
-  for (const path of orphans(all)) unlinkSync(path);
-  if (stale.length === 0) return 0;
+/** Transpiles TypeScript sources one by one to their dist/ files (throws listing the ones that fail). */
+async function emit(paths) {
   const ts = (await import("typescript").catch(() => {
-    throw new Error(`dist/ is older than ${relative(ROOT, stale[0].path)} and TypeScript is not installed: run \`npm install\` (with dev dependencies), or \`npm run build\` where it is.`);
+    throw new Error(`dist/ is older than ${relative(ROOT, paths[0])} and TypeScript is not installed: run \`npm install\` (with dev dependencies), or \`npm run build\` where it is.`);
   })).default;
   const config = ts.getParsedCommandLineOfConfigFile(join(ROOT, "tsconfig.build.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
   if (!config) throw new Error("tsconfig.build.json could not be read");
@@ -84,7 +83,7 @@ async function refreshDist() {
   const esm = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).type === "module";
   const options = { ...config.options, module: esm ? ts.ModuleKind.ESNext : ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Bundler };
   const failures = [];
-  for (const { path } of stale) {
+  for (const path of paths) {
     const result = ts.transpileModule(readFileSync(path, "utf8"), { compilerOptions: options, fileName: path, reportDiagnostics: true });
     const errors = (result.diagnostics ?? []).filter((d) => d.category === ts.DiagnosticCategory.Error);
     if (errors.length > 0) {
@@ -99,6 +98,36 @@ async function refreshDist() {
     renameSync(tmp, out);
   }
   if (failures.length > 0) throw new Error(`TypeScript could not be compiled:\n${failures.join("\n")}`);
+}
+
+/**
+ * The bundled entries (scripts/bundle.mjs) rebuilt when one of their sources
+ * changed; without esbuild such an entry goes back to its plain transpiled
+ * module, which imports the fresh files beside it.
+ */
+async function refreshBundles(all) {
+  const bundling = join(ROOT, "scripts/bundle.mjs");
+  if (!existsSync(bundling)) return;
+  const { BUNDLED, bundleIsStale, bundle, forgetBundle } = await import(pathToFileURL(bundling).href);
+  const mtimes = new Map(all.map((s) => [s.path, s.mtimeMs]));
+  for (const source of BUNDLED) {
+    if (!existsSync(join(ROOT, source)) || !bundleIsStale(source, mtimes, ROOT)) continue;
+    try {
+      await bundle(source, ROOT);
+    } catch {
+      forgetBundle(source, ROOT);
+      await emit([join(ROOT, source)]);
+    }
+  }
+}
+
+/** Re-emit what is stale; returns the number of files written. */
+async function refreshDist() {
+  const all = sources();
+  const stale = staleSources(all);
+  for (const path of orphans(all)) unlinkSync(path);
+  if (stale.length > 0) await emit(stale.map((s) => s.path));
+  await refreshBundles(all);
   return stale.length;
 }
 

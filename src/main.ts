@@ -37,8 +37,11 @@ async function main(): Promise<void> {
   const core = createCore({ knowledgeDir: config.env.KNOWLEDGE_DIR, store, logger, contextTtlMs: config.env.CONTEXT_TTL_HOURS * 3_600_000, quizIdleMs: config.env.QUIZ_TTL_DAYS * 86_400_000, cardsDir: config.env.CARDS_DIR === "off" ? undefined : config.env.CARDS_DIR, observer: metrics, limiter: redis?.rateLimiter(30, 60) });
   const adapters: PlatformAdapter[] = [];
   let started = false;
-  // Ready only with the knowledge loaded (createCore threw otherwise), the store reachable and every platform connected.
+  let stopping = false;
+  // Ready only with the knowledge loaded (createCore threw otherwise), the store reachable and every platform connected;
+  // not while stopping, so a load balancer sends nothing new meanwhile.
   const health = () => [
+    ...(stopping ? ["shutting down"] : []),
     ...(store.isReady?.() === false ? ["store: unreachable"] : []),
     ...(started ? [] : ["platforms: starting"]),
     ...adapters.filter((a) => a.connected?.() === false).map((a) => `${a.name}: not connected`),
@@ -48,6 +51,7 @@ async function main(): Promise<void> {
   if (metricsServer && metricsModule) logger.info({ port: metricsModule.boundPort(metricsServer) }, "metrics on /metrics, health on /healthz");
   const closeAll = async () => {
     metricsServer?.close();
+    metricsServer?.closeAllConnections();
     await store.close();
   };
 
@@ -67,15 +71,23 @@ async function main(): Promise<void> {
     const { createSlackAdapter } = await import("../adapters/slack/slack-adapter.ts");
     adapters.push(createSlackAdapter({ core, config: config.slack, logger: logger.child({ adapter: "slack" }) }));
   }
-  await serve(adapters, closeAll, logger);
+  await serve(adapters, closeAll, logger, () => { stopping = true; });
   started = true;
 }
 
+/** However a stop goes (a connection that never closes, a store that never answers), the process is gone by then. */
+const SHUTDOWN_BOUND_MS = 10_000;
+
 /** Start the platform adapters; SIGINT/SIGTERM stop them (running handlers finish first) and close the store. */
-async function serve(adapters: PlatformAdapter[], close: () => Promise<void>, logger: Logger): Promise<void> {
+async function serve(adapters: PlatformAdapter[], close: () => Promise<void>, logger: Logger, onStopping: () => void): Promise<void> {
   let stopping: Promise<void> | undefined;
   const shutdown = (reason: string) => (stopping ??= (async () => {
     logger.info({ reason }, "shutting down");
+    onStopping();
+    setTimeout(() => {
+      logger.error({ reason, ms: SHUTDOWN_BOUND_MS }, "shutdown took too long; exiting anyway");
+      process.exit(1);
+    }, SHUTDOWN_BOUND_MS).unref();
     const results = await Promise.allSettled(adapters.map((a) => a.stop()));
     for (const r of results) if (r.status === "rejected") logger.error({ err: r.reason }, "adapter did not stop cleanly");
     await close();

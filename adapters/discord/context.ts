@@ -15,7 +15,11 @@ export interface DiscordContext {
   logger: Logger;
   /** Told which quiz questions were delivered (typed answers land only on those); none in some tests. */
   quiz?: DeliveryReporter;
+  /** Whether the bot asks for the Message Content intent (DISCORD_MESSAGE_CONTENT): listening mode needs it. */
+  messageContent?: boolean;
 }
+
+export const LISTENING_NEEDS_INTENT = "Listening cannot work yet: this bot runs without the Message Content intent, so Discord does not show it messages that do not mention it. Switch the intent on in the Developer Portal (Bot → Privileged Gateway Intents → Message Content Intent) and restart the bot with DISCORD_MESSAGE_CONTENT=true.";
 
 /** A short reference shown to the person and logged with the error, so the two can be matched. */
 export const errorRef = () => randomBytes(4).toString("hex");

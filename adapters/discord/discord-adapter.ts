@@ -21,6 +21,7 @@ import { guardPackets } from "./packet-guard.ts";
 import { ConfigError } from "../../src/config.ts";
 
 const tokenRejected = () => new ConfigError("Discord rejected DISCORD_TOKEN: copy the bot token again from the Developer Portal (Bot → Reset Token).");
+const intentRefused = () => new ConfigError("Discord refused the Message Content intent (close code 4014): listening mode cannot work until it is switched on in the Developer Portal (Bot → Privileged Gateway Intents → Message Content Intent). Or unset DISCORD_MESSAGE_CONTENT to run without listening mode.");
 
 export interface DiscordAdapterOptions {
   token: string;
@@ -63,7 +64,7 @@ export class DiscordAdapter implements PlatformAdapter {
       allowedMentions: noMentions(),
       rest: { ...(opts.apiUrl ? { api: opts.apiUrl } : {}), ...opts.rest },
     });
-    this.ctx = { client: this.client, mentor: opts.mentor, quiz: opts.quiz, kb: opts.kb, logger: opts.logger };
+    this.ctx = { client: this.client, mentor: opts.mentor, quiz: opts.quiz, kb: opts.kb, logger: opts.logger, messageContent: Boolean(opts.messageContent) };
     // A malformed gateway packet is logged and skipped (answered when it is an interaction), never fatal.
     guardPackets(this.client, opts.logger);
     this.client.on(Events.InteractionCreate, (i) => this.track(() => onInteraction(this.ctx, i)));
@@ -90,12 +91,11 @@ export class DiscordAdapter implements PlatformAdapter {
       }
     }
     const ready = once(client, Events.ClientReady);
-    // 4014: the Message Content intent was asked for but is not switched on for this bot; discord.js gives up silently.
+    // 4014: the Message Content intent was asked for but is not switched on for this bot. @discordjs/ws
+    // rejects login with "Used disallowed intents"; the shard's close (ShardDisconnect) may come instead.
     let onClose: ((e: { code: number }) => void) | undefined;
     const disallowed = new Promise<never>((_, reject) => {
-      onClose = (e) => {
-        if (e.code === 4014) reject(new ConfigError("Discord refused the Message Content intent (close code 4014): switch it on in the Developer Portal (Bot → Privileged Gateway Intents → Message Content), or unset DISCORD_MESSAGE_CONTENT to run without listening mode."));
-      };
+      onClose = (e) => { if (e.code === 4014) reject(intentRefused()); };
       client.on(Events.ShardDisconnect, onClose);
     });
     disallowed.catch(() => {});
@@ -103,7 +103,9 @@ export class DiscordAdapter implements PlatformAdapter {
       await client.login(opts.token);
       await Promise.race([ready, disallowed]);
     } catch (err) {
-      throw isRejectedToken(err) ? tokenRejected() : err;
+      if (isRejectedToken(err)) throw tokenRejected();
+      if (err instanceof Error && /disallowed intents/i.test(err.message)) throw intentRefused();
+      throw err;
     } finally {
       if (onClose) client.off(Events.ShardDisconnect, onClose);
     }

@@ -6,7 +6,7 @@
 import { MessageFlags, PermissionFlagsBits, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction, type Message, type ModalSubmitInteraction, type RepliableInteraction } from "discord.js";
 import type { Address, InboundEventInput } from "../../src/core/events.ts";
 import type { DiscordContext } from "./context.ts";
-import { errorRef, somethingWentWrong } from "./context.ts";
+import { LISTENING_NEEDS_INTENT, errorRef, somethingWentWrong } from "./context.ts";
 import { CONFIG_COMMAND, PERSONAL_COMMANDS, commandArgs } from "./commands.ts";
 import { buttonKind, choiceIdFrom, isQuizMessage } from "./custom-id.ts";
 import { discordCode, isExpiredInteraction } from "./errors.ts";
@@ -51,7 +51,11 @@ async function command(ctx: DiscordContext, i: ChatInputCommandInteraction): Pro
   await i.deferReply(ephemeral ? EPHEMERAL : {});
   const e = event(addressOf(i));
   const turn = await ctx.mentor.handle(e);
-  await answerInteraction(i, turn.replies, { ephemeral }, reportDelivered(ctx, e));
+  // An admin turning listening on while the bot cannot read unmentioned messages is told so at once.
+  const replies = admin && ctx.messageContent === false && /^\s*listening\s+on\b/i.test(e.kind === "command" ? e.args ?? "" : "") && turn.replies.length > 0
+    ? [...turn.replies.slice(0, -1), { ...turn.replies.at(-1)!, blocks: [...turn.replies.at(-1)!.blocks, { type: "context" as const, text: LISTENING_NEEDS_INTENT }] }]
+    : turn.replies;
+  await answerInteraction(i, replies, { ephemeral }, reportDelivered(ctx, e));
 }
 
 /** The decode modal's posting, answered in public like the command. */

@@ -92,8 +92,10 @@ async function heard(ctx: DiscordContext, m: Message<true>): Promise<void> {
   const address = inThread ? guildAddress(m.guildId, ch.parentId ?? ch.id, ch.id) : guildAddress(m.guildId, m.channelId, null);
   const turn = await ctx.mentor.handle({ id: m.id, kind: "message", text: m.content, address, actor: actorOf(m.author), listen: true });
   if (turn.duplicate || turn.skipped) return;
-  // Personal replies (a quiz started by a follow-up) are not sent unasked: the offer's button opens the quiz in the DM.
+  // Personal replies (a quiz a follow-up started or answered) go to the DM, as for a mention; the thread is told.
   const shown = turn.replies.filter((r) => r.visibility !== "private");
+  const personal = turn.replies.filter((r) => r.visibility === "private");
+  if (personal.length > 0) shown.push(...(await personalElsewhere(ctx, m, personal, address)));
   if (shown.length === 0) return;
   const canThread = !inThread && (ch.type === ChannelType.GuildText || ch.type === ChannelType.GuildAnnouncement);
   const thread = canThread ? await startThread(ctx, m, threadName(shown)) : null;

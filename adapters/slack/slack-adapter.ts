@@ -40,6 +40,13 @@ export interface SlackAdapterOptions {
   ackDeadlineMs?: number;
 }
 
+/**
+ * HTTP mode: the listen backlog (connections the kernel holds until the process accepts them).
+ * Node's default is 511; a burst of new connections beyond it (everyone clicking at once through
+ * fresh connections) waits for a SYN retransmit (1 s and more). Linux caps it at net.core.somaxconn.
+ */
+export const LISTEN_BACKLOG = 4096;
+
 /** Quiz clicks that replace the question they were made on; the others post a new message. */
 const IN_PLACE_QUIZ_OPS = new Set(["a", "n", "continue"]);
 
@@ -57,6 +64,8 @@ export class SlackAdapter implements PlatformAdapter {
   private readonly dms = new Map<string, string>();
   private readonly inflight = new Set<Promise<void>>();
   private server?: Server;
+  /** The bot token's scopes as auth.test reported them at start-up (undefined when Slack did not say). */
+  private scopes?: string[];
 
   constructor(opts: SlackAdapterOptions) {
     this.core = opts.core;
@@ -66,6 +75,8 @@ export class SlackAdapter implements PlatformAdapter {
     this.drainTimeoutMs = opts.drainTimeoutMs ?? 5000;
     this.ackDeadlineMs = opts.ackDeadlineMs ?? 2000;
     const logger = boltLogger(opts.logger);
+    // convoStore: false below: Bolt's conversation store is unused here, and on every request it
+    // looked the conversation up and built (stack trace and all) a "Conversation not found" error.
     // slackApiUrl also reaches Socket Mode's apps.connections.open (Bolt passes clientOptions on).
     const clientOptions: webApi.WebClientOptions = { ...(opts.config.apiUrl ? { slackApiUrl: opts.config.apiUrl } : {}), ...opts.clientOptions };
     if (opts.config.mode === "http") {
@@ -78,10 +89,10 @@ export class SlackAdapter implements PlatformAdapter {
       });
       // Bolt's own checks leave gaps (future timestamps, non-object bodies): a gate goes first.
       receiver.requestListener = guardRequestListener(receiver.requestListener, { signingSecret: opts.config.signingSecret, path: "/slack/events", logger: opts.logger });
-      this.app = new App({ token: opts.config.botToken, receiver, logger, clientOptions, deferInitialization: true });
+      this.app = new App({ token: opts.config.botToken, receiver, logger, clientOptions, deferInitialization: true, convoStore: false });
     } else {
       if (!opts.config.appToken) throw new Error("Slack Socket Mode needs SLACK_APP_TOKEN");
-      this.app = new App({ token: opts.config.botToken, appToken: opts.config.appToken, socketMode: true, logger, clientOptions, deferInitialization: true });
+      this.app = new App({ token: opts.config.botToken, appToken: opts.config.appToken, socketMode: true, logger, clientOptions, deferInitialization: true, convoStore: false });
       // Socket Mode has no HTTP gate: the same shape check runs before Bolt, and a refused envelope is
       // acknowledged (so Slack does not redeliver it) and dropped.
       const socketClient = (this.app as unknown as { receiver?: { client?: Parameters<typeof guardSocketMessages>[0] } }).receiver?.client;
@@ -105,6 +116,11 @@ export class SlackAdapter implements PlatformAdapter {
   async start(): Promise<void> {
     // init() checks the bot token (auth.test) and learns the bot's user id, so that
     // Bolt can ignore the app's own messages; a rejected token stops start-up here.
+    // Bolt's init calls auth.test and keeps only the bot's ids; its answer (with the token's scopes) is kept here too.
+    const auth = this.app.client.auth;
+    const authTest = auth.test;
+    let answered: webApi.AuthTestResponse | undefined;
+    auth.test = async (...args: Parameters<typeof authTest>) => (answered ??= await authTest.apply(auth, args));
     try {
       await this.app.init();
     } catch (err) {
@@ -113,9 +129,12 @@ export class SlackAdapter implements PlatformAdapter {
         throw new ConfigError(`Slack rejected SLACK_BOT_TOKEN (${code}).`);
       }
       throw err;
+    } finally {
+      auth.test = authTest;
     }
+    await this.checkListeningScopes(answered);
     if (this.config.mode === "http") {
-      this.server = (await this.app.start({ port: this.config.port, host: this.host })) as Server;
+      this.server = (await this.app.start({ port: this.config.port, host: this.host, backlog: LISTEN_BACKLOG })) as Server;
       this.logger.info({ port: this.port, path: "/slack/events" }, "slack adapter listening (HTTP)");
     } else {
       await this.app.start();
@@ -123,14 +142,50 @@ export class SlackAdapter implements PlatformAdapter {
     }
   }
 
+  /**
+   * Listening mode needs the `message.channels` event and the `channels:history` scope (`groups:history`
+   * for private channels), which the default manifest leaves out. When the workspace's settings turn
+   * listening on but the token lacks them, Slack sends nothing to hear: say so once, with the fix.
+   * The scopes come from auth.test's `x-oauth-scopes` header (WebClient: response_metadata.scopes).
+   */
+  private async checkListeningScopes(answered: webApi.AuthTestResponse | undefined): Promise<void> {
+    try {
+      const auth = answered ?? (await this.app.client.auth.test());
+      this.scopes = auth.response_metadata?.scopes;
+      if (!this.scopes || !auth.team_id) return;
+      const listening = (await this.core.mentor.settings({ platform: "slack", workspace: auth.team_id })).listening;
+      const missing = this.missingListeningScopes(listening);
+      if (missing.length === 0) return;
+      this.logger.warn(
+        { team: auth.team_id, missing },
+        `listening mode is on in this workspace's settings but cannot work: the app lacks the ${missing.join(" and ")} scope. Add the bot event message.channels (message.groups for private channels) and the scope to the app's manifest (README, "Listening mode"), then reinstall the app`,
+      );
+    } catch (err) {
+      this.logger.warn({ err }, "could not check the scopes listening mode needs");
+    }
+  }
+
+  /** The scopes listening in these channels needs and the token lacks (none when listening is off or the scopes are unknown). */
+  private missingListeningScopes(listening: { enabled: boolean; channels: string[] }): string[] {
+    if (!listening.enabled || !this.scopes) return [];
+    const needed = ["channels:history", ...(listening.channels.some((c) => c.startsWith("G")) ? ["groups:history"] : [])];
+    return needed.filter((scope) => !this.scopes!.includes(scope));
+  }
+
   /** Stop taking requests, then let the answers under way finish (bounded). */
   async stop(): Promise<void> {
-    await this.app.stop().catch((err: unknown) => this.logger.warn({ err }, "slack receiver stop failed"));
-    this.server = undefined;
+    // The receiver stops accepting at once; its close waits for open requests (a click is acknowledged
+    // only once handled), so it joins the drain, bounded like the answers under way.
+    const server = this.server;
+    const closed = this.app.stop().catch((err: unknown) => this.logger.warn({ err }, "slack receiver stop failed"));
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<void>((done) => { timer = setTimeout(done, this.drainTimeoutMs); });
-    await Promise.race([Promise.allSettled([...this.inflight]), timeout]);
+    await Promise.race([Promise.allSettled([closed, ...this.inflight]), timeout]);
     clearTimeout(timer);
+    // A client that never finished its request (or a keep-alive one) would hold the close for minutes.
+    server?.closeAllConnections();
+    await closed;
+    this.server = undefined;
     this.logger.info("slack adapter stopped");
   }
 
@@ -232,7 +287,7 @@ export class SlackAdapter implements PlatformAdapter {
       if ((m.subtype !== undefined && m.subtype !== "file_share") || m.bot_id || !m.user) return;
       // Channel messages arrive only with the optional message.channels subscription (listening mode).
       if (m.channel_type === "channel" || m.channel_type === "group") {
-        await this.run("message.channels", () => undefined, () => this.onHeard({ ...m, user: m.user! }, body.team_id, body.event_id, context.botUserId, client));
+        await this.run("message.channels", () => undefined, () => this.onHeard({ ...m, user: m.user! }, body.team_id, body.event_id, context.botUserId, client, body.api_app_id));
         return;
       }
       if (m.channel_type !== "im") return;
@@ -304,6 +359,7 @@ export class SlackAdapter implements PlatformAdapter {
     const admin = parsed.name === CONFIG_SUBCOMMAND && parsed.args.trim() !== "" && (await this.isAdmin(client, team, user));
     const turn = await this.core.mentor.handle({ ...event(address), ...(admin ? { admin } : {}) });
     if (turn.duplicate) return;
+    if (admin && /^\s*listening\s+on\b/i.test(parsed.args)) turn.replies = await this.withScopeWarning(team, turn.replies);
     await deliver(client, inAppDm ? { kind: "dm", channel: dm, user } : { kind: "response", respond, user }, turn.replies, { onDelivered: this.seen(team, user) });
   }
 
@@ -329,7 +385,7 @@ export class SlackAdapter implements PlatformAdapter {
       const turn = await this.core.mentor.handle(choice(dmAddress(c.team, dm)));
       await c.acknowledge();
       if (turn.duplicate) return;
-      if (privately && isRefusal(turn.replies)) {
+      if (privately && keepsClickedMessage(turn.replies)) {
         await deliver(client, privately, turn.replies);
         return;
       }
@@ -346,7 +402,7 @@ export class SlackAdapter implements PlatformAdapter {
     if (turn.duplicate) return;
     // A refused click (someone else's quiz, an earlier run, a garbled id, a rate limit) leaves the
     // clicked message and its buttons as they were: the refusal goes to the clicker alone.
-    if (privately && isRefusal(turn.replies)) {
+    if (privately && keepsClickedMessage(turn.replies)) {
       await deliver(client, privately, turn.replies);
       return;
     }
@@ -372,14 +428,20 @@ export class SlackAdapter implements PlatformAdapter {
    * The core answers only in listening channels: a short offer in the message's thread, or a
    * follow-up in a thread where the person already talks with the app.
    */
-  private async onHeard(m: { user: string; text?: string; channel: string; ts: string; thread_ts?: string }, team: string, eventId: string, botUserId: string | undefined, client: webApi.WebClient): Promise<void> {
+  private async onHeard(m: { user: string; text?: string; channel: string; ts: string; thread_ts?: string }, team: string, eventId: string, botUserId: string | undefined, client: webApi.WebClient, appId?: string): Promise<void> {
     if (botUserId && (m.text ?? "").includes(`<@${botUserId}>`)) return;
     const address: Address = { platform: "slack", workspace: team, channel: m.channel, thread: m.thread_ts ?? null, dm: false };
     const turn = await this.core.mentor.handle({ id: `event:${eventId}`, kind: "message", text: fromSlackText(m.text ?? "", botUserId), address, actor: { id: m.user }, listen: true });
     if (turn.duplicate || turn.skipped) return;
-    // The quiz is never started unasked in a channel: its replies stay out, the offer's button opens it in the DM.
-    const { other } = splitQuizReplies(turn.replies);
-    if (other.length > 0) await deliver(client, { kind: "thread", channel: m.channel, user: m.user, thread: m.thread_ts ?? m.ts }, other, { onDelivered: this.seen(team, m.user) });
+    const { quiz, other } = splitQuizReplies(turn.replies);
+    const place: Place = { kind: "thread", channel: m.channel, user: m.user, thread: m.thread_ts ?? m.ts };
+    if (other.length > 0) await deliver(client, place, other, { onDelivered: this.seen(team, m.user) });
+    // A follow-up that starts or answers the quiz: the quiz runs in the DM (as /quiz and a mention do), and the thread is told so.
+    if (quiz.length > 0) {
+      const dm = await this.dmChannel(client, team, m.user);
+      await deliver(client, { kind: "dm", channel: dm, user: m.user }, quiz, { onDelivered: this.seen(team, m.user) });
+      await notify(client, place, quizMovedNote(team, appId));
+    }
   }
 
   /** A workspace admin or owner (users.info, hence the users:read scope), or someone the settings list as an admin. */
@@ -394,6 +456,15 @@ export class SlackAdapter implements PlatformAdapter {
       this.logger.warn({ err, team }, "users.info failed; treating the person as not an admin");
       return false;
     }
+  }
+
+  /** An admin just turned listening on: if the app cannot hear channel messages, the answer says so. */
+  private async withScopeWarning(team: string, replies: Reply[]): Promise<Reply[]> {
+    const missing = this.missingListeningScopes((await this.core.mentor.settings({ platform: "slack", workspace: team })).listening);
+    if (missing.length === 0 || replies.length === 0) return replies;
+    const note = `Listening cannot work yet: this app lacks the ${missing.join(" and ")} scope. Add the bot event message.channels (message.groups for private channels) and the scope to the app's manifest, then reinstall it.`;
+    const last = replies[replies.length - 1]!;
+    return [...replies.slice(0, -1), { ...last, blocks: [...last.blocks, { type: "context", text: note }] }];
   }
 
   private async forgetWorkspace(team: string, why: string): Promise<void> {
@@ -466,6 +537,14 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
 }
 
 const dmAddress = (team: string, channel: string, thread?: string): Address => ({ platform: "slack", workspace: team, channel, thread: thread ?? null, dm: true });
+
+/**
+ * A refusal, or "try again in a moment" while the store is away: the clicked message keeps its
+ * buttons (the person clicks again once it is back) and the answer goes to the clicker alone.
+ */
+function keepsClickedMessage(replies: Reply[]): boolean {
+  return isRefusal(replies) || (replies.length > 0 && replies.every((r) => r.data?.kind === "store-unavailable"));
+}
 
 /** Quiz questions and results (the quiz runs in the DM), apart from everything else. */
 function splitQuizReplies(replies: Reply[]): { quiz: Reply[]; other: Reply[] } {

@@ -1,179 +1,228 @@
 // `npm run test:load`: N people take the quiz at once through Slack HTTP mode,
-// against a real bot process (`src/main.ts`) on SQLite or Redis, with a minimal
-// loopback stand-in for Slack's Web API. Reports acknowledgement latency and
-// checks that no acknowledged answer is lost or applied twice. Exit code 1 only
-// for lost or duplicated answers or a crashed bot; latencies are reported, not asserted.
+// against a real bot process (compiled, as `npm start` runs it) on SQLite or
+// Redis, with a minimal loopback stand-in for Slack's Web API. Reports
+// acknowledgement latency and checks, on screen and in the store, that no
+// acknowledged answer is lost, none applied twice and none recorded against a
+// question the person never saw. Exit code 1 only for lost, duplicated or
+// unseen-question answers or a crashed bot; latencies are reported, not asserted.
 //
 //   tsx bench/load/quiz-load.ts [--takers 1000] [--think 1000-3000] [--store sqlite|redis] [--sockets 64] [--cards]
-import { spawn, type ChildProcess } from "node:child_process";
+//       [--burst]           every taker at once, no think time (a pool of one connection per taker unless --sockets)
+//       [--kill9]           kill -9 the bot mid-load (after --at seconds), start it again, carry on
+//       [--redis-restart]   stop redis-server mid-load (for --down seconds), start it again, carry on (implies --store redis)
+//       [--profile DIR]     write a CPU profile of the bot (node --cpu-prof) to DIR
 import { createHmac } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import { Agent, createServer, request, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { tmpdir, cpus } from "node:os";
-import { join, resolve } from "node:path";
+import { Agent, request } from "node:http";
+import { tmpdir, cpus, loadavg } from "node:os";
+import { join } from "node:path";
+import { STORE_AWAY_TEXT } from "../../src/core/store-outage.ts";
+import { LISTEN_BACKLOG } from "../../adapters/slack/slack-adapter.ts";
+import { freePort } from "../../test/helpers/free-port.ts";
+import { FakeSlack, textOf, type Json } from "./fake-slack.ts";
+import { Bot, RedisServer } from "./processes.ts";
+import { checkStore, openStore } from "./store-check.ts";
 
-const ROOT = resolve(import.meta.dirname, "../..");
 const SECRET = "load-signing-secret";
+const flag = (name: string) => process.argv.includes(`--${name}`);
 const arg = (name: string, fallback: string) => { const i = process.argv.indexOf(`--${name}`); return i >= 0 ? process.argv[i + 1]! : fallback; };
+const BURST = flag("burst");
+const KILL9 = flag("kill9");
+const REDIS_RESTART = flag("redis-restart");
+const CRASH = KILL9 || REDIS_RESTART;
+const MODE = BURST ? "burst" : KILL9 ? "kill9" : REDIS_RESTART ? "redis-restart" : "think";
 const TAKERS = Number(arg("takers", "1000"));
-const [THINK_MIN, THINK_MAX] = arg("think", "1000-3000").split("-").map(Number) as [number, number];
-const STORE = arg("store", "sqlite");
-const SOCKETS = Number(arg("sockets", "64"));
-// Result cards (PNG rendering, a few hundred ms of CPU each, on the event loop) are measured separately: off unless --cards.
-const CARDS = process.argv.includes("--cards");
-/** A taker gives up waiting for the next question after this (counted as unanswered, not lost: the answer may still apply). */
-const ANSWER_WAIT_MS = 30_000;
-/** After the last taker, wait this long at most for late answers to arrive. */
-const DRAIN_MS = 120_000;
+const [THINK_MIN, THINK_MAX] = arg("think", BURST ? "0-0" : "1000-3000").split("-").map(Number) as [number, number];
+const STORE = REDIS_RESTART ? "redis" : arg("store", "sqlite");
+// A load balancer keeps a pool of connections; the burst opens one per taker at once (the listen backlog's case).
+const SOCKETS = Number(arg("sockets", BURST ? String(TAKERS) : "64"));
+/** When the bot is killed or Redis stopped, in seconds after the first taker; and how long Redis stays away. */
+const AT_S = Number(arg("at", "12"));
+const DOWN_S = Number(arg("down", "3"));
+const PROFILE = arg("profile", "");
+// Result cards (PNG rendering, a few hundred ms of CPU each, in a worker thread) are measured separately: off unless --cards.
+const CARDS = flag("cards");
+/** A taker waits this long for what a click or message brings, then acts again (a person would click again). */
+const ANSWER_WAIT_MS = CRASH ? 5_000 : 30_000;
+/** Nobody takes longer than this in all (bounds every mode for CI). */
+const TAKER_DEADLINE_MS = 180_000;
+/** In the crash modes, typed answers (the DM) besides clicks: one in ten, and every other retry after a failed click. */
+const TYPED_SHARE = CRASH ? 0.1 : 0;
 
-type Json = Record<string, unknown>;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const pct = (xs: number[], p: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]! : NaN);
+const think = () => sleep(THINK_MIN + Math.random() * (THINK_MAX - THINK_MIN));
 
-// ---- A minimal Slack Web API: what the bot sends, routed to the person it is for ----
-interface Person { updates: number; acked: number; sent: number; waiting?: (m: Json) => void; ts?: string; last?: Json }
-const people = new Map<string, Person>();
-let tsCounter = 1000;
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((done) => { const c: Buffer[] = []; req.on("data", (d: Buffer) => c.push(d)); req.on("end", () => done(Buffer.concat(c).toString())); });
-}
-function parse(raw: string, type: string): Json {
-  if (type.includes("json")) return raw ? (JSON.parse(raw) as Json) : {};
-  const out: Json = {};
-  for (const [k, v] of new URLSearchParams(raw)) out[k] = k === "blocks" ? JSON.parse(v) : v;
-  return out;
-}
-function deliver(channel: unknown, message: Json): void {
-  const person = typeof channel === "string" && channel.startsWith("D") ? people.get(channel.slice(1)) : undefined;
-  if (!person) return;
-  person.last = message;
-  const w = person.waiting;
-  person.waiting = undefined;
-  w?.(message);
-}
-async function startApi(): Promise<Server> {
-  const server = createServer(async (req, res) => {
-    const body = parse(await readBody(req), String(req.headers["content-type"] ?? ""));
-    const method = (req.url ?? "").replace(/^\/api\//, "").split("?")[0];
-    let answer: Json = { ok: true };
-    if (method === "auth.test") answer = { ok: true, team_id: "T1", user_id: "UBOT", bot_id: "BBOT", url: "https://load.slack.com/" };
-    else if (method === "conversations.open") answer = { ok: true, channel: { id: `D${String(body.users)}` } };
-    else if (method === "chat.postMessage") { const ts = `${++tsCounter}.000100`; answer = { ok: true, channel: body.channel, ts }; deliver(body.channel, { ...body, ts, kind: "post" }); }
-    else if (method === "chat.update") { const p = people.get(String(body.channel).slice(1)); if (p) p.updates++; answer = { ok: true, channel: body.channel, ts: body.ts }; deliver(body.channel, { ...body, kind: "update" }); }
-    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(answer));
-  });
-  server.listen(0, "127.0.0.1");
-  await new Promise((r) => server.once("listening", r));
-  return server;
-}
-
-// ---- The load: signed requests over a pool of keep-alive connections ----
+// ---- Signed requests over a pool of keep-alive connections ----
 const agent = new Agent({ keepAlive: true, maxSockets: SOCKETS });
-function post(port: number, body: string): Promise<{ status: number; ms: number }> {
+/** Client-side connection failures (refused, reset, hung up), by error code. */
+const connectionErrors = new Map<string, number>();
+function post(port: number, body: string, type = "application/x-www-form-urlencoded"): Promise<{ status: number; ms: number }> {
   const ts = Math.floor(Date.now() / 1000);
   const signature = `v0=${createHmac("sha256", SECRET).update(`v0:${ts}:${body}`).digest("hex")}`;
   const started = performance.now();
   return new Promise((done) => {
-    const req = request({ host: "127.0.0.1", port, path: "/slack/events", method: "POST", agent, headers: { "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body), "x-slack-request-timestamp": ts, "x-slack-signature": signature } }, (res) => {
+    const req = request({ host: "127.0.0.1", port, path: "/slack/events", method: "POST", agent, headers: { "content-type": type, "content-length": Buffer.byteLength(body), "x-slack-request-timestamp": ts, "x-slack-signature": signature } }, (res) => {
       res.resume();
       res.on("end", () => done({ status: res.statusCode ?? 0, ms: performance.now() - started }));
+      res.on("error", () => done({ status: 0, ms: performance.now() - started }));
     });
-    req.on("error", () => done({ status: 0, ms: performance.now() - started }));
+    req.on("error", (err: NodeJS.ErrnoException) => {
+      const code = err.code ?? err.message;
+      connectionErrors.set(code, (connectionErrors.get(code) ?? 0) + 1);
+      done({ status: 0, ms: performance.now() - started });
+    });
     req.end(body);
   });
-}
-const buttons = (m: Json | undefined) => ((m?.blocks as Json[] | undefined) ?? []).filter((b) => b.type === "actions").flatMap((b) => (b.elements as Json[]).map((e) => String(e.action_id)));
-
-async function startBot(apiPort: number, env: Json): Promise<{ child: ChildProcess; port: number; exited: () => boolean }> {
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const child = spawn(join(ROOT, "node_modules/.bin/tsx"), ["src/main.ts"], {
-    cwd: ROOT, stdio: ["ignore", "ignore", "inherit"],
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, DOTENV_CONFIG_PATH: "/nonexistent", SLACK_BOT_TOKEN: "xoxb-load", SLACK_SIGNING_SECRET: SECRET, SLACK_MODE: "http", SLACK_API_URL: `http://127.0.0.1:${apiPort}/api/`, PORT: String(port), LOG_LEVEL: "warn", CARDS_DIR: CARDS ? join(tmpdir(), `role-mentor-load-cards-${port}`) : "off", ...env } as NodeJS.ProcessEnv,
-  });
-  let dead = false;
-  child.on("exit", () => (dead = true));
-  for (let i = 0; i < 300; i++) {
-    const r = await post(port, "ping=1");
-    if (r.status !== 0) return { child, port, exited: () => dead };
-    if (dead) break;
-    await sleep(100);
-  }
-  throw new Error("the bot did not start");
 }
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "role-mentor-load-"));
-  const api = await startApi();
-  const apiPort = (api.address() as AddressInfo).port;
-  let redis: ChildProcess | undefined;
-  const env: Json = { STORE };
-  if (STORE === "redis") {
-    const rport = 40000 + Math.floor(Math.random() * 20000);
-    redis = spawn("redis-server", ["--port", String(rport), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
-    await sleep(500);
-    env.REDIS_URL = `redis://127.0.0.1:${rport}`;
-  } else env.SQLITE_PATH = join(dir, "load.sqlite");
-  const bot = await startBot(apiPort, env);
+  const slack = new FakeSlack();
+  await slack.start();
+  const redis = STORE === "redis" ? await RedisServer.start(dir) : undefined;
+  const where = redis ? redis.url : join(dir, "load.sqlite");
+  const env: Record<string, string> = {
+    STORE, ...(redis ? { REDIS_URL: where } : { SQLITE_PATH: where }),
+    SLACK_BOT_TOKEN: "xoxb-load", SLACK_SIGNING_SECRET: SECRET, SLACK_MODE: "http", SLACK_API_URL: `http://127.0.0.1:${slack.port}/api/`,
+    PORT: String(await freePort()), LOG_LEVEL: "warn", CARDS_DIR: CARDS ? join(dir, "cards") : "off",
+  };
+  const bot = new Bot({ port: Number(env.PORT), env, profileDir: PROFILE || undefined }, async () => (await post(Number(env.PORT), "ping=1")).status !== 0);
+  await bot.start();
+  connectionErrors.clear(); // start-up polling is not load
+
   const acks: number[] = [];
-  let refused = 0, unanswered = 0, clicks = 0, finished = 0;
+  const count = { refused: 0, dropped: 0, waited: 0, away: 0, typed: 0, clicks: 0, stopped: 0, gaveUp: 0, appliedAfterOutage: 0 };
+  let outage: { from: number; to: number } | undefined;
   const started = Date.now();
 
-  await Promise.all(Array.from({ length: TAKERS }, async (_, n) => {
-    const user = `ULOAD${n}`;
-    const person: Person = { updates: 0, acked: 0, sent: 0 };
-    people.set(user, person);
-    const next = () => new Promise<Json | undefined>((done) => { const t = setTimeout(() => { person.waiting = undefined; done(undefined); }, ANSWER_WAIT_MS); person.waiting = (m) => { clearTimeout(t); done(m); }; });
-    await sleep(Math.random() * THINK_MAX);
-    const first = next();
-    const cmd = new URLSearchParams({ command: "/quiz", text: "", team_id: "T1", team_domain: "load", user_id: user, user_name: user, channel_id: "C1", channel_name: "general", api_app_id: "A1", response_url: `http://127.0.0.1:${apiPort}/response/${user}`, trigger_id: `t-${n}` }).toString();
-    const r0 = await post(bot.port, cmd);
-    acks.push(r0.ms);
-    let shown = await first;
-    if (!shown) { unanswered++; return; }
-    const ts = String(shown.ts);
-    for (let step = 0; step < 40; step++) {
-      const answers = buttons(shown).filter((id) => id.startsWith("quiz:a:"));
-      if (answers.length === 0) { finished++; return; }
-      await sleep(THINK_MIN + Math.random() * (THINK_MAX - THINK_MIN));
-      const choice = answers[Math.floor(Math.random() * answers.length)]!;
-      const before = person.updates;
-      const reply = next();
-      const payload = { type: "block_actions", user: { id: user, username: user, team_id: "T1" }, api_app_id: "A1", team: { id: "T1", domain: "load" }, channel: { id: `D${user}`, name: "directmessage" }, container: { type: "message", message_ts: ts, channel_id: `D${user}`, is_ephemeral: false }, message: { ts, type: "message" }, trigger_id: `t-${n}-${step}`, response_url: `http://127.0.0.1:${apiPort}/response/${user}-${step}`, actions: [{ action_id: choice, block_id: "b", value: choice, type: "button", text: { type: "plain_text", text: "x" }, action_ts: "1" }] };
-      person.sent++;
-      const r = await post(bot.port, new URLSearchParams({ payload: JSON.stringify(payload) }).toString());
-      acks.push(r.ms);
-      if (r.status !== 200) { refused++; await reply; shown = person.last ?? shown; continue; }
-      clicks++;
-      person.acked++;
-      const got = await reply;
-      if (!got) { unanswered++; return; }
-      if (person.updates !== before + 1) return; // applied twice or out of order: counted below
-      shown = got;
+  // The fault, mid-load: the bot killed and started again, or Redis stopped and started again.
+  const fault = (async () => {
+    if (!CRASH) return;
+    await sleep(AT_S * 1000);
+    const from = Date.now();
+    if (KILL9) {
+      await bot.kill9();
+      await sleep(1000);
+      await bot.start();
+    } else {
+      await redis!.stop();
+      await sleep(DOWN_S * 1000);
+      await redis!.start();
     }
-  }));
+    outage = { from, to: Date.now() };
+  })();
 
-  // Late answers still count as applied: wait until the updates stop coming (bounded).
-  const total = () => [...people.values()].reduce((n, p) => n + p.updates, 0);
-  for (let last = -1, t = Date.now(); Date.now() - t < DRAIN_MS && total() !== last; ) { last = total(); await sleep(3000); }
-  // Every acknowledged click must have moved its quiz on exactly once (one chat.update of the question message).
-  const lost = [...people.values()].reduce((n, p) => n + Math.max(0, p.acked - p.updates), 0);
-  // A click whose acknowledgement failed (connection dropped) may still apply once; more updates than clicks sent is a duplicate.
-  const duplicated = [...people.values()].reduce((n, p) => n + Math.max(0, p.updates - p.sent), 0);
+  const taker = async (n: number) => {
+    const user = `ULOAD${n}`;
+    const p = slack.person(user);
+    const deadline = Date.now() + TAKER_DEADLINE_MS;
+    // In the crash modes every other taker stops at the last question, so the store still holds their answers to check.
+    const stopAtLast = CRASH && n % 2 === 1;
+    let typeNext = false;
+    let step = 0;
+    const send = async (body: string, type?: string) => {
+      const r = await post(bot.port, body, type);
+      acks.push(r.ms);
+      return r;
+    };
+    const command = () => new URLSearchParams({ command: "/quiz", text: "", team_id: "T1", team_domain: "load", user_id: user, user_name: user, channel_id: "C1", channel_name: "general", api_app_id: "A1", response_url: slack.responseUrl(user, `c${step}`), trigger_id: `t-${n}-${step}` }).toString();
+    const click = (actionId: string, ts: string) => new URLSearchParams({ payload: JSON.stringify({ type: "block_actions", user: { id: user, username: user, team_id: "T1" }, api_app_id: "A1", team: { id: "T1", domain: "load" }, channel: { id: `D${user}`, name: "directmessage" }, container: { type: "message", message_ts: ts, channel_id: `D${user}`, is_ephemeral: false }, message: { ts, type: "message" }, trigger_id: `t-${n}-${step}`, response_url: slack.responseUrl(user, step), actions: [{ action_id: actionId, block_id: "b", value: actionId, type: "button", text: { type: "plain_text", text: "x" }, action_ts: "1" }] }) }).toString();
+    const typed = (text: string) => JSON.stringify({ token: "t", team_id: "T1", api_app_id: "A1", type: "event_callback", event_id: `Ev${n}x${step}`, event_time: Math.floor(Date.now() / 1000), event: { type: "message", channel_type: "im", channel: `D${user}`, user, text, ts: `${Date.now() / 1000}` } });
+    // What answers a request: a message in the DM, or one to this request's own response_url.
+    const inDm = (m: Json) => m.kind === "post" || m.kind === "update" || m.kind === "ephemeral";
+    const answersStep = (s: number) => (m: Json) => inDm(m) || (m.kind === "response" && m.via === String(s));
+    const awaySince = (seen: number, s: number) => p.inbox.slice(seen).some((m) => answersStep(s)(m) && textOf(m).includes(STORE_AWAY_TEXT));
+
+    await sleep(Math.random() * THINK_MAX);
+    // Start (again, until the first question shows).
+    while (!p.question() && !p.continueButton()) {
+      if (Date.now() > deadline) { count.gaveUp++; return; }
+      step++;
+      const seen = p.inbox.length;
+      const r = await send(command());
+      if (r.status === 0) { count.dropped++; await sleep(500); continue; }
+      if (!(await p.next(seen, ANSWER_WAIT_MS, inDm))) count.waited++;
+      else if (!p.question() && !p.continueButton()) await sleep(1000); // "try again in a moment"
+    }
+    while (Date.now() < deadline) {
+      step++;
+      const q = p.question();
+      if (!q) {
+        const cont = p.continueButton();
+        if (cont) {
+          const seen = p.inbox.length;
+          const r = await send(click(cont.id, cont.ts));
+          if (r.status === 0) { count.dropped++; await sleep(500); } else if (!(await p.next(seen, ANSWER_WAIT_MS, answersStep(step)))) count.waited++;
+          continue;
+        }
+        p.finished = true; // the question message now shows the result
+        return;
+      }
+      if (stopAtLast && q.item === "background") { count.stopped++; return; }
+      await think();
+      const seen = p.inbox.length;
+      p.intended.add(q.item);
+      p.sent++;
+      // Typed: the option's number, read against the question on the bot's side (never the last one: its result comes as a new message).
+      if (q.item !== "background" && (typeNext || Math.random() < TYPED_SHARE)) {
+        typeNext = false;
+        count.typed++;
+        const r = await send(typed(String(1 + Math.floor(Math.random() * q.answers.length))), "application/json");
+        if (r.status === 0) { count.dropped++; await sleep(500); continue; }
+        if (!(await p.next(seen, ANSWER_WAIT_MS, inDm))) count.waited++;
+        else if (awaySince(seen, step)) { count.away++; await sleep(1000); }
+        continue;
+      }
+      const r = await send(click(q.answers[Math.floor(Math.random() * q.answers.length)]!, q.ts));
+      if (r.status === 0) { count.dropped++; typeNext = CRASH && Math.random() < 0.5; await sleep(500); continue; }
+      if (r.status !== 200) { count.refused++; await sleep(500); continue; }
+      count.clicks++;
+      const first = !p.acked.has(q.item);
+      p.acked.add(q.item);
+      const got = await p.next(seen, ANSWER_WAIT_MS, answersStep(step));
+      if (!got) { count.waited++; typeNext = CRASH && Math.random() < 0.5; continue; }
+      // "Try again in a moment": nothing was saved, so the answer is not owed.
+      if (awaySince(seen, step)) { count.away++; if (first) p.acked.delete(q.item); await sleep(1000); continue; }
+      if (outage && Date.now() > outage.to) count.appliedAfterOutage++;
+      // The last answer's click again, after its result already went: the quiz is over.
+      if (q.item === "background" && got.kind === "response" && /earlier quiz/.test(textOf(got))) { p.finished = true; return; }
+    }
+    count.gaveUp++;
+  };
+  await Promise.all([fault, ...Array.from({ length: TAKERS }, (_, n) => taker(n))]);
+
+  // Late answers still count: wait until the messages stop coming (bounded).
+  const total = () => [...slack.people.values()].reduce((n, p) => n + p.inbox.length, 0);
+  for (let last = -1, t = Date.now(); Date.now() - t < 30_000 && total() !== last; ) { last = total(); await sleep(2000); }
   const seconds = (Date.now() - started) / 1000;
-  const crashed = bot.exited();
-  bot.child.kill("SIGTERM");
-  redis?.kill("SIGKILL");
-  api.close();
+  const crashed = bot.crashes > 0 || !bot.alive();
+  await bot.stop();
+  const store = await openStore(STORE, where);
+  const verdict = await checkStore(store, slack.people);
+  await store.close();
+  redis?.kill();
+  slack.close();
   agent.destroy();
   rmSync(dir, { recursive: true, force: true });
-  console.log(`machine: ${cpus()[0]?.model ?? "?"} x${cpus().length}, Node ${process.version}; client keep-alive pool ${SOCKETS} sockets; server listen backlog: Node default (511)`);
-  console.log(`${TAKERS} takers, think ${THINK_MIN}-${THINK_MAX} ms, store ${STORE}, result cards ${CARDS ? "on" : "off"}: ${finished} finished, ${clicks} answers acknowledged in ${seconds.toFixed(1)} s`);
-  console.log(`acknowledgements: p50 ${pct(acks, 50).toFixed(1)} ms, p99 ${pct(acks, 99).toFixed(1)} ms, max ${Math.max(...acks).toFixed(1)} ms, over 3 s: ${acks.filter((a) => a > 3000).length}, refused/dropped: ${refused}`);
-  console.log(`takers who gave up waiting ${ANSWER_WAIT_MS / 1000} s for a question: ${unanswered}`);
-  console.log(`lost (acknowledged, never applied): ${lost}, duplicated (applied twice): ${duplicated}, bot crashed: ${crashed}`);
-  process.exitCode = lost > 0 || duplicated > 0 || crashed ? 1 : 0;
+
+  const people = [...slack.people.values()];
+  const lostOnScreen = people.reduce((n, p) => n + p.lostSeen, 0);
+  const duplicated = people.reduce((n, p) => n + Math.max(0, p.moves - p.sent), 0);
+  const finished = people.filter((p) => p.finished).length;
+  // The quiz's own guard at work: a typed answer whose question had not reached the person shows that question first.
+  const notReached = people.reduce((n, p) => n + p.inbox.filter((m) => textOf(m).includes("did not reach you") || JSON.stringify(m.blocks ?? "").includes("did not reach you")).length, 0);
+  const connErrors = [...connectionErrors].map(([k, v]) => `${k} ${v}`).join(", ") || "none";
+  const load = loadavg().map((l) => l.toFixed(1)).join(" ");
+  console.log(`machine: ${cpus()[0]?.model ?? "?"} x${cpus().length}, load average ${load}, Node ${process.version}; bot: node dist/src/main.js; client keep-alive pool ${SOCKETS} sockets; server listen backlog ${LISTEN_BACKLOG}`);
+  console.log(`mode ${MODE}: ${TAKERS} takers, think ${THINK_MIN}-${THINK_MAX} ms, store ${STORE}, result cards ${CARDS ? "on" : "off"}: ${finished} finished, ${count.stopped} stopped at the last question, ${count.clicks} clicks acknowledged, ${count.typed} typed answers, in ${seconds.toFixed(1)} s`);
+  console.log(`acknowledgements: p50 ${pct(acks, 50).toFixed(1)} ms, p99 ${pct(acks, 99).toFixed(1)} ms, max ${Math.max(...acks).toFixed(1)} ms, over 3 s: ${acks.filter((a) => a > 3000).length}; refused (not 200) ${count.refused}; client connection errors: ${connErrors}`);
+  if (outage) console.log(`${KILL9 ? "bot killed (-9) and started again" : "redis-server stopped and started again"} at ${((outage.from - started) / 1000).toFixed(1)} s, back after ${((outage.to - outage.from) / 1000).toFixed(1)} s; "try again in a moment" answers: ${count.away}; answers applied after it: ${count.appliedAfterOutage}`);
+  console.log(`waited ${ANSWER_WAIT_MS / 1000} s in vain for a reply (then acted again): ${count.waited}; takers who gave up: ${count.gaveUp}; typed answers held back because their question had not been shown: ${notReached}`);
+  console.log(`store: ${verdict.checked} open quizzes checked answer by answer, finished quizzes without a stored result: ${verdict.resultMissing}`);
+  console.log(`lost (acknowledged, not applied): ${lostOnScreen} on screen, ${verdict.lost} in the store; duplicated (applied twice): ${duplicated}; recorded against a question never shown: ${verdict.unseen}; bot crashed: ${crashed}`);
+  const failed = lostOnScreen + verdict.lost + duplicated + verdict.unseen + verdict.resultMissing > 0 || crashed;
+  process.exitCode = failed ? 1 : 0;
 }
 
 await main();

@@ -2,9 +2,8 @@
 // settings, or change one of them. Parsing and the reply are pure; who may
 // change settings is decided by the adapter (Manage Server, workspace admin).
 import { reply, type Reply } from "../core/reply.ts";
-import type { StateStore } from "../core/state-store.ts";
 import { typoDistance } from "../understanding/edit-distance.ts";
-import { CommunitySettings, getSettings, updateSettings, type Community, type CommunitySettings as Settings } from "./settings.ts";
+import { CommunitySettings, type Community, type CommunitySettings as Settings, type SettingsCache } from "./settings.ts";
 
 export type ConfigRequest =
   | { kind: "show" }
@@ -114,10 +113,10 @@ export function notAllowedReply(platform: "discord" | "slack" | string): Reply {
 }
 
 /** The whole command: show to anyone, change only for admins; the change is validated and stored. */
-export async function configCommand(store: StateStore, community: Community, args: string, isAdmin: boolean): Promise<Reply> {
+export async function configCommand(settings: Pick<SettingsCache, "get" | "update">, community: Community, args: string, isAdmin: boolean): Promise<Reply> {
   const request = parseConfig(args);
-  if (request.kind === "show") return settingsReply(await getSettings(store, community));
+  if (request.kind === "show") return settingsReply(await settings.get(community));
   if (!isAdmin) return notAllowedReply(community.platform);
   if (request.kind === "error") return reply([{ type: "text", text: request.message }], [], { visibility: "private" });
-  return settingsReply(await updateSettings(store, community, request.patch), request.summary);
+  return settingsReply(await settings.update(community, request.patch), request.summary);
 }

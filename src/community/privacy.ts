@@ -1,53 +1,73 @@
-// /forget across a person's conversations: every conversation context written
-// for a person is listed under one key per person and platform, so /forget can
-// delete them all (the store has no key scan). The reply says what was deleted.
-import { z } from "zod";
+// /forget and a community's removal: everything stored about a person (or a
+// community) on a platform is found by its id in the store's keys, whatever
+// wrote it (context in every conversation, the profile, quiz and result in every
+// server or workspace, cooldowns, redelivery notes, rate-limit counters), so
+// nothing written later under a new key can be missed. The reply says what went.
 import { reply, type Reply } from "../core/reply.ts";
-import type { Actor, Address } from "../core/events.ts";
+import type { Address } from "../core/events.ts";
 import type { StateStore } from "../core/state-store.ts";
 
-/** Enough for an active person; the oldest entries drop off (their contexts expire on their own). */
-const MAX_LISTED = 200;
-const Listed = z.array(z.string()).max(MAX_LISTED);
-
-export const conversationsKey = (address: Pick<Address, "platform">, actor: Actor) => ["ctxlist", address.platform, actor.id].join(":");
-
-/** Note that `key` holds a context of this person; kept as long as the contexts themselves. */
-export async function rememberConversation(store: StateStore, address: Address, actor: Actor, key: string, ttlMs: number): Promise<void> {
-  const listKey = conversationsKey(address, actor);
-  const parsed = Listed.safeParse((await store.get(listKey))?.value);
-  const listed = parsed.success ? parsed.data : [];
-  // One write per new conversation, not per turn.
-  if (listed.includes(key)) return;
-  await store.set(listKey, [...listed, key].slice(-MAX_LISTED), { ttlMs });
+/** Keys of this platform that have `id` as one whole `:`-separated segment (a person's or a community's id). */
+export async function keysAbout(store: StateStore, platform: string, id: string): Promise<string[]> {
+  return (await store.keysContaining(id)).filter((key) => {
+    const parts = key.split(":");
+    return parts.includes(platform) && parts.includes(id);
+  });
 }
 
-/** Delete every listed context of the person (and `current`); the number of conversations that had one. */
-export async function forgetConversations(store: StateStore, address: Address, actor: Actor, current: string): Promise<number> {
-  const listKey = conversationsKey(address, actor);
-  const parsed = Listed.safeParse((await store.get(listKey))?.value);
-  const keys = new Set([...(parsed.success ? parsed.data : []), current]);
-  let had = 0;
-  for (const key of keys) {
-    if (await store.get(key)) had++;
-    await store.delete(key);
-  }
-  await store.delete(listKey);
-  return had;
+/**
+ * The person keys (`person:<platform>:<workspace or ->:<person>`, what the quiz and the rate limiter key by)
+ * of every place `keys` show the person in: a quiz, result or share there, or a conversation there.
+ */
+export function personKeysIn(keys: string[]): string[] {
+  const found = keys.map((k) => {
+    const quiz = /^(?:quiz|result|origin|share|rate):(person:[^:]+:[^:]+:[^:]+)$/.exec(k)?.[1];
+    if (quiz) return quiz;
+    const ctx = /^ctx:([^:]+):([^:]+):[^:]+:[^:]+:([^:]+)$/.exec(k);
+    return ctx ? `person:${ctx[1]}:${ctx[2]}:${ctx[3]}` : undefined;
+  });
+  return [...new Set(found.filter((k): k is string => k !== undefined))];
+}
+
+/** The address a person key belongs to (the quiz service keys by platform, workspace and person). */
+export function addressOfPersonKey(personKey: string, like: Address): Address {
+  const workspace = personKey.split(":")[2]!;
+  return { ...like, workspace: workspace === "-" ? null : workspace, dm: workspace === "-" ? true : like.dm };
+}
+
+export interface Forgotten {
+  /** Conversations that had a context. */
+  conversations: number;
+  /** Servers, workspaces or DMs where a quiz or a result was kept. */
+  quizPlaces: number;
+  /** Short-lived entries: cooldowns, redelivery notes, rate-limit counters. */
+  shortLived: number;
+}
+
+/** What the keys found about a person amount to, for the reply. */
+export function forgottenOf(keys: string[]): Forgotten {
+  const quizPlaces = new Set(keys.flatMap((k) => /^(?:quiz|result):(person:.+)$/.exec(k)?.[1] ?? []));
+  return {
+    conversations: keys.filter((k) => k.startsWith("ctx:")).length,
+    quizPlaces: quizPlaces.size,
+    shortLived: keys.filter((k) => /^(?:cooldown|seen|rate):/.test(k)).length,
+  };
 }
 
 const PLATFORM_NAMES: Record<string, string> = { discord: "Discord", slack: "Slack", terminal: "this terminal", test: "this platform" };
 
 /** What /forget deleted, in plain words. */
-export function forgotReply(platform: string, conversations: number): Reply {
+export function forgotReply(platform: string, f: Forgotten): Reply {
   const where = PLATFORM_NAMES[platform] ?? platform;
+  const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
   return reply([
     { type: "text", text: `Done: I deleted everything I stored about you on ${where}.` },
     { type: "list", title: "Deleted", items: [
-      "your quiz answers and your last result (with its result card)",
-      `the conversation context of ${conversations === 1 ? "1 conversation" : `${conversations} conversations`} (what we last talked about)`,
+      `your quiz answers and your last result (with its result card)${f.quizPlaces > 1 ? `, in ${f.quizPlaces} places (servers, workspaces or our DM)` : ""}`,
+      `the conversation context of ${n(f.conversations, "conversation")} (what we last talked about)`,
       "the background and region you told me",
       "your message count for the rate limit",
+      ...(f.shortLived > 0 ? [`${n(f.shortLived, "short-lived note")} (cooldowns and delivery checks)`] : []),
     ] },
     { type: "context", text: "Anonymous knowledge-gap records (kept only where a community turned them on) carry no name or id, so they cannot be traced to you or deleted per person; they expire after 30 days." },
   ], [], { visibility: "private" });

@@ -58,6 +58,51 @@ export async function deleteSettings(store: StateStore, community: Community): P
   await store.delete(key(community));
 }
 
+/** How long a process trusts the settings it read: the bound on how stale another replica's change may look. */
+export const SETTINGS_TTL_MS = 5000;
+/** Communities whose settings one process keeps at most (the oldest read is dropped first). */
+const MAX_CACHED = 10_000;
+
+/**
+ * The settings every turn reads, cached for a few seconds so a busy channel costs one store read per
+ * TTL instead of one per message. A change through this cache (the config command, a removal) is
+ * seen at once in this process; another replica sees it when its entry expires (SETTINGS_TTL_MS).
+ */
+export class SettingsCache {
+  private readonly entries = new Map<string, { at: number; settings: Promise<CommunitySettings> }>();
+
+  constructor(private readonly store: StateStore, private readonly ttlMs = SETTINGS_TTL_MS, private readonly now: () => number = Date.now) {}
+
+  get(community: Community): Promise<CommunitySettings> {
+    const k = key(community);
+    const cached = this.entries.get(k);
+    if (cached && this.now() - cached.at < this.ttlMs) return cached.settings;
+    const settings = getSettings(this.store, community);
+    this.remember(k, settings);
+    // A failed read (the store away) is not remembered: the next turn asks again.
+    settings.catch(() => { if (this.entries.get(k)?.settings === settings) this.entries.delete(k); });
+    return settings;
+  }
+
+  async update(community: Community, patch: Partial<CommunitySettings>): Promise<CommunitySettings> {
+    const next = await updateSettings(this.store, community, patch);
+    this.remember(key(community), Promise.resolve(next));
+    return next;
+  }
+
+  async delete(community: Community): Promise<void> {
+    this.entries.delete(key(community));
+    await deleteSettings(this.store, community);
+    this.entries.delete(key(community));
+  }
+
+  private remember(k: string, settings: Promise<CommunitySettings>): void {
+    this.entries.delete(k);
+    if (this.entries.size >= MAX_CACHED) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(k, { at: this.now(), settings });
+  }
+}
+
 /** Mentions are answered in every channel unless the admin listed some. */
 export const answersMentionsIn = (s: CommunitySettings, channel: string) => s.mentionChannels.length === 0 || s.mentionChannels.includes(channel);
 

@@ -17,7 +17,7 @@ import { ASPECT_IDS } from "../knowledge/schema.ts";
 import { comparedRoles } from "../core/readings.ts";
 import { rolesOf, type ConversationContext, type Frame } from "./context.ts";
 import { choosesAmong, substituteOrdinals } from "./references.ts";
-import { asksForResult } from "./result-question.ts";
+import { asksForResult } from "../understanding/result-question.ts";
 
 export interface ResolveDeps {
   /** The understander: a message in, a stateless reading out. */
@@ -41,6 +41,15 @@ export interface Person {
 const SELF_CONTAINED: ReadonlySet<Understanding["intent"]> = new Set(["greeting", "help", "thanks", "quiz.start", "quiz.answer", "quiz.result", "decode"]);
 /** Readings that need a subject (a role or a term) to be answered. */
 const NEEDS_SUBJECT: ReadonlySet<Understanding["intent"]> = new Set(["role.overview", "role.aspect", "compare", "learning-path", "transition", "resources", "job-search", "glossary"]);
+/** Readings of a way somewhere. */
+const MOVES: ReadonlySet<Understanding["intent"]> = new Set(["learning-path", "transition"]);
+/** Words of a move from one role to another ("how do i move over", "switch", "from one to the other"). */
+const MOVE_BETWEEN = /\b(?:move|moving|switch\w*|transition\w*|pivot\w*|change over|go over|cross over|from)\b|\bthe other\b/i;
+/** Words by which a message itself sets one thing against another. */
+const CONTRASTS = /\b(?:differen\w*|differ|vs\.?|versus|compared?|comparison|contrast)\b/i;
+/** A message that is only a place, a setting or a condition ("in europe?", "at startups?", "for a remote job?"). */
+const QUALIFIER = /^\s*(?:(?:and|but|ok|okay|what|how)\s+)?(?:in|at|for|outside(?: of)?|inside|within|near|across)\s+(?!(?:it|that|this|them|me|one)\b)[^?]*\??\s*$/i;
+const QUALIFIER_WORDS = 4;
 /** Below this a reading is a guess, worth completing from context. */
 const WEAK = 0.35;
 /** A follow-up is short; a long message without a subject is a new question. */
@@ -59,15 +68,15 @@ export function resolveInContext(u0: Understanding, text: string, ctx: Conversat
     const substituted = substituteOrdinals(text, ctx.roles, deps.roleName);
     if (substituted !== undefined) {
       const again = deps.read(substituted);
-      if (again.roles.length > 0) return named(again, ctx, person);
+      if (again.roles.length > 0) return named(again, substituted, ctx, person);
     }
   }
   // "and mlops?" after a question about a role: the bare word is the role, not the glossary term.
   if (u.intent === "glossary" && u.mentions.followup === "about" && ctx.last && ctx.last.intent !== "glossary" && u.mentions.words <= SHORT) {
     const roles = deps.roles(text);
-    if (roles.length > 0) return named({ ...u, roles, term: null, mentions: { ...u.mentions, terms: [] } }, ctx, person);
+    if (roles.length > 0) return named({ ...u, roles, term: null, mentions: { ...u.mentions, terms: [] } }, text, ctx, person);
   }
-  if (u.roles.length > 0) return withOrigin(named(u, ctx, person), text, ctx);
+  if (u.roles.length > 0) return withOrigin(named(u, text, ctx, person), text, ctx);
   if (u.term && u.intent === "glossary") return u;
   return elliptical(u, text, ctx, person, deps);
 }
@@ -83,11 +92,13 @@ function withOrigin(u: Understanding, text: string, ctx: ConversationContext): U
 const FROM_THAT = /\bfrom (?:that|this|there|it|that role|this role|the role)\b/i;
 
 /** A message that names its roles: they override the context, the shape may still carry the last question. */
-function named(u: Understanding, ctx: ConversationContext, person: Person): Understanding {
+function named(u: Understanding, text: string, ctx: ConversationContext, person: Person): Understanding {
   const last = ctx.last;
   const m = u.mentions;
   const settled = { confidence: Math.max(u.confidence, WEAK), alternatives: [] };
-  if (last && m.followup === "about" && m.words <= SHORT && m.terms.length === 0 && u.intent !== "transition") {
+  // "and for data scientists?", "what about X", or X as a bare qualifier ("for a data scientist?").
+  // A message that itself contrasts ("and how is that different from a data scientist") is a comparison, below.
+  if (last && (m.followup === "about" || QUALIFIER.test(text)) && m.words <= SHORT && m.terms.length === 0 && u.intent !== "transition" && !(u.intent === "compare" && u.roles.length === 1 && CONTRASTS.test(text))) {
     const roles = u.roles;
     const aspect = m.aspects[0] ?? null;
     switch (last.intent) {
@@ -137,6 +148,8 @@ function elliptical(u: Understanding, text: string, ctx: ConversationContext, pe
   const settled = { confidence: 1, alternatives: [] };
 
   if (m.followup === "more" && last) return { ...u, ...settled, ...moreOf(last) };
+  // "in europe?", "at a startup?": only a qualifier, so the last question again, there.
+  if (last && QUALIFIER.test(text) && m.words <= QUALIFIER_WORDS && m.aspects.length === 0 && m.terms.length === 0) return { ...u, ...settled, ...last };
   if (m.followup === "them" && m.aspects.length <= 1) {
     const roles = bothOf(ctx);
     if (roles.length > 0) return { ...u, ...settled, ...frame("compare", comparedRoles(roles), m.aspects[0] ?? null) };
@@ -152,9 +165,22 @@ function elliptical(u: Understanding, text: string, ctx: ConversationContext, pe
   const asks = NEEDS_SUBJECT.has(probed.intent) || probed.intent === "fit";
   if (m.words <= 2 && m.aspects.length === 0 && !m.followup && !asks) return u;
 
-  const subject = subjectFor(probe, m.aspects, ctx, choosesAmong(text));
+  // "how would i get into research then" after research scientist vs ML engineer: the work it names picks among the roles talked about.
+  const described = m.work.filter((r) => ctx.recent.includes(r));
+  const subject: Subject | undefined = described.length === 1 && MOVES.has(probe.intent)
+    ? { kind: "roles", roles: described }
+    : subjectFor(probe, m.aspects, ctx, choosesAmong(text) || u.intent === "compare");
   if (!subject) return again_();
   const again = deps.read(`${text} (${subjectText(subject, deps)})`);
+  // "how do i become one?", "what should i learn first" after two roles were weighed: a way to one of
+  // them, not a move between them, unless the words say so ("how do i move over") or the person is one.
+  if (subject.kind === "roles" && subject.roles.length >= 2 && MOVES.has(again.intent) && m.aspects.length === 0 && !MOVE_BETWEEN.test(text)) {
+    const from = person.from && subject.roles.includes(person.from) ? person.from : undefined;
+    const to = subject.roles.find((r) => r !== from)!;
+    if (from) return { ...again, ...frame("transition", [from, to]), from, to, ...settled, mentions: again.mentions };
+    const paths = subject.roles.slice(0, 3).map((r) => ({ ...again, ...frame("learning-path", [r]), confidence: WEAK, alternatives: [] }));
+    return { ...paths[0]!, alternatives: paths.slice(1), mentions: again.mentions };
+  }
   if (again.intent === "out-of-scope" || SELF_CONTAINED.has(again.intent)) {
     // "can i self teach instead": the aspect it names is the question.
     if (m.aspects.length === 0) return again_();
@@ -176,16 +202,17 @@ type Subject =
   | { kind: "term"; term: string };
 
 /** Which part of the context a subjectless message is about, by what it asks. */
-function subjectFor(probe: Understanding, aspects: AspectId[], ctx: ConversationContext, choosing: boolean): Subject | undefined {
+function subjectFor(probe: Understanding, aspects: AspectId[], ctx: ConversationContext, weighing: boolean): Subject | undefined {
   const last = ctx.last;
   const path = ctx.path;
   const lastRoles = last ? (last.intent === "fit" && ctx.suggested ? [ctx.suggested] : rolesOf(last)) : ctx.suggested ? [ctx.suggested] : [];
   const destination = path?.to ?? lastRoles[0];
   const onPath = last?.intent === "transition" || last?.intent === "learning-path";
-  // "which should i pick", "which is harder to learn": a choice among the roles talked about.
+  // "which should i pick", "which is harder to learn": a choice among the roles talked about;
+  // "whats the difference again": a contrast of them.
   const options = bothOf(ctx);
   if (probe.intent === "fit") return options.length > 0 ? { kind: "roles", roles: options } : undefined;
-  if (choosing && options.length >= 2) return { kind: "roles", roles: options };
+  if (weighing && options.length >= 2) return { kind: "roles", roles: options };
   if ((probe.intent === "resources" || probe.intent === "glossary") && last?.intent === "glossary" && ctx.term) return { kind: "term", term: ctx.term };
   if (aspects.length > 0 || probe.intent === "role.aspect" || probe.intent === "compare") {
     // "do i need a masters for it" after a path: the destination's; after a comparison: both roles'.

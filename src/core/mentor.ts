@@ -16,10 +16,9 @@ import { actionFor, readingLabel } from "./readings.ts";
 import { afterAnswer, afterSuggestion, parseContext, type ConversationContext } from "../conversation/context.ts";
 import { resolveInContext } from "../conversation/resolve.ts";
 import { QUIZ_ANSWER, readingOfAction } from "../conversation/frames.ts";
-import { detectBackground } from "../conversation/background.ts";
 import { asksHowLong, durationReply } from "../conversation/duration.ts";
 import { backgroundNoted, lastResultReply, suggestedRole, type ResultView } from "../conversation/replies.ts";
-import { forgetProfile, getProfile, updateProfile } from "./profile.ts";
+import { getProfile, updateProfile } from "./profile.ts";
 import { roleAspect, roleOverview } from "./answers/role.ts";
 import { compareRoles } from "./answers/compare.ts";
 import { learningPath, transition } from "./answers/paths.ts";
@@ -43,11 +42,11 @@ import { offerHomeRegion, payInRegion, regionOnly, regionPicker, regionalPay } f
 import { findRegion } from "../knowledge/region-match.ts";
 import { offerFor, offerReply } from "../community/listening.ts";
 import { claimCooldown } from "../community/cooldown.ts";
-import { answersMentionsIn, listensIn, deleteSettings, getSettings, DEFAULT_SETTINGS, type Community, type CommunitySettings } from "../community/settings.ts";
+import { answersMentionsIn, listensIn, SettingsCache, DEFAULT_SETTINGS, type Community, type CommunitySettings } from "../community/settings.ts";
 import { configCommand } from "../community/config-command.ts";
 import { gapInput, withCommandVisibility, withCommunityNotes, withRating } from "../community/community-turn.ts";
 import { recordGap } from "../gaps/gap-log.ts";
-import { forgotReply, rememberConversation, forgetConversations } from "../community/privacy.ts";
+import { addressOfPersonKey, forgotReply, forgottenOf, keysAbout, personKeysIn } from "../community/privacy.ts";
 
 export interface Turn {
   replies: Reply[];
@@ -101,6 +100,10 @@ export interface MentorDeps {
   limiter?: RateLimiterAbstract;
   /** Told about every turn (e.g. to count it for /metrics); never sees the text. */
   observer?: TurnObserver;
+  /** How long community settings read from the store are trusted (default SETTINGS_TTL_MS, 5 s). */
+  settingsTtlMs?: number;
+  /** The clock of the settings cache (tests). */
+  now?: () => number;
 }
 
 /** What an observer learns of a turn: ids and outcome only. */
@@ -147,11 +150,12 @@ export function createMentor(deps: MentorDeps): Mentor {
     // A description of the person's own work is its own evidence for "which role fits".
     describesWork: (t: string) => fitSearch(t).leans.some((l) => l.because.length > 0),
   };
-  const backgroundDeps = { roles: (t: string) => understander.slots(t).roles, roleName: (r: RoleId) => kb.role(r).short };
   const decoder = createDecoder(kb);
   const contextTtl = deps.contextTtlMs ?? 24 * 60 * 60 * 1000;
   // Per person, so one flood cannot crowd out a channel (this process's memory unless a shared limiter is given).
   const limiter = deps.limiter ?? new RateLimiterMemory({ points: deps.perMinute ?? 30, duration: 60 });
+  // Settings are read on every turn in a community: cached briefly, changes through it seen at once here.
+  const communityCache = new SettingsCache(store, deps.settingsTtlMs, deps.now);
 
   /**
    * Answer an action (from a choice, a command or an understood message): its short first view, or a detail view.
@@ -265,8 +269,16 @@ export function createMentor(deps: MentorDeps): Mentor {
     help: (platform) => talk.help(kb, prefixFor(platform)),
     settings: (address) => communitySettings(address),
     async forgetCommunity(community) {
-      await deleteSettings(store, community);
-      logger.info({ platform: community.platform, workspace: community.id }, "community data deleted");
+      // Everything keyed by the community: settings, cooldowns, contexts, quizzes and results (with their cards).
+      const found = await keysAbout(store, community.platform, community.id);
+      const like = { platform: community.platform, workspace: community.id, channel: "-", thread: null, dm: false } as InboundEvent["address"];
+      for (const key of personKeysIn(found)) {
+        const actor = { id: key.split(":")[3]! };
+        await deps.quiz.forget({ kind: "command", name: "forget", args: "", address: addressOfPersonKey(key, like), actor });
+      }
+      for (const key of await keysAbout(store, community.platform, community.id)) await store.delete(key);
+      await communityCache.delete(community);
+      logger.info({ platform: community.platform, workspace: community.id, keys: found.length }, "community data deleted");
     },
     answerStateless(raw: string): Turn {
       const text = raw.slice(0, MAX_TEXT);
@@ -317,7 +329,7 @@ export function createMentor(deps: MentorDeps): Mentor {
   };
 
   async function communitySettings(address: Pick<InboundEvent["address"], "platform" | "workspace">): Promise<CommunitySettings> {
-    return address.workspace ? getSettings(store, { platform: address.platform, id: address.workspace }) : DEFAULT_SETTINGS;
+    return address.workspace ? communityCache.get({ platform: address.platform, id: address.workspace }) : DEFAULT_SETTINGS;
   }
 
   /** What the community's settings change in an answered turn: gap records, /help's note, private command answers. */
@@ -375,16 +387,29 @@ export function createMentor(deps: MentorDeps): Mentor {
     return region && kb.regions.some((r) => r.id === region) ? region : undefined;
   }
 
-  /** /forget: everything stored about the person on this platform; the reply says what went. */
-  async function forgetPerson(event: InboundEvent, key: string): Promise<Reply[]> {
-    const conversations = await forgetConversations(store, event.address, event.actor, key);
-    await forgetProfile(store, event.address, event.actor);
-    await deps.quiz.forget(event);
-    // A Discord quiz runs in the DM, outside the server: its answers and result go too.
-    if (event.address.workspace && event.address.platform === "discord") await deps.quiz.forget({ ...event, address: { ...event.address, workspace: null, dm: true } });
-    await limiter.delete(personKey(event.address, event.actor)).catch((err: unknown) => logger.warn({ err }, "rate-limit state not deleted"));
-    logger.info({ event: event.id, platform: event.address.platform, conversations }, "person forgotten");
-    return [forgotReply(event.address.platform, conversations)];
+  /**
+   * /forget: everything stored about the person on this platform, found by their id in the store's keys
+   * (every conversation, every server or workspace, the DM); the reply says what went.
+   */
+  async function forgetPerson(event: InboundEvent): Promise<Reply[]> {
+    const { platform } = event.address;
+    const found = await keysAbout(store, platform, event.actor.id);
+    // The reply counts what was still in force (a context or result past its time to live is deleted, not counted).
+    const live: string[] = [];
+    for (const key of found) if (!/^(?:ctx|quiz|result):/.test(key) || (await store.get(key))) live.push(key);
+    // The quiz service deletes its own (quiz, result, share offer, result card file) wherever the person took it,
+    // and the limiter its counter (in this process's memory too); the current place and, on Discord, the DM always.
+    const here = personKey(event.address, event.actor);
+    const dm = personKey({ ...event.address, workspace: null }, event.actor);
+    for (const key of new Set([here, dm, ...personKeysIn(found)])) {
+      await deps.quiz.forget({ ...event, address: addressOfPersonKey(key, event.address) });
+      await limiter.delete(key).catch((err: unknown) => logger.warn({ err }, "rate-limit state not deleted"));
+    }
+    // Then whatever else carries the id: contexts, the profile, cooldowns, redelivery notes.
+    for (const key of await keysAbout(store, platform, event.actor.id)) await store.delete(key);
+    const forgotten = forgottenOf(live);
+    logger.info({ event: event.id, platform, keys: found.length, ...forgotten }, "person forgotten");
+    return [forgotReply(platform, forgotten)];
   }
 
   async function handleEvent(event: InboundEvent, fromOutside: boolean): Promise<Turn> {
@@ -408,8 +433,6 @@ export function createMentor(deps: MentorDeps): Mentor {
       const after = change(before);
       if (after === before) return;
       await store.set(key, after, { ttlMs: contextTtl });
-      // Listed per person, so /forget finds every conversation's context.
-      await rememberConversation(store, event.address, event.actor, key, contextTtl);
     };
     /** A quiz result among the replies is the role the mentor now suggests. */
     const noteSuggestion = async (replies: Reply[]) => {
@@ -448,10 +471,10 @@ export function createMentor(deps: MentorDeps): Mentor {
         await remember((c) => afterAnswer(c, decoded.reading));
         return { replies: await fitToQuiz(event, decoded.replies), reading: decoded.reading };
       }
-      if (name === "forget") return { replies: await forgetPerson(event, key) };
+      if (name === "forget") return { replies: await forgetPerson(event) };
       if (name === "config" || name === "mentor-config") {
         if (!event.address.workspace) return { replies: [reply([{ type: "text", text: "Settings belong to a server or workspace: use this command in one of its channels." }], [], { visibility: "private" })] };
-        return { replies: [await configCommand(store, { platform: event.address.platform, id: event.address.workspace }, event.args, event.admin === true)] };
+        return { replies: [await configCommand(communityCache, { platform: event.address.platform, id: event.address.workspace }, event.args, event.admin === true)] };
       }
       const args = event.args.slice(0, MAX_TEXT);
       const parsed = parseCommand(kb, understander, commandSpec(name), args, prefix);
@@ -495,7 +518,7 @@ export function createMentor(deps: MentorDeps): Mentor {
     const fromQuiz = stored.last || stored.suggested ? undefined : suggestedRole(kb, (await deps.quiz.lastResult(event))?.outcome);
     const ctx = fromQuiz ? { ...stored, suggested: fromQuiz } : stored;
     // A background the person states is remembered for them (all their conversations on this platform).
-    const stated = understanding0.empty || understanding0.language ? undefined : detectBackground(text, backgroundDeps);
+    const stated = understanding0.empty || understanding0.language ? undefined : understanding0.background;
     // Where the person is ("I'm in Berlin") is remembered for them too; their salary answers lead with it.
     const named = understanding0.empty || understanding0.language ? undefined : findRegion(kb, text);
     const patch = { ...(stated ? { background: stated } : {}), ...(named ? { region: named } : {}) };

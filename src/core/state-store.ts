@@ -18,6 +18,12 @@ export interface StateStore {
   /** Returns the new version, or undefined when expectedVersion did not match. */
   set<T>(key: string, value: T, options?: SetOptions): Promise<number | undefined>;
   delete(key: string): Promise<void>;
+  /**
+   * Every stored key that contains `fragment`, expired ones not yet removed included, so that deleting
+   * them leaves nothing behind (rarely used, never on a turn's hot path: /forget and a community's
+   * removal find what is stored about a person or a community this way).
+   */
+  keysContaining(fragment: string): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -53,6 +59,10 @@ export class MemoryStore implements StateStore {
 
   async delete(key: string): Promise<void> {
     this.entries.delete(key);
+  }
+
+  async keysContaining(fragment: string): Promise<string[]> {
+    return [...this.entries.keys()].filter((k) => k.includes(fragment));
   }
 
   async close(): Promise<void> {}

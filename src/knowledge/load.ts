@@ -13,6 +13,7 @@ import { checkTopics, readTopics } from "./topics.ts";
 import { commentCuts } from "./prose.ts";
 import { TITLES_FILE } from "./titles-schema.ts";
 import { checkRegions, readRegions } from "./regions.ts";
+import { knowledgeKey, readCached, writeCached } from "./validated-cache.ts";
 
 export interface KnowledgeProblem {
   file: string;
@@ -143,8 +144,29 @@ function listYaml(folder: string, problems: KnowledgeProblem[]): string[] {
   }
 }
 
+export interface LoadOptions {
+  /**
+   * A folder for the validated-knowledge cache (validated-cache.ts): a warm
+   * start with unchanged knowledge and code skips parsing and validation.
+   * Without it (kb:check, tests of the loader) every file is read and checked.
+   */
+  cacheDir?: string;
+}
+
 /** Load, validate and cross-check knowledge/; throws KnowledgeError listing every problem. */
-export function loadKnowledge(dir: string): KnowledgeBase {
+export function loadKnowledge(dir: string, options: LoadOptions = {}): KnowledgeBase {
+  if (!options.cacheDir) return buildKnowledgeBase(validatedParts(dir));
+  const key = knowledgeKey(dir);
+  const cached = key ? readCached(options.cacheDir, key) : undefined;
+  if (cached) return buildKnowledgeBase(cached);
+  const parts = validatedParts(dir);
+  // Stored only when the files hashed the same after reading as before: nothing changed under the loader.
+  if (key && knowledgeKey(dir) === key) writeCached(options.cacheDir, key, parts);
+  return buildKnowledgeBase(parts);
+}
+
+/** Every file read, parsed, validated and cross-checked: the parts of the knowledge base, or a KnowledgeError. */
+function validatedParts(dir: string): KnowledgeParts {
   const problems: KnowledgeProblem[] = [];
   const rolesDir = join(dir, ROLES_DIR);
   const roleFiles = listYaml(rolesDir, problems);
@@ -198,5 +220,5 @@ export function loadKnowledge(dir: string): KnowledgeBase {
   };
   const crossProblems = [...crossCheck(parts, dir), ...checkTopics(topics, (f) => displayPath(join(dir, f))), ...checkRegions(regions, (f) => displayPath(join(dir, f)))];
   if (crossProblems.length > 0) throw new KnowledgeError(crossProblems);
-  return buildKnowledgeBase(parts);
+  return parts;
 }

@@ -9,10 +9,37 @@ const plain = (s: string) => s.normalize("NFD").replace(/\p{Diacritic}/gu, "");
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** Where in the text a place first occurs as whole words ("uk" in "the uk?", not in "ukulele"), or -1. */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Whether the code point ending just before `at` (before) or starting at `at` (after) is a letter or digit. */
+function wordBefore(text: string, at: number): boolean {
+  if (at === 0) return false;
+  const low = text.charCodeAt(at - 1);
+  const pair = at >= 2 && low >= 0xdc00 && low <= 0xdfff && text.charCodeAt(at - 2) >= 0xd800 && text.charCodeAt(at - 2) <= 0xdbff;
+  return WORD_CHAR.test(text.slice(pair ? at - 2 : at - 1, at));
+}
+const wordAfter = (text: string, at: number) => at < text.length && WORD_CHAR.test(String.fromCodePoint(text.codePointAt(at)!));
+
+/**
+ * Where in the (lower-cased) text a (lower-cased) place first occurs as whole words
+ * ("uk" in "the uk?", not in "ukulele"), or -1. A scan with indexOf: one regular
+ * expression per place cost a compile per place on every message.
+ */
 function firstAt(text: string, place: string): number {
-  const m = new RegExp(`(^|[^\\p{L}\\p{N}])${escape(place.toLowerCase().trim())}(?=[^\\p{L}\\p{N}]|$)`, "u").exec(text.toLowerCase().replace(/[’‘]/g, "'"));
-  return m ? m.index + m[1]!.length : -1;
+  for (let at = text.indexOf(place); at >= 0; at = at < text.length ? text.indexOf(place, at + 1) : -1)
+    if (!wordBefore(text, at) && !wordAfter(text, at + place.length)) return at;
+  return -1;
+}
+
+/** Each region's places as matched (accents dropped, lower case), computed once per knowledge base. */
+const matchedPlaces = new WeakMap<readonly Region[], { id: RegionId; place: string; key: string }[]>();
+function placesOf(regions: readonly Region[]) {
+  let list = matchedPlaces.get(regions);
+  if (!list) {
+    list = regions.flatMap((r) => r.places.map((place) => ({ id: r.id, place, key: plain(place).toLowerCase().trim() })));
+    matchedPlaces.set(regions, list);
+  }
+  return list;
 }
 
 /**
@@ -21,14 +48,12 @@ function firstAt(text: string, place: string): number {
  * ("british columbia" over "british").
  */
 export function findRegion(kb: Pick<KnowledgeBase, "regions">, text: string): RegionId | undefined {
-  const t = plain(text);
+  const t = plain(text).toLowerCase().replace(/[’‘]/g, "'");
   let best: { id: RegionId; at: number; length: number } | undefined;
-  for (const region of kb.regions) {
-    for (const place of region.places) {
-      const at = firstAt(t, plain(place));
-      if (at < 0) continue;
-      if (!best || at < best.at || (at === best.at && place.length > best.length)) best = { id: region.id, at, length: place.length };
-    }
+  for (const { id, place, key } of placesOf(kb.regions)) {
+    const at = firstAt(t, key);
+    if (at < 0) continue;
+    if (!best || at < best.at || (at === best.at && place.length > best.length)) best = { id, at, length: place.length };
   }
   return best?.id;
 }

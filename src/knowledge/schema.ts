@@ -256,6 +256,11 @@ export const Lexicon = z.strictObject({
   domain: z.array(Phrase).min(1),
   /** Job-search sub-topics, so the reply can open the right section. */
   job_search: z.partialRecord(JobSearchTopicId, z.array(Phrase).min(1)).default({}),
+  /**
+   * Work people describe instead of naming a role ("i do frontend react stuff", "want to get into llm apps"):
+   * read as the origin or the destination of a move, never as the role a question is about.
+   */
+  work: z.partialRecord(RoleId, z.array(Phrase).min(1)).default({}),
   /** Words that mark a change of career; without one, "how do I become X" is a learning path, not a transition. */
   transition_cues: z.array(Phrase).min(1),
   /** Phrases without which a message is not asking which role fits (e.g. "which role", "should I be", "suits me"). */

@@ -3,15 +3,35 @@
 // describes. Pure functions over the knowledge; whole-word, case-insensitive.
 import type { StartingPoint, ToolChoice, ToolChoices } from "./topics-schema.ts";
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
 /** The text lower-cased with curly quotes and dashes made plain, so phrases match as typed. */
 const normal = (text: string) => ` ${text.toLowerCase().replace(/[’‘]/g, "'").replace(/[–—]/g, "-")} `;
+/** One message is tested against hundreds of phrases: it is normalised once. */
+let lastText: string | undefined;
+let lastNormal = "";
+const normalOnce = (text: string) => {
+  if (text !== lastText) {
+    lastText = text;
+    lastNormal = normal(text);
+  }
+  return lastNormal;
+};
 
-/** Whether `phrase` occurs in `text` as whole words ("tf" in "tf or torch", not in "pdf"). */
+/** Characters that continue a word for matching: a-z, 0-9, "+" and "#" (c++, c#). */
+const wordChar = (code: number) => (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 43 || code === 35;
+
+/**
+ * Whether `phrase` occurs in `text` as whole words ("tf" in "tf or torch", not in "pdf").
+ * A scan with indexOf, exactly `(^|[^a-z0-9+#])phrase([^a-z0-9+#]|$)` on the normalised
+ * text, without compiling a regular expression per phrase per message.
+ */
 export function hasPhrase(text: string, phrase: string): boolean {
   const p = phrase.toLowerCase().trim();
-  return new RegExp(`(^|[^a-z0-9+#])${escape(p)}([^a-z0-9+#]|$)`).test(normal(text));
+  const t = normalOnce(text);
+  for (let at = t.indexOf(p); at >= 0; at = at < t.length ? t.indexOf(p, at + 1) : -1) {
+    const end = at + p.length;
+    if ((at === 0 || !wordChar(t.charCodeAt(at - 1))) && (end === t.length || !wordChar(t.charCodeAt(end)))) return true;
+  }
+  return false;
 }
 
 /** How many of a choice's options the text names. */

@@ -73,7 +73,7 @@ export class QuizService implements QuizPort {
     this.idleMs = opts.idleMs ?? 7 * DAY;
     this.now = opts.now ?? Date.now;
     this.cards = opts.cards;
-    this.sharing = new ResultSharing(this.store, this.cards, this.idleMs + GRACE_MS);
+    this.sharing = new ResultSharing(this.store, this.cards, this.idleMs + GRACE_MS, RESULT_TTL_MS);
   }
 
   private quizKey = (e: Person) => `quiz:${personKey(e.address, e.actor)}`;

@@ -35,7 +35,7 @@ interface Shareable {
 type Person = Pick<InboundEvent, "address" | "actor">;
 
 export class ResultSharing {
-  constructor(private readonly store: StateStore, private readonly cards: CardFiles | undefined, private readonly quizTtlMs: number) {}
+  constructor(private readonly store: StateStore, private readonly cards: CardFiles | undefined, private readonly quizTtlMs: number, private readonly resultTtlMs: number) {}
 
   private originKey = (e: Person) => `origin:${personKey(e.address, e.actor)}`;
   private shareKey = (e: Person) => `share:${personKey(e.address, e.actor)}`;
@@ -55,7 +55,8 @@ export class ResultSharing {
       await this.store.delete(this.shareKey(e));
       return r;
     }
-    await this.store.set<Shareable>(this.shareKey(e), { origin, label, image: r.image });
+    // As long as the result and its card: everything kept about a person expires.
+    await this.store.set<Shareable>(this.shareKey(e), { origin, label, image: r.image }, { ttlMs: this.resultTtlMs });
     return { ...r, choices: [...r.choices, shareChoice()] };
   }
 

@@ -27,6 +27,8 @@ return version
 /** How long one command may wait for Redis before the turn is told to try again. */
 const COMMAND_TIMEOUT_MS = 2000;
 
+const globEscape = (s: string) => s.replace(/[*?[\]\\]/g, (c) => `\\${c}`);
+
 export class RedisStore implements StateStore {
   private readonly redis: Redis;
 
@@ -80,6 +82,22 @@ export class RedisStore implements StateStore {
 
   async delete(key: string): Promise<void> {
     await this.reach(() => this.redis.del(this.prefix + key));
+  }
+
+  /**
+   * SCAN (incremental, never blocks Redis) for keys under this store's prefix containing `fragment`,
+   * the rate limiter's counters and expired keys Redis has not removed yet included; without the prefix.
+   */
+  async keysContaining(fragment: string): Promise<string[]> {
+    const glob = globEscape(fragment);
+    const found = new Set<string>();
+    let cursor = "0";
+    do {
+      const [next, keys] = await this.reach(() => this.redis.scan(cursor, "MATCH", `${globEscape(this.prefix)}*${glob}*`, "COUNT", 1000));
+      for (const k of keys) found.add(k);
+      cursor = next;
+    } while (cursor !== "0");
+    return [...found].map((k) => k.slice(this.prefix.length));
   }
 
   /** Connection problems become StoreUnavailableError; errors Redis itself answers (a script error) stay what they are. */

@@ -1,19 +1,29 @@
 // The embedded default store: one SQLite table, WAL mode, compare-and-set by
 // version inside a transaction, lazy expiry. Survives restarts (and SIGKILL:
-// every write is committed before the call returns).
+// every write is committed before the call returns). Checkpoints run in a
+// worker thread (sqlite-checkpointer.ts), so no commit waits for an fsync.
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import type { SetOptions, StateStore, Versioned } from "../core/state-store.ts";
+import { SqliteCheckpointer } from "./sqlite-checkpointer.ts";
+
+export interface SqliteStoreOptions {
+  /** How often the background checkpoint runs (default 500 ms). */
+  checkpointEveryMs?: number;
+}
 
 export class SqliteStore implements StateStore {
   private readonly db: Database.Database;
   private readonly getStmt: Database.Statement<[string]>;
   private readonly upsert: Database.Statement<[string, string, number, number | null]>;
   private readonly del: Database.Statement<[string]>;
+  private readonly keysStmt: Database.Statement<[string]>;
   private readonly setTx: Database.Transaction<(key: string, json: string, options: SetOptions) => number | undefined>;
+  /** Absent for ":memory:" (no WAL). */
+  readonly checkpointer?: SqliteCheckpointer;
 
-  constructor(path: string, private readonly now: () => number = Date.now) {
+  constructor(path: string, private readonly now: () => number = Date.now, opts: SqliteStoreOptions = {}) {
     if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path);
     this.db.pragma("journal_mode = WAL");
@@ -30,6 +40,8 @@ export class SqliteStore implements StateStore {
       "INSERT INTO state (key, value, version, expires_at) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, version = excluded.version, expires_at = excluded.expires_at",
     );
     this.del = this.db.prepare("DELETE FROM state WHERE key = ?");
+    // instr, not LIKE: a fragment with % or _ matches literally.
+    this.keysStmt = this.db.prepare("SELECT key FROM state WHERE instr(key, ?) > 0");
     this.setTx = this.db.transaction((key: string, json: string, options: SetOptions) => {
       const current = this.row(key);
       if (options.expectedVersion !== undefined && (current?.version ?? 0) !== options.expectedVersion) return undefined;
@@ -37,6 +49,11 @@ export class SqliteStore implements StateStore {
       this.upsert.run(key, json, version, options.ttlMs ? this.now() + options.ttlMs : null);
       return version;
     });
+    if (path !== ":memory:") {
+      // The worker checkpoints instead of the commit that crosses 1,000 pages.
+      this.db.pragma("wal_autocheckpoint = 0");
+      this.checkpointer = new SqliteCheckpointer(path, opts.checkpointEveryMs ?? 500);
+    }
   }
 
   private row(key: string): { value: string; version: number } | undefined {
@@ -62,7 +79,13 @@ export class SqliteStore implements StateStore {
     this.del.run(key);
   }
 
+  async keysContaining(fragment: string): Promise<string[]> {
+    // Expired rows too: expiry is lazy here, and a deletion must leave no row behind.
+    return (this.keysStmt.all(fragment) as { key: string }[]).map((r) => r.key);
+  }
+
   async close(): Promise<void> {
+    await this.checkpointer?.stop();
     if (this.db.open) this.db.close();
   }
 }

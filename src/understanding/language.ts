@@ -61,9 +61,10 @@ export function createLanguageDetector(isEnglishWord: (w: string) => boolean): (
 }
 
 function detectForeignLanguage(text: string, isEnglishWord: (w: string) => boolean, foreign: Map<string, string[]>): string | null {
-  const letters = [...text.normalize("NFC")].filter((c) => /\p{L}/u.test(c));
+  // Letters as code points; one match over the text instead of a test per character.
+  const letters = text.normalize("NFC").match(/\p{L}/gu) ?? [];
   if (letters.length === 0) return null;
-  const latin = letters.filter((c) => /\p{Script=Latin}/u.test(c)).length;
+  const latin = letters.join("").match(/\p{Script=Latin}/gu)?.length ?? 0;
   if (latin * 2 < letters.length) {
     for (const { pattern, lang } of SCRIPTS) if (letters.some((c) => pattern.test(c))) return lang;
     return "und";

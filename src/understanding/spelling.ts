@@ -28,7 +28,16 @@ export class SpellingCorrector {
 
   /** The known word this token was meant to be, or the token itself. */
   correct(token: string): string {
-    if (token.length < 4 || this.has(token) || /\d/.test(token)) return token;
+    if (this.has(token) || /\d/.test(token)) return token;
+    // Chat stretches words for tone ("hellooo", "heyyy", "pleaseee"): three or more of a letter is
+    // one or two of it. Tried before any edit, so a stretched word is never bent into another.
+    if (/(\p{L})\1\1/u.test(token)) {
+      for (const n of [2, 1]) {
+        const squeezed = token.replace(/(\p{L})\1{2,}/gu, (run) => run[0]!.repeat(n));
+        if (this.has(squeezed)) return squeezed;
+      }
+    }
+    if (token.length < 4) return token;
     const max = token.length >= 8 ? 2 : 1;
     let best: string | undefined;
     let bestScore = Infinity;
@@ -38,12 +47,22 @@ export class SpellingCorrector {
         if (w.length < 4) continue;
         const d = typoDistance(token, w, max);
         if (d > max) continue;
-        // Same first letter is far more likely for a typo; frequency breaks ties.
-        const score = d * 10 + (w[0] === token[0] ? 0 : 5) - Math.min(this.known.get(w)! / 100, 1);
+        // Same first letter is far more likely for a typo, and so is a doubled letter typed once
+        // ("helo" is "hello" rather than "help", "enginer" "engineer"); frequency breaks ties.
+        const score = d * 10 + (w[0] === token[0] ? 0 : 5) - (d === 1 && undoubles(w, token) ? 3 : 0) - Math.min(this.known.get(w)! / 100, 1);
         if (score < bestScore - 1e-9) { best = w; bestScore = score; tie = false; }
         else if (Math.abs(score - bestScore) < 1e-9) tie = true;
       }
     }
     return best && !tie ? best : token;
   }
+}
+
+/** `typed` is `word` with one of its doubled letters typed once ("helo" for "hello"). */
+function undoubles(word: string, typed: string): boolean {
+  if (word.length !== typed.length + 1) return false;
+  for (let i = 1; i < word.length; i++) {
+    if (word[i] === word[i - 1] && word.slice(0, i) + word.slice(i + 1) === typed) return true;
+  }
+  return false;
 }

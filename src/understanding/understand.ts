@@ -18,6 +18,9 @@ import { createLanguageDetector } from "./language.ts";
 import MiniSearch from "minisearch";
 import { eng as englishStopwordList } from "stopword";
 import { commonEnglishWords } from "./english-words.ts";
+import { detectBackground } from "./background.ts";
+import { Background } from "../core/profile.ts";
+import { asksForResult } from "./result-question.ts";
 
 export const Reading = z.object({
   intent: IntentId,
@@ -35,6 +38,8 @@ export const Understanding = Reading.extend({
   alternatives: z.array(Reading),
   /** Job-search sub-topic when the message names one. */
   topic: JobSearchTopicId.nullable(),
+  /** The background the person states, when they state one ("im a backend dev", "i do frontend react stuff"). */
+  background: Background.optional(),
   /** ISO 639-3 code when the message is not in English. */
   language: z.string().nullable(),
   /** The cleaned text had no words at all. */
@@ -45,6 +50,8 @@ export const Understanding = Reading.extend({
     terms: z.array(z.string()),
     /** "more": asks for more on the last topic; "about": "what about X"; "them": refers back to the last roles. */
     followup: z.enum(["more", "about", "them"]).nullable(),
+    /** Roles whose work the message describes ("get into research", "llm apps"), named or not. */
+    work: z.array(RoleId),
     words: z.number().int(),
   }),
 });
@@ -74,6 +81,12 @@ interface Analysis {
   topics: PhraseMatch<JobTopic>[];
   domain: boolean;
   followups: PhraseMatch<"more" | "about" | "them">[];
+  /** Work described instead of a role's name ("react stuff", "llm apps"): a move's origin or destination. */
+  work: PhraseMatch<Role>[];
+  /** The background the person states ("im a backend dev", "I'm a physics PhD", "i do frontend react stuff"). */
+  background: Background | undefined;
+  /** That background is a job but no role of the taxonomy ("I'm a physics PhD", "i'm a teacher"). */
+  otherOrigin: boolean;
   /** The message speaks of changing careers. */
   moveCue: boolean;
   /** The message asks which role fits (needed for `fit`). */
@@ -121,6 +134,8 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
     termMatcher.add(t.id.replace(/-/g, " "), t.id);
     for (const a of [t.term, ...t.aliases]) termMatcher.add(a, t.id);
   }
+  const workMatcher = new PhraseMatcher<Role>();
+  for (const [role, phrases] of Object.entries(kb.lexicon.work) as [Role, string[]][]) for (const p of phrases) workMatcher.add(p, role);
   const domainMatcher = new PhraseMatcher<true>();
   for (const d of kb.lexicon.domain) domainMatcher.add(d, true);
   const cueMatcher = new PhraseMatcher<true>();
@@ -144,7 +159,7 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
     for (const text of kb.intents.aspects[aspect]) examples.push({ text, intent: "role.aspect", aspect });
 
   const vocabulary: string[] = [];
-  for (const m of [roleMatcher, aspectMatcher, termMatcher, domainMatcher, topicMatcher, followMatcher, fitCueMatcher, jobCueMatcher]) vocabulary.push(...m.words());
+  for (const m of [roleMatcher, aspectMatcher, termMatcher, domainMatcher, topicMatcher, followMatcher, fitCueMatcher, jobCueMatcher, workMatcher]) vocabulary.push(...m.words());
   for (const e of examples) vocabulary.push(...tokenize(e.text));
   const speller = new SpellingCorrector(vocabulary, commonEnglishWords());
   // Every word the mentor's own material uses, off-topic examples aside: a message
@@ -153,11 +168,18 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
   // the conversation ("who gets paid better"). Compared on light inflections, not on
   // Porter stems, which fold "doctor" into "doctorate".
   const inDomain = new Set<string>();
-  for (const m of [roleMatcher, aspectMatcher, termMatcher, domainMatcher, topicMatcher, followMatcher, fitCueMatcher, jobCueMatcher, quizCueMatcher, cueMatcher]) for (const w of m.words()) inDomain.add(inflectionBase(w));
+  for (const m of [roleMatcher, aspectMatcher, termMatcher, domainMatcher, topicMatcher, followMatcher, fitCueMatcher, jobCueMatcher, quizCueMatcher, cueMatcher, workMatcher]) for (const w of m.words()) inDomain.add(inflectionBase(w));
   for (const e of examples) if (e.intent !== "out-of-scope") for (const t of tokenize(e.text)) inDomain.add(inflectionBase(t));
-  const isOutside = (token: string) => token.length >= 3 && !/\d/.test(token) && !ENGLISH_STOPWORDS.has(token) && !inDomain.has(inflectionBase(token));
+  const isOutside = (token: string) => token.length >= 3 && !/\d/.test(token) && !ENGLISH_STOPWORDS.has(token) && !CHAT_WORDS.has(token) && !inDomain.has(inflectionBase(token));
   const detectLanguage = createLanguageDetector((w) => speller.has(w));
 
+  const startingPoints: ReadonlySet<Role> = new Set([...kb.roles.values()].filter((r) => r.kind === "starting-point").map((r) => r.id));
+  const stemsOf = (text: string) => tokenize(text).map((t) => stem(speller.correct(t)));
+  const backgroundDeps = {
+    roles: (text: string) => unique(roleMatcher.find(stemsOf(text)).map((m) => m.value)),
+    work: (text: string) => unique(workMatcher.find(stemsOf(text)).map((m) => m.value)),
+    roleName: (r: Role) => kb.role(r).short,
+  };
   const analyse = (text: string): Analysis => {
     const stems: string[] = [];
     const sentenceOf: number[] = [];
@@ -177,13 +199,18 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
       }
     });
     const roles = withEllipsis(stems, roleMatcher.find(stems), roleMatcher);
+    const background = detectBackground(text, backgroundDeps);
     return {
       stems,
       sentenceOf,
       roles,
-      aspects: aspectMatcher.find(stems),
+      // An aspect word inside a role's name ("ML platform engineer", "AI application engineer") is the name.
+      aspects: withoutOverlap(aspectMatcher.find(stems), roles),
       terms: withoutOverlap(termMatcher.find(stems), roles).filter((t) => !roles.some((r) => r.elided && t.start < r.end && r.start < t.end)),
       topics: topicMatcher.find(stems),
+      work: workMatcher.find(stems),
+      background,
+      otherOrigin: startsElsewhere(background),
       domain: domainMatcher.find(stems).length > 0,
       outside,
       reference,
@@ -203,6 +230,7 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
       aspects: unique(a.aspects.map((m) => m.value)),
       terms: unique(a.terms.map((m) => m.value)),
       followup: f?.value ?? null,
+      work: unique(a.work.map((m) => m.value)),
       words: a.stems.length,
     };
   };
@@ -225,10 +253,12 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
     understand(raw: string): Understanding {
       const text = cleanText(raw);
       const a = analyse(text);
-      const base = { alternatives: [], topic: null, language: null, empty: false, mentions: mentions(a) };
+      const base = { alternatives: [], topic: null, language: null, empty: false, mentions: mentions(a), ...(a.background ? { background: a.background } : {}) };
       if (a.stems.length === 0) return { ...emptyReading("help", 0), ...base, empty: true };
       const language = detectLanguage(text);
       if (language) return { ...emptyReading("out-of-scope", 0.9), ...base, language };
+      // "what was my quiz result again": the few ways people ask it (the conversation answers it from their result).
+      if (asksForResult(text)) return { ...emptyReading("quiz.result", 1), ...base };
       // Three intents need their own words: "which role …" for fit, job words for job search, "quiz"
       // for the quiz. Without them the model's pick is a false friend ("should I use batch size 32",
       // "give me the code", "can i do it without python?").
@@ -237,7 +267,7 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
           // Help is about the bot: a message about a role, a term or a role's pay or skills is not a help request.
           && (r.label !== "help" || (a.roles.length === 0 && a.terms.length === 0 && a.aspects.length === 0 && !(a.domain && r.p < WEAK_HELP))),
       );
-      let readings = ranked.slice(0, 4).map((s) => frame(s, a, aspectModel));
+      let readings = ranked.slice(0, 4).map((s) => frame(s, a, aspectModel, startingPoints));
       // Off-topic is for off-topic: a message that speaks of roles' aspects, fit, jobs or the last
       // answer and names nothing outside the field is a career question read badly, not a decline.
       // Its best in-field readings are offered ("Did you mean …?") instead; so are they when the
@@ -278,6 +308,15 @@ const SUBJECTLESS_CONFIDENCE = 0.3;
 /** A help reading this unsure, of a message with field words ("can i do it without python?"), is not taken. */
 const WEAK_HELP = 0.35;
 const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(englishStopwordList);
+/**
+ * Chat's own filler, hedges and sign-offs ("whats the difference again", "idk tbh", "pls"): they name
+ * no subject, so they never count as a word from outside the field. Closed-class, not domain vocabulary.
+ */
+const CHAT_WORDS: ReadonlySet<string> = new Set([
+  "again", "btw", "lol", "lmao", "haha", "pls", "plz", "please", "anyway", "anyways", "okay", "hmm", "umm", "just", "actually", "really",
+  "though", "tho", "exactly", "basically", "sorry", "yeah", "yes", "yea", "cool", "wait", "huh", "tbh", "idk", "imo", "imho", "pretty",
+  "kinda", "sorta", "gonna", "wanna", "gotta", "tryna", "literally", "honestly", "seriously", "remind", "thx", "guys", "folks", "everyone",
+]);
 /** Intents whose answer is about one role, so a reading of them without a role cannot be answered. */
 const ROLE_BOUND: ReadonlySet<Intent> = new Set(["role.overview", "role.aspect", "learning-path"]);
 /** The two roles the product is about (taxonomy): the readings offered when a question names no role. */
@@ -331,10 +370,10 @@ function features(a: Analysis, maskAspects = true): string[] {
   return out;
 }
 
-function frame(scored: Scored<Intent>, a: Analysis, aspectModel: NaiveBayes<Aspect>): Reading {
+function frame(scored: Scored<Intent>, a: Analysis, aspectModel: NaiveBayes<Aspect>, startingPoints: ReadonlySet<Role>): Reading {
   let intent = scored.label;
   let confidence = scored.p;
-  const roles = unique(a.roles.map((r) => r.value));
+  let roles = unique(a.roles.map((r) => r.value));
   const term = a.terms[0]?.value ?? null;
   // "AI", "ML" alone are terms only in a question about terms.
   const strongTerm = a.terms.find((t) => t.phrase.length > 2)?.value ?? null;
@@ -358,8 +397,30 @@ function frame(scored: Scored<Intent>, a: Analysis, aspectModel: NaiveBayes<Aspe
   // A degree, PhD or certificate question about one role is answered by its education
   // section, even when worded as a path ("do I need a degree to become …").
   if ((intent === "learning-path" || intent === "resources") && roles.length === 1 && a.aspects.some((m) => m.value === "education")) intent = "role.aspect";
+  // So is whether one needs a subject ("do i need to know math to be an AI engineer"); "math first or code first?" is the path.
+  if (intent === "learning-path" && roles.length === 1 && a.aspects.some(isSubject) && a.stems.some((s) => NEED_WORDS.has(s))) intent = "role.aspect";
   // A transition may start from a background that is not a role ("teacher -> data scientist").
   if (intent === "transition" && (roles.length === 0 || (roles.length === 1 && !a.moveCue))) intent = "learning-path";
+  // A move told in the person's own words ("i do frontend react stuff, want to get into llm apps",
+  // "im a data analyst tryna get into ml"): what they do now is the origin, what follows the
+  // move the destination, each a role named or work described.
+  let from: Role | null = null;
+  let to: Role | null = null;
+  let settled = false;
+  const move = intent === "learning-path" || intent === "transition" ? describedMove(a) : undefined;
+  if (move) {
+    intent = "transition";
+    [from, to, settled] = [move.from, move.to, true];
+    roles = move.from ? [move.from, move.to] : [move.to];
+    confidence = Math.max(confidence, DESCRIBED_MOVE_CONFIDENCE);
+  } else if (intent === "learning-path" && roles.length === 1 && a.otherOrigin) {
+    // "I'm a physics PhD, how do I get into ML engineering?": a move from a starting point outside the roles (taxonomy: from is null).
+    intent = "transition";
+    [from, to, settled] = [null, roles[0]!, true];
+  }
+  // "ml jobs", "data pipeline jobs": in a job search, the work named is the role whose jobs they are.
+  const workRoles = unique(a.work.map((w) => w.value));
+  if (intent === "job-search" && roles.length === 0 && workRoles.length === 1) roles = workRoles;
   // No subject at all: off-topic when the message names something the mentor does not cover
   // (one such word and nothing pointing back at the conversation, or several: "fix it" after a
   // traceback); otherwise it is vague or elliptical ("who gets paid better", "how do i become
@@ -368,15 +429,18 @@ function frame(scored: Scored<Intent>, a: Analysis, aspectModel: NaiveBayes<Aspe
   // the field's skills or tools ("i like kubernetes") is a subject for fit.
   const describesWork = intent === "fit" && a.aspects.some((m) => m.value === "skills" || m.value === "tools");
   if (NEEDS_SUBJECT.has(intent) && roles.length === 0 && !term && !a.domain && !describesWork) {
-    if (intent === "glossary" || a.outside >= 2 || (a.outside === 1 && !a.reference)) {
+    // "whats the difference again": a contrast of nothing named, with nothing from outside the field,
+    // weighs what the conversation was weighing; it is no glossary question without its term.
+    if (intent === "glossary" && a.comparative && a.outside === 0) {
+      intent = "compare";
+      confidence = Math.min(confidence, SUBJECTLESS_CONFIDENCE);
+    } else if (intent === "glossary" || a.outside >= 2 || (a.outside === 1 && !a.reference)) {
       intent = "out-of-scope";
       confidence = Math.max(confidence, 0.6);
     } else confidence = Math.min(confidence, SUBJECTLESS_CONFIDENCE);
   }
 
-  let from: Role | null = null;
-  let to: Role | null = null;
-  if (intent === "transition") [from, to] = direction(a);
+  if (intent === "transition" && !settled) [from, to] = direction(a, startingPoints);
 
   let aspect: Aspect | null = null;
   if (intent === "role.aspect" || intent === "compare") {
@@ -407,8 +471,48 @@ function dominantAspect(matches: PhraseMatch<Aspect>[], sentenceOf: number[]): A
   return best;
 }
 
+const NEED_WORDS: ReadonlySet<string> = new Set(["need", "requir", "necessari", "mandatori", "essenti", "enough"]);
+/** A skills cue that names a subject to learn ("math", "statistics", "which languages"), not a generic "need to know". */
+const isSubject = (m: PhraseMatch<Aspect>) => m.value === "skills" && !/know|need|requir|skill|qualif|prerequisit|expertis|competenc|background/i.test(m.phrase);
+
+/** Where a described move's destination begins: "into", "become", "toward", "→", or "to" after a verb of moving or wanting. */
+function moveStart(stems: readonly string[]): number {
+  return stems.findIndex((s, i) => DESTINATION_WORDS.has(s) || (s === "to" && i > 0 && MOVE_VERBS.has(stems[i - 1]!)));
+}
+const DESTINATION_WORDS: ReadonlySet<string> = new Set(["into", "becom", "toward", "→"]);
+const MOVE_VERBS: ReadonlySet<string> = new Set(["move", "switch", "transit", "transition", "pivot", "go", "get", "chang", "shift", "want", "head", "jump"]);
+/** Words (stems) by which people say they do some work now. */
+const DOING_WORDS: ReadonlySet<string> = new Set(["do", "work", "build", "write", "make", "code", "develop", "maintain", "run", "year", "yr", "yrs", "experi", "background", "currentli", "job", "profession", "im", "am"]);
+/** A move read from described work is a clear reading, not a guess to ask back about. */
+const DESCRIBED_MOVE_CONFIDENCE = 0.6;
+
+/**
+ * A move with an origin and a destination on either side of the move's words, at least one of them
+ * described rather than named. Two roles named are left to `direction`, which reads "to X from Y" too.
+ */
+function describedMove(a: Analysis): { from: Role | null; to: Role } | undefined {
+  if (new Set(a.roles.map((r) => r.value)).size >= 2 || a.work.length === 0) return undefined;
+  const g = moveStart(a.stems);
+  if (g <= 0) return undefined;
+  // Work is an origin when the person says they do it ("i do frontend", "i build data pipelines", "3 years of react"), not when they like it.
+  const doing = (w: PhraseMatch<Role>) => a.stems.slice(Math.max(0, w.start - 4), w.start).some((s) => DOING_WORDS.has(s));
+  const origin = a.roles.find((r) => r.end <= g) ?? a.work.find((w) => w.end <= g && doing(w) && !a.roles.some((r) => r.start < w.end && w.start < r.end));
+  const destination = a.roles.find((r) => r.start >= g) ?? a.work.find((w) => w.start >= g);
+  // "i'm a civil engineer and want to move into ml": a stated job outside the roles is the origin (from: null).
+  if (!origin && destination && a.roles.length === 0 && a.otherOrigin) return { from: null, to: destination.value };
+  if (!origin || !destination || origin.value === destination.value) return undefined;
+  return { from: origin.value, to: destination.value };
+}
+
+/** A stated job that is no role of the taxonomy and no stage of study: "I'm a physics PhD", "i'm a teacher". */
+function startsElsewhere(b: Background | undefined): boolean {
+  return b !== undefined && b.from === null && !STUDYING.test(b.label);
+}
+/** Students and graduates are on a learning path, not changing careers. */
+const STUDYING = /\b(?:student|students|grad|graduate|major|pupil|freshman|sophomore|junior|senior|undergrad|undergraduate|school|highschool|intern)\b/i;
+
 /** Which named role is the origin and which the destination of a move. */
-function direction(a: Analysis): [Role | null, Role | null] {
+function direction(a: Analysis, startingPoints: ReadonlySet<Role>): [Role | null, Role | null] {
   const distinct: PhraseMatch<Role>[] = [];
   for (const m of a.roles) if (!distinct.some((d) => d.value === m.value)) distinct.push(m);
   if (distinct.length < 2) return [null, distinct[0]?.value ?? null];
@@ -424,6 +528,9 @@ function direction(a: Analysis): [Role | null, Role | null] {
   const first = distinct[0]!;
   const last = distinct[distinct.length - 1]!;
   if (isTo(first) && !isTo(last)) return [last.value, first.value];
+  // No word says which way ("AI engineer vs software engineer … how do i move over"): people move out of
+  // the usual starting points (software engineer, data analyst), not into them.
+  if (!isTo(last) && startingPoints.has(last.value) && !startingPoints.has(first.value)) return [last.value, first.value];
   return [first.value, last.value];
 }
 

@@ -105,7 +105,7 @@ describe("package scripts", () => {
 
   it("npm install builds dist/ (prepare runs the build)", () => {
     expect(scripts.prepare).toBe("npm run build");
-    expect(scripts.build).toBe("tsc -p tsconfig.build.json");
+    expect(scripts.build).toBe("tsc -p tsconfig.build.json && node scripts/bundle.mjs");
   });
 });
 

@@ -48,7 +48,7 @@ describe("settings take effect", () => {
     const core = testCore();
     const address = inChannel("C300", "W-p");
     expect((await core.mentor.handle(command("compare", "", { address }))).replies.every((r) => r.visibility === "public")).toBe(true);
-    await updateSettings(core.store, { platform: "test", id: "W-p" }, { commandReplies: "private" });
+    await core.mentor.handle(command("config", "replies private", { address, admin: true } as never));
     expect((await core.mentor.handle(command("compare", "", { address }))).replies.every((r) => r.visibility === "private")).toBe(true);
   });
 
@@ -56,7 +56,7 @@ describe("settings take effect", () => {
     const core = testCore();
     const address = inChannel("C400", "W-r");
     const before = textOf((await core.mentor.handle(message("what does an ML engineer earn?", { address, actor: { id: "u-r1" } }))).replies);
-    await updateSettings(core.store, { platform: "test", id: "W-r" }, { salaryRegion: "uk" });
+    await core.mentor.handle(command("config", "region uk", { address, admin: true } as never));
     const after = await core.mentor.handle(message("what does an ML engineer earn?", { address, actor: { id: "u-r2" } }));
     expect(textOf(after.replies)).not.toBe(before);
     expect(textOf(after.replies)).toMatch(/United Kingdom|UK/);

@@ -9,7 +9,7 @@ import { MemoryStore, type StateStore } from "../../src/core/state-store.ts";
 import { SqliteStore } from "../../src/stores/sqlite-store.ts";
 import { RedisStore } from "../../src/stores/redis-store.ts";
 import { renderPlainText } from "../../src/core/reply.ts";
-import { DEFAULT_SETTINGS, answersMentionsIn, deleteSettings, getSettings, listensIn, updateSettings } from "../../src/community/settings.ts";
+import { DEFAULT_SETTINGS, SettingsCache, answersMentionsIn, deleteSettings, getSettings, listensIn, updateSettings } from "../../src/community/settings.ts";
 import { configCommand, parseConfig } from "../../src/community/config-command.ts";
 import { claimCooldown } from "../../src/community/cooldown.ts";
 
@@ -92,17 +92,17 @@ describe.each(STORES)("settings on %s", (_, create) => {
 
   it("the command shows to everyone, changes only for admins, and says what changed", async () => {
     const store = create();
-    const shown = renderPlainText(await configCommand(store, guild, "", false));
+    const shown = renderPlainText(await configCommand(new SettingsCache(store), guild, "", false));
     expect(shown).toMatch(/Answers mentions in: every channel it can see/);
-    const refused = await configCommand(store, guild, "gaps on", false);
+    const refused = await configCommand(new SettingsCache(store), guild, "gaps on", false);
     expect(refused.visibility).toBe("private");
     expect(renderPlainText(refused)).toMatch(/Only members with the Manage Server permission/);
     expect((await getSettings(store, guild)).recordGaps).toBe(false);
-    const done = renderPlainText(await configCommand(store, guild, "gaps on", true));
+    const done = renderPlainText(await configCommand(new SettingsCache(store), guild, "gaps on", true));
     expect(done).toMatch(/recorded anonymously/);
     expect(done).toMatch(/Knowledge-gap recording: on/);
     expect((await getSettings(store, guild)).recordGaps).toBe(true);
-    expect(renderPlainText(await configCommand(store, team, "replies loud", true))).toMatch(/could not read the reply visibility/);
+    expect(renderPlainText(await configCommand(new SettingsCache(store), team, "replies loud", true))).toMatch(/could not read the reply visibility/);
     await store.close();
   });
 

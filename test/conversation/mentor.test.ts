@@ -95,6 +95,13 @@ describe("a background is remembered per person", () => {
     expect((await here.say("how do i become an ai engineer")).reading).toMatchObject({ intent: "learning-path", roles: ["ai-engineer"] });
   });
 
+  it("a background told as the work one does is remembered too: 'i do frontend react stuff', later 'how do i become an ai engineer'", async () => {
+    const { mentor } = testCore();
+    const c = conversation(mentor, { actor: { id: "frontend-dev" } });
+    expect(plain(await c.say("i do frontend react stuff"))).toMatch(/Noted: your background is software engineer/i);
+    expect((await c.say("how do i become an ai engineer")).reading).toMatchObject({ intent: "transition", from: "software-engineer", to: "ai-engineer" });
+  });
+
   it("which role fits says how far the roles weighed are from the person's background, the move one click away", async () => {
     const { mentor, kb } = testCore();
     const c = conversation(mentor, { actor: { id: "backend-dev" } });

@@ -3,8 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { afterAnswer, afterSuggestion, emptyContext, parseContext, type Frame } from "../../src/conversation/context.ts";
 import { ordinalReferences, substituteOrdinals } from "../../src/conversation/references.ts";
-import { detectBackground } from "../../src/conversation/background.ts";
-import { asksForResult } from "../../src/conversation/result-question.ts";
+import { detectBackground } from "../../src/understanding/background.ts";
+import { asksForResult } from "../../src/understanding/result-question.ts";
 import { testCore } from "../helpers/core.ts";
 
 const f = (over: Partial<Frame>): Frame => ({ intent: "role.overview", roles: [], aspect: null, term: null, from: null, to: null, ...over });
@@ -77,6 +77,13 @@ describe("a stated background", () => {
     expect(detectBackground("I'm a physics PhD", deps)).toEqual({ from: null, label: "physics PhD" });
     expect(detectBackground("working as QA tester since 4 years. which role is good for me", deps)).toMatchObject({ label: "QA tester" });
     expect(detectBackground("i'm a teacher", deps)).toEqual({ from: null, label: "teacher" });
+  });
+
+  it("is the work one says one does, read with the work lexicon, or the field one works in", () => {
+    expect(understander.understand("i do frontend react stuff").background).toMatchObject({ from: "software-engineer" });
+    expect(understander.understand("i build etl jobs in airflow, want to move on").background).toMatchObject({ from: "data-engineer" });
+    expect(understander.understand("i work in logistics").background).toEqual({ from: null, label: "logistics" });
+    for (const text of ["i do want to be an ml engineer", "i do not know what to pick", "i work with my hands"]) expect(understander.understand(text).background, text).toBeUndefined();
   });
 
   it("is not a plan, a mood or a sentence", () => {

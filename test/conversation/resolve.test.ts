@@ -34,6 +34,40 @@ describe("an elliptical follow-up takes its subject from the context", () => {
     expect(read("ok which should i pick", compared)).toMatchObject({ intent: "fit", roles: sorted("ml-engineer", "ai-engineer") });
   });
 
+  it('"whats the difference again" after a comparison, on pay or not: the comparison again, without the aspect', () => {
+    expect(read("whats the difference again", compared)).toMatchObject({ intent: "compare", roles: sorted("ml-engineer", "ai-engineer"), aspect: null });
+    const onPay = after({ intent: "compare", roles: ["data-engineer", "mlops-engineer"] }, { intent: "compare", roles: ["data-engineer", "mlops-engineer"], aspect: "salary" });
+    expect(read("what was the difference again?", onPay)).toMatchObject({ intent: "compare", roles: sorted("data-engineer", "mlops-engineer") });
+  });
+
+  it('"how do i get into research then" after two roles: the work it names picks the one', () => {
+    const ctx = after({ intent: "compare", roles: ["research-scientist", "ml-engineer"] });
+    expect(read("ok how do i get into research then", ctx)).toMatchObject({ intent: "learning-path", roles: ["research-scientist"] });
+  });
+
+  it('"in canada?" or "for a data engineer?" alone: a qualifier, so the last question again (there, or for that role)', () => {
+    const pay = after({ intent: "role.aspect", roles: ["ai-engineer"], aspect: "salary" });
+    expect(read("in canada?", pay)).toMatchObject({ intent: "role.aspect", roles: ["ai-engineer"], aspect: "salary" });
+    expect(read("at a startup?", pay)).toMatchObject({ intent: "role.aspect", roles: ["ai-engineer"], aspect: "salary" });
+    const path = after({ intent: "learning-path", roles: ["mlops-engineer"] });
+    expect(read("for a data engineer?", path)).toMatchObject({ intent: "learning-path", roles: ["data-engineer"] });
+  });
+
+  it('"and how is that different from X" after a path or a role: the comparison with X, not the last question for X', () => {
+    expect(read("and how is that different from a data scientist", after({ intent: "learning-path", roles: ["ai-engineer"] }))).toMatchObject({ intent: "compare", roles: sorted("ai-engineer", "data-scientist") });
+    // Without a word that contrasts, "and X?" still carries the last question over.
+    expect(read("and data scientists?", after({ intent: "learning-path", roles: ["ai-engineer"] }))).toMatchObject({ intent: "learning-path", roles: ["data-scientist"] });
+  });
+
+  it('"how do i become one" after a comparison: the path to one of them, asked back; a move only when the words or the person say so', () => {
+    const r = resolveInContext(understander.understand("how do i become one?"), "how do i become one?", compared, nobody, deps);
+    expect(r).toMatchObject({ intent: "learning-path" });
+    expect(new Set([r.roles[0], ...r.alternatives.map((a) => a.roles[0])])).toEqual(new Set(["ml-engineer", "ai-engineer"]));
+    expect(read("how do i become one?", compared, { from: "ml-engineer" })).toMatchObject({ intent: "transition", from: "ml-engineer", to: "ai-engineer" });
+    const sweVsAi = after({ intent: "compare", roles: ["ai-engineer", "software-engineer"] });
+    expect(read("how do i switch over", sweVsAi)).toMatchObject({ intent: "transition", from: "software-engineer", to: "ai-engineer" });
+  });
+
   it('"how do i become one" after a role: its learning path', () => {
     expect(read("how do i become one", after({ roles: ["mlops-engineer"] }))).toMatchObject({ intent: "learning-path", roles: ["mlops-engineer"] });
   });

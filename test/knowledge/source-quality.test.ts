@@ -2,6 +2,9 @@
 // study notes and review sites beside better sources now rest on primary or
 // reputable ones only, and kb:check on the real knowledge base reports nothing,
 // neither errors nor stale-figure warnings (old BLS wages are marked historic).
+// The second pass covers paths, transitions, resources, glossary, tool choices,
+// starting points, the decision guide and outlook: no source there is weak or on
+// a site that pass removed (a repost, a review site, a video summary, blogs).
 import { describe, expect, it } from "vitest";
 import { knowledgeWarnings } from "../../src/knowledge/source-check.ts";
 import type { Source } from "../../src/knowledge/schema.ts";
@@ -81,6 +84,90 @@ describe("re-checked sections rest on no weak source", () => {
   });
 });
 
+/** Sites the second pass removed: reposts, review sites, video summaries, a loan blog and practitioner blogs. */
+const REMOVED_HOSTS = [
+  "news.djaz.app",
+  "course.careers",
+  "youtubesummaries.com",
+  "enjoymachinelearning.com",
+  "zalt.me",
+  "ellis.replygirl.club",
+  "centerconsulting.com",
+  "microloannexus.com",
+];
+
+interface Cited {
+  name?: string;
+  url?: string;
+  quality?: string;
+}
+
+/** Every object under `value` that carries a url, a quality or an as-of date: a file's sources, and its resource links. */
+function citedIn(value: unknown, out: Cited[] = []): Cited[] {
+  if (Array.isArray(value)) for (const v of value) citedIn(v, out);
+  else if (value instanceof Map) for (const v of value.values()) citedIn(v, out);
+  else if (value && typeof value === "object") {
+    const o = value as Record<string, unknown>;
+    if (typeof o.url === "string" || typeof o.quality === "string" || typeof o.as_of === "string") out.push(o as Cited);
+    for (const v of Object.values(o)) citedIn(v, out);
+  }
+  return out;
+}
+
+describe("the other knowledge files rest on no weak or removed source", () => {
+  const files: [string, unknown][] = [
+    ["paths.yaml", kb.paths],
+    ["transitions.yaml", kb.transitions],
+    ["resources.yaml", kb.resources],
+    ["glossary.yaml", kb.glossary],
+    ["tool-choices.yaml", kb.topics.toolChoices],
+    ["decision.yaml", kb.decision],
+    ["outlook.yaml", kb.topics.outlook],
+    ["roles/*.yaml", kb.roles],
+    ["comparisons.yaml", kb.comparisons],
+  ];
+
+  it.each(files)("%s", (_, value) => {
+    const cited = citedIn(value);
+    expect(cited.length).toBeGreaterThan(0);
+    expect(cited.filter((s) => s.quality === "weak").map((s) => s.name)).toEqual([]);
+    expect(cited.filter((s) => REMOVED_HOSTS.some((h) => s.url?.includes(h))).map((s) => `${s.name} <${s.url}>`)).toEqual([]);
+  });
+
+  it("starting points cite nothing, so every one of their durations says it is our estimate", () => {
+    expect(citedIn(kb.topics.startingPoints)).toEqual([]);
+    const durations = JSON.stringify(kb.topics.startingPoints).match(/"kind":"(estimate|sourced)"/g) ?? [];
+    expect(durations.length).toBeGreaterThan(5);
+    expect(new Set(durations)).toEqual(new Set(['"kind":"estimate"']));
+  });
+
+  it("a duration marked sourced names its source; an estimate anchored on a course cites the course's own page", () => {
+    for (const d of [...kb.paths.map((p) => p.duration), ...kb.transitions.map((t) => t.duration)]) {
+      if (d.kind === "sourced") expect(d.source).toBeDefined();
+      if (d.source) expect(d.source.quality, d.source.name).not.toBe("secondary");
+    }
+  });
+
+  it("the ML engineer path and the routes into ML engineering cite the ML Zoomcamp syllabus, not a repost", () => {
+    const mle = kb.paths.find((p) => p.role === "ml-engineer")!;
+    expect(mle.sources.some((s) => s.url?.includes("machine-learning-zoomcamp") && s.quality === "primary")).toBe(true);
+    for (const t of kb.transitions.filter((x) => x.to === "ml-engineer" && x.from !== "data-engineer"))
+      expect(t.sources.map((s) => s.url ?? s.name).join(" | "), `${t.from} -> ${t.to}`).toMatch(/machine-learning-zoomcamp/);
+  });
+
+  it("context engineering cites Anthropic's own post, METR's RE-Bench figure the paper itself", () => {
+    const ce = kb.glossary.find((g) => g.id === "context-engineering")!;
+    expect(ce.source.url).toMatch(/^https:\/\/www\.anthropic\.com\/engineering\//);
+    const metr = kb.topics.outlook.find((o) => o.role === "research-scientist")!.facts.find((f) => /RE-Bench/.test(f.text))!;
+    expect(metr.source).toMatchObject({ url: "https://arxiv.org/abs/2411.15114", quality: "primary" });
+  });
+
+  it("research scientist responsibilities no longer rest on a personal interview guide", () => {
+    const srcs = kb.role("research-scientist").aspects.responsibilities!.sources;
+    expect(srcs.filter((s) => s.url?.includes("kundan-kumarr"))).toEqual([]);
+  });
+});
+
 describe("kb:check on the real knowledge base is clean on 2026-12-02", () => {
   it("no stale-figure warnings: the May 2024 BLS wages are marked historic, education is from the 2024-34 projections", () => {
     const warnings = knowledgeWarnings(kb, KNOWLEDGE, new Date("2026-12-02T00:00:00Z"));
@@ -119,6 +206,18 @@ describe("asked the way people ask, the mentor names the new sources", () => {
     expect(sources).toMatch(expected);
     for (const host of WEAK_HOSTS) expect(sources).not.toContain(host);
     expect(sources).not.toMatch(/CareerLift|ChatGPT Global News|study notes|Glassdoor|Live Interview Help/i);
+  });
+
+  it.each([
+    ["how do I move from software engineer to ML engineer?", /Machine Learning Zoomcamp README/],
+    ["data scientist to ml engineer", /Machine Learning Zoomcamp README/],
+    ["what is context engineering?", /Anthropic Engineering, 'Effective context engineering for AI agents'/],
+    ["will AI replace research scientists?", /RE-Bench.*arXiv 2411\.15114/],
+  ])("%s (second pass)", async (q, expected) => {
+    const { sources } = await withSources(q);
+    expect(sources).toMatch(expected);
+    for (const host of [...WEAK_HOSTS, ...REMOVED_HOSTS]) expect(sources).not.toContain(host);
+    expect(sources).not.toMatch(/Course Careers|Towards Data Science repost|Enjoy Machine Learning|Zalt|Center Consulting|Microloan|video on research scientist/i);
   });
 
   it("a salary answer says the May 2024 BLS wage is historic", async () => {

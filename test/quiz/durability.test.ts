@@ -48,6 +48,7 @@ function gated(inner: StateStore, gate: { reads: number; open: Promise<void>; re
       return inner.set(key, value, options);
     },
     delete: (key) => inner.delete(key),
+    keysContaining: (fragment) => inner.keysContaining(fragment),
     close: () => inner.close(),
   };
 }

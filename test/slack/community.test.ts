@@ -58,10 +58,11 @@ describe("/mentor config", () => {
   });
 
   it("an owner may change settings, and so may someone the settings list as an admin", async () => {
+    // The admins list has no command: written to the store before the bot reads the workspace's settings.
+    await updateSettings(store, { platform: "slack", id: "T1" }, { admins: ["ULISTED1"] });
     h.api.owners.add("UOWNER");
     await responses((await h.command("/mentor", "config gaps on", { user_id: "UOWNER" })).responseUrl);
     expect((await settings()).recordGaps).toBe(true);
-    await updateSettings(store, { platform: "slack", id: "T1" }, { admins: ["ULISTED1"] });
     await responses((await h.command("/mentor", "config gaps off", { user_id: "ULISTED1" })).responseUrl);
     expect((await settings()).recordGaps).toBe(false);
   });
@@ -102,6 +103,16 @@ describe("removing the app", () => {
       await expect.poll(async () => (await settings()).recordGaps, { timeout: 3000 }).toBe(false);
     });
   }
+
+  it("app_uninstalled deletes the workspace's conversations and quizzes too, not only its settings", async () => {
+    await h.event("app-mention", { user: "UGONE1", channel: "C0GONE", text: "<@UBOT> what is RAG?", ts: "1700000210.000100" });
+    await h.api.waitFor(() => h.api.callsTo("chat.postMessage").some((c) => c.body.channel === "C0GONE"));
+    await responses((await h.command("/quiz", "", { user_id: "UGONE1" })).responseUrl);
+    expect((await store.keysContaining("UGONE1")).some((k) => k.startsWith("ctx:slack:T1:"))).toBe(true);
+    expect((await store.keysContaining("UGONE1")).some((k) => k.startsWith("quiz:person:slack:T1:"))).toBe(true);
+    await h.post(envelope({ type: "app_uninstalled", event_ts: "1700000211.000100" }), "application/json");
+    await expect.poll(async () => store.keysContaining(":T1:"), { timeout: 3000 }).toEqual([]);
+  });
 
   it("tokens_revoked for user tokens only leaves the settings", async () => {
     h.api.admins.add("UADMIN");

@@ -8,7 +8,7 @@ import { pino } from "pino";
 import { createCore, type Core } from "../../src/bootstrap.ts";
 import { MemoryStore } from "../../src/core/state-store.ts";
 import { createSlackAdapter, type SlackAdapter } from "../../adapters/slack/slack-adapter.ts";
-import { FakeSlackApi } from "./fakes/fake-slack-api.ts";
+import { FakeSlackApi, type FakeSlackApiOptions } from "./fakes/fake-slack-api.ts";
 
 export const SIGNING_SECRET = "test-signing-secret";
 export const BOT_TOKEN = "xoxb-test";
@@ -61,12 +61,14 @@ export interface HttpHarness {
 
 export interface HarnessOptions {
   core?: Core;
+  /** Fake Web API options (e.g. the token's scopes). */
+  api?: FakeSlackApiOptions;
   unhandledRequestTimeoutMillis?: number;
   ackDeadlineMs?: number;
 }
 
 export async function startHttpHarness(opts: HarnessOptions = {}): Promise<HttpHarness> {
-  const api = new FakeSlackApi();
+  const api = new FakeSlackApi(opts.api);
   await api.start();
   const core = opts.core ?? slackTestCore();
   const { logger, lines } = capturingLogger();

@@ -11,7 +11,11 @@ import { FakeSlackApi } from "./fakes/fake-slack-api.ts";
 import { blocksText, buttonsOf, callText, headerOf } from "./slack-text.ts";
 import { pino } from "pino";
 import { createCore } from "../../src/bootstrap.ts";
-import { MemoryStore } from "../../src/core/state-store.ts";
+import { MemoryStore, StoreUnavailableError } from "../../src/core/state-store.ts";
+import { STORE_AWAY_TEXT } from "../../src/core/store-outage.ts";
+import { LISTEN_BACKLOG } from "../../adapters/slack/slack-adapter.ts";
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import type { RecordedCall } from "./fakes/fake-slack-api.ts";
 
 let core: Core;
@@ -346,6 +350,20 @@ describe("stop", () => {
     h = { ...h, close: async () => undefined };
   });
 
+  it("listens with a backlog of LISTEN_BACKLOG (capped by the kernel's somaxconn), not Node's 511", () => {
+    let listing: string;
+    try {
+      listing = execFileSync("ss", ["-ltnH", `sport = :${h.adapter.port}`], { encoding: "utf8" });
+    } catch {
+      return; // no ss (not Linux): nothing to read the backlog with
+    }
+    const somaxconn = Number(readFileSync("/proc/sys/net/core/somaxconn", "utf8"));
+    // For a listening socket, ss's Send-Q column is the backlog it was given.
+    const sendQ = Number(listing.trim().split(/\s+/)[2]);
+    expect(sendQ).toBe(Math.min(LISTEN_BACKLOG, somaxconn));
+    expect(sendQ).toBeGreaterThan(511);
+  });
+
   it("closes the HTTP listener", async () => {
     const url = h.eventsUrl;
     await h.adapter.stop();
@@ -425,5 +443,28 @@ describe("clicks that are not for this message: the refusal goes to the clicker,
     const next = buttonsOf(update).find((b) => b.id.startsWith("quiz:a:"))!.id;
     const r = await clickAndRead(next, dmClick(user, ts));
     expect(callText(r)).toMatch(/faster than I can answer/);
+  });
+
+  it("a quiz click while the store is away gets 'try again' privately, and the question keeps its buttons for the retry", async () => {
+    /** A store that is unreachable while `away` (as RedisStore is while Redis restarts). */
+    class FlakyStore extends MemoryStore {
+      away = false;
+      override async get<T>(key: string) { if (this.away) throw new StoreUnavailableError(new Error("down")); return super.get<T>(key); }
+      override async set<T>(key: string, value: T, o?: Parameters<MemoryStore["set"]>[2]) { if (this.away) throw new StoreUnavailableError(new Error("down")); return super.set(key, value, o); }
+    }
+    const store = new FlakyStore();
+    await h.close();
+    h = await startHttpHarness({ core: createCore({ knowledgeDir: "knowledge", store, logger: pino({ level: "silent" }), perMinute: 100 }) });
+    const user = unique("US");
+    const { ts, answers } = await startQuiz(user);
+    store.away = true;
+    const r = await clickAndRead(answers[0]!, dmClick(user, ts));
+    expect(callText(r)).toContain(STORE_AWAY_TEXT);
+    store.away = false;
+    const before = h.api.calls.length;
+    await h.click(answers[0]!, dmClick(user, ts));
+    await h.api.waitFor(() => h.api.calls.slice(before).some((c) => c.method === "chat.update"));
+    const update = h.api.calls.slice(before).find((c) => c.method === "chat.update")!;
+    expect(blocksText(update.body.blocks)).toMatch(/Question 2 of/);
   });
 });

@@ -69,4 +69,21 @@ describe("fit from a description", () => {
     expect(t.understanding!.intent).not.toBe("quiz.start");
     expect(textOf(t.replies)).not.toMatch(/Question 1/i);
   });
+
+  it("answers first and keeps the details behind choices: the lean or the picks, one line on the quiz, no role summary", async () => {
+    const lean1 = (await say("I love prompting LLMs and building chatbot products")).replies[0]!;
+    const text = textOf([lean1]);
+    expect(text).not.toContain(kb.role("ai-engineer").summary);
+    expect(lean1.choices.map((c) => c.id)).toContain("role:ai-engineer");
+    expect(text.length).toBeLessThan(350);
+
+    const two = (await say("should i be an ml engineer or a data scientist")).replies[0]!;
+    const body = textOf([two]);
+    // The first thing under the heading is the answer: which to pick when, not how the roles overlap.
+    expect(body).not.toMatch(/overlap/);
+    expect(body).not.toContain(kb.comparison(["ml-engineer", "data-scientist"])!.headline);
+    expect(body).toMatch(/Pick ML engineer if/);
+    expect(two.choices.some((c) => decodeAction(c.id)?.kind === "compare")).toBe(true);
+    expect(offersQuiz([two])).toBe(true);
+  });
 });

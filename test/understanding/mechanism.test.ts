@@ -63,6 +63,53 @@ describe("understanding mechanism", () => {
     expect(u("how do I get my first ML engineer job").intent).toBe("job-search");
   });
 
+  it("reads stretched and once-typed doubled letters as the word meant: 'helo', 'heyyy' greet, they do not ask for help", () => {
+    for (const q of ["helo", "heyyy", "hellooo there", "helo everyone"]) expect(u(q).intent, q).toBe("greeting");
+    expect(u("machine lerning enginer salary")).toMatchObject({ intent: "role.aspect", roles: ["ml-engineer"], aspect: "salary" });
+  });
+
+  it("takes an aspect word inside a role's name as the name: 'ML platform engineer' is no question about platforms", () => {
+    expect(u("what does a machine learning platform engineer do")).toMatchObject({ intent: "role.overview", roles: ["mlops-engineer"], aspect: null });
+  });
+
+  it("reads a move told in the person's own words: described work is the origin, what follows the move the destination", () => {
+    expect(u("i do backend stuff in go, want to get into genai apps")).toMatchObject({ intent: "transition", from: "software-engineer", to: "ai-engineer" });
+    expect(u("been doing etl and airflow for 3 years, wanna switch to ml")).toMatchObject({ intent: "transition", from: "data-engineer", to: "ml-engineer" });
+    expect(u("data analyst here, trying to get into machine learning")).toMatchObject({ intent: "transition", from: "data-analyst", to: "ml-engineer" });
+    // Work liked is no origin, and described work alone is no question about a role.
+    expect(u("I love dashboards, how do i become an ml engineer")).toMatchObject({ intent: "learning-path", roles: ["ml-engineer"] });
+    expect(u("what are llm apps")).toMatchObject({ intent: "glossary", roles: [] });
+  });
+
+  it("reads a stated job outside the roles as a move from null, and a student as on a learning path", () => {
+    expect(u("I'm a chemistry teacher, how do I become a data scientist?")).toMatchObject({ intent: "transition", roles: ["data-scientist"], from: null, to: "data-scientist" });
+    expect(u("I'm a second year student, how do I become a data scientist?")).toMatchObject({ intent: "learning-path", roles: ["data-scientist"], from: null, to: null });
+  });
+
+  it("reads the work a job search names as its role: 'ml jobs' are ML engineer jobs", () => {
+    expect(u("how do i get interviews for machine learning jobs")).toMatchObject({ intent: "job-search", roles: ["ml-engineer"] });
+  });
+
+  it("moves people out of the usual starting points when no word says which way", () => {
+    expect(u("data scientist and data analyst, how do i move over")).toMatchObject({ intent: "transition", from: "data-analyst", to: "data-scientist" });
+    expect(u("from data scientist to data analyst")).toMatchObject({ intent: "transition", from: "data-scientist", to: "data-analyst" });
+  });
+
+  it("reads whether one needs a subject for a role as its skills, and the order of learning as the path", () => {
+    expect(u("do you need statistics to become a data scientist")).toMatchObject({ intent: "role.aspect", roles: ["data-scientist"], aspect: "skills" });
+    expect(u("to become a data scientist, stats first or python first?").intent).toBe("learning-path");
+  });
+
+  it("reads a question about the person's quiz result as quiz.result even without a conversation", () => {
+    expect(u("remind me what my quiz result was")).toMatchObject({ intent: "quiz.result", roles: [] });
+    expect(u("why did the test pick data science for me").intent).toBe("quiz.result");
+  });
+
+  it("reads 'whats the difference again' as a comparison waiting for its roles, not as off-topic", () => {
+    expect(u("whats the difference again")).toMatchObject({ intent: "compare", roles: [] });
+    expect(u("whats the difference between a crocodile and an alligator").intent).toBe("out-of-scope");
+  });
+
   it("sends questions without any subject to out-of-scope", () => {
     for (const q of ["what does a nurse earn", "how do i become a pilot", "explain quantum physics"]) expect(u(q).intent, q).toBe("out-of-scope");
   });

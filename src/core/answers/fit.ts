@@ -99,44 +99,55 @@ export function createFitSearch(kb: KnowledgeBase): (text: string) => FitResult 
 }
 
 /**
+ * Chat-sized: the direct answer first (the lean from the person's words, or for roles weighed
+ * against each other, which to pick when), one line about the quiz; what each role is and the
+ * full comparison are behind the choices.
  * @param named the roles the person weighs ("ML engineer or data scientist, which …"): with two
  *   or more, only they are ranked.
  */
 export function fitAnswer(kb: KnowledgeBase, named: RoleId[], found: FitResult | FitLean[]): Reply {
   const { leans, described } = Array.isArray(found) ? { leans: found, described: found.length > 0 } : found;
-  const blocks: BlockInput[] = [{ type: "heading", text: "Which role fits you?" }];
   const options = named.length >= 2 ? named : [];
-  if (options.length >= 2) {
-    const c = kb.comparison(options);
-    const picks = options.filter((r) => c?.choose[r]).map((r) => `Pick ${kb.role(r).short} if ${c!.choose[r]}`);
-    blocks.push({ type: "text", text: `${listNames(options.map((r) => kb.role(r).short))} overlap, but the day-to-day differs.${c ? ` ${c.headline}` : ""}` });
-    if (picks.length > 0) blocks.push({ type: "list", items: picks });
-  }
+  const blocks: BlockInput[] = [{ type: "heading", text: options.length >= 2 ? `${orNames(options.map((r) => kb.role(r).short))}?` : "Which role fits you?" }];
   const ranked = leans.filter((l) => l.because.length > 0 && (options.length === 0 || options.includes(l.role)));
   const [top, second] = ranked;
+  let invited = false;
   if (top) {
     const close = second && second.score >= top.score * CLOSE_SHARE;
     blocks.push({
       type: "text",
       text: `From what you describe (${top.because.join(", ")}), a first lean is ${kb.role(top.role).short}` +
-        (close ? `, with ${kb.role(second.role).short} close behind (${second.because.join(", ")}).` : ".") +
-        ` ${kb.role(top.role).summary}`,
+        (close ? `, with ${kb.role(second.role).short} close behind (${second.because.join(", ")}).` : "."),
     });
-  } else if (described && options.length < 2) {
-    // (With two options named, the "pick X if …" lines are the answer; no note about thin evidence.)
-    // Something was said, but nothing in it is characteristic of one role: no lean from stray words.
-    blocks.push({ type: "text", text: "That's not enough for me to lean one way yet: nothing you wrote is more typical of one role's work than another's. Tell me what you enjoy doing (for example building data pipelines, training models, or wiring LLMs into products), or take the short quiz." });
-  } else if (options.length < 2) {
-    blocks.push({ type: "text", text: "Tell me what you enjoy (for example building data pipelines, training models, or wiring LLMs into products), or take the short quiz." });
   }
-  blocks.push({ type: "text", text: "The self-assessment quiz asks about the work you enjoy and gives a recommendation with reasons and a learning path." });
+  if (options.length >= 2) {
+    const c = kb.comparison(options);
+    const picks = options.filter((r) => c?.choose[r]).map((r) => `Pick ${kb.role(r).short} if ${c!.choose[r]}`);
+    if (picks.length > 0) blocks.push(...(top ? [] : [{ type: "text" as const, text: "It comes down to the work you would rather do:" }]), { type: "list", items: picks });
+    else if (!top) blocks.push({ type: "text", text: `${listNames(options.map((r) => kb.role(r).short))} overlap; the day-to-day is what differs (compare them below).` });
+  } else if (!top && described) {
+    // Something was said, but nothing in it is characteristic of one role: no lean from stray words.
+    blocks.push({ type: "text", text: "That's not enough for me to lean one way yet: nothing you wrote is more typical of one role's work than another's. Tell me what work you enjoy (building data pipelines, training models, wiring LLMs into products …) or take the quiz." });
+    invited = true;
+  } else if (!top) {
+    blocks.push({ type: "text", text: "Tell me what you enjoy (building data pipelines, training models, wiring LLMs into products …) or take the quiz." });
+    invited = true;
+  }
+  blocks.push({ type: "text", text: invited ? QUIZ_LINE_SHORT : QUIZ_LINE });
   const leanRoles = [...new Set([...(top ? [top.role] : []), ...named])].slice(0, 2);
+  const compare = options.length >= 2 ? [choice({ kind: "compare", roles: options.slice(0, 3) }, "Compare them")] : [];
   return reply(blocks, [
     quizChoice(),
+    ...compare,
     ...leanRoles.map((r) => choice({ kind: "role", role: r }, `About ${kb.role(r).short}`)),
     choice({ kind: "decide" }, "How to decide"),
   ].slice(0, 4), { data: { kind: "fit" } });
 }
+
+/** "ML engineer, AI engineer or data scientist". */
+const orNames = (names: string[]) => (names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`);
+const QUIZ_LINE = "Not sure yet? The quiz asks what work you enjoy and recommends a role, with reasons.";
+const QUIZ_LINE_SHORT = "The quiz asks what work you enjoy and recommends a role, with reasons.";
 
 /**
  * The person said where they come from ("im a backend dev"): the fit answer says how far each

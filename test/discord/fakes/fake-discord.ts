@@ -69,6 +69,11 @@ export interface FakeDiscordOptions {
   token?: string;
   /** The shard count GET /gateway/bot recommends (default 1). */
   shards?: number;
+  /**
+   * Intent bits this bot may not use (privileged intents not switched on in the
+   * Developer Portal): an identify asking for one is closed with 4014, as Discord does.
+   */
+  disallowedIntents?: number;
 }
 
 let snowflake = 1_300_000_000_000_000_000n;
@@ -154,6 +159,10 @@ export class FakeDiscord {
       if (msg.op === 1) this.send(ws, { op: 11, s: null, t: null, d: null });
       if (msg.op === 2) {
         this.identifies.push(msg.d);
+        if (this.opts.disallowedIntents && (Number(msg.d.intents) & this.opts.disallowedIntents) !== 0) {
+          ws.close(4014, "Disallowed intent(s).");
+          return;
+        }
         const shard = (Array.isArray(msg.d.shard) ? msg.d.shard : [0, 1]) as [number, number];
         this.shardOf.set(ws, shard);
         // Like Discord, a shard hears only about its own guilds.

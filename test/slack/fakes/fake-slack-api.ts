@@ -47,6 +47,8 @@ export interface FakeSlackApiOptions {
   teamId?: string;
   /** apps.connections.open answers this URL (Socket Mode). */
   socketUrl?: () => string;
+  /** The bot token's scopes, sent as Slack does in every Web API response's `x-oauth-scopes` header. */
+  scopes?: string[];
 }
 
 export class FakeSlackApi {
@@ -58,6 +60,8 @@ export class FakeSlackApi {
   private server?: Server;
   private ts = 1000;
   private failures = new Map<string, string>();
+  /** Methods whose answers wait until released (a call in flight when something happens). */
+  private readonly holds = new Map<string, Promise<void>>();
   private waiters: { check: () => boolean; done: () => void }[] = [];
   /** users.info: who is a workspace admin or owner (everyone else is a plain member). */
   readonly admins = new Set<string>();
@@ -68,7 +72,7 @@ export class FakeSlackApi {
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
       void this.handle(req).then(({ status, body }) => {
-        res.writeHead(status, { "content-type": "application/json" });
+        res.writeHead(status, { "content-type": "application/json", ...(this.opts.scopes ? { "x-oauth-scopes": this.opts.scopes.join(",") } : {}) });
         res.end(JSON.stringify(body));
         this.notify();
       });
@@ -101,6 +105,13 @@ export class FakeSlackApi {
   /** Make the next call(s) to `method` fail with a Slack error. */
   failNext(method: string, error = "internal_error"): void {
     this.failures.set(method, error);
+  }
+
+  /** Hold the answers to `method` (recorded at once, answered on release); returns the release. */
+  hold(method: string): () => void {
+    let release!: () => void;
+    this.holds.set(method, new Promise<void>((r) => { release = r; }));
+    return () => { this.holds.delete(method); release(); };
   }
 
   callsTo(method: string): RecordedCall[] {
@@ -153,6 +164,11 @@ export class FakeSlackApi {
     const method = path.replace(/^\/api\//, "").split("?")[0] ?? "";
     const call: RecordedCall = { method, path, auth: req.headers.authorization, body };
     this.calls.push(call);
+    const held = this.holds.get(method);
+    if (held) {
+      this.notify();
+      await held;
+    }
     call.error = this.refusal(method, body);
     call.response = call.error ? { ok: false, error: call.error } : this.answer(method, body);
     return { status: 200, body: call.response };

@@ -14,6 +14,10 @@ const NOT_A_JOB = /^(?:thinking|trying|planning|looking|interested|curious|new|c
 const END = /\s+(?:since|for|with|at|in|and|but|who|that|looking|wanting|want|wanna|trying|hoping|planning|thinking|,)\b.*$/i;
 /** The last word of a job title ("tester", "physics PhD", "teacher", "student"); "a bit confused" has none. */
 const JOB_WORD = /(?:er|or|ist|ian|ant|ent|phd|dev|grad|graduate|student|major|intern|lead|officer|admin|analyst|nurse|doctor|lawyer|postdoc|sre|devops)$/i;
+/** "i do frontend react stuff", "i build data pipelines", "i work with spark": work, whose role the work lexicon may know. */
+const DOING = /(?:^|[\s,.;!?(])(?:i do|i build|i write|i work (?:on|with)|i'?ve been doing|been doing)\s+([^.,;!?()\n]+)/i;
+/** "i work in marketing": a field, which is the background as it stands. */
+const FIELD = /(?:^|[\s,.;!?(])i work in\s+([^.,;!?()\n]+)/i;
 /** At most this many words name a job; more is a sentence, not a title. */
 const MAX_WORDS = 4;
 
@@ -22,11 +26,13 @@ export interface BackgroundDeps {
   roles(text: string): Role[];
   /** A role's short name, as the label when the background is a role. */
   roleName(role: Role): string;
+  /** Roles whose work a phrase describes ("frontend react stuff" → software engineer), in order. */
+  work?(text: string): Role[];
 }
 
 export function detectBackground(text: string, deps: BackgroundDeps): Background | undefined {
   const m = SELF.exec(text);
-  if (!m) return undefined;
+  if (!m) return describedWork(text, deps);
   const described = m[1]!.trim();
   if (NOT_A_JOB.test(described)) return undefined;
   const phrase = described.replace(END, "").replace(/\s+/g, " ").trim();
@@ -47,4 +53,19 @@ function tidy(phrase: string): string {
     .map((w) => (/^(?:phd|qa|ux|ui|it|hr|pm|cs|ml|ai|sre|devops)$/i.test(w) ? (w.toLowerCase() === "phd" ? "PhD" : w.toUpperCase()) : w.toLowerCase()))
     .join(" ")
     .slice(0, 80);
+}
+
+/** A background told as the work one does ("i do backend stuff") or the field one works in ("i work in marketing"). */
+function describedWork(text: string, deps: BackgroundDeps): Background | undefined {
+  const doing = DOING.exec(text);
+  const field = doing ? undefined : FIELD.exec(text);
+  const described = (doing ?? field)?.[1]?.trim();
+  if (!described || NOT_A_JOB.test(described) || /^(?:not|want|wanna|need|like|love|enjoy|think|know|have|a lot|some|it|this|that|my)\b/i.test(described)) return undefined;
+  const phrase = described.replace(END, "").replace(/\s+/g, " ").trim();
+  const words = phrase.split(" ").filter(Boolean);
+  if (words.length === 0 || words.length > MAX_WORDS || /\b(?:become|becoming|get into|switch|move|learn)\b/i.test(phrase)) return undefined;
+  const [from] = [...deps.roles(phrase), ...(deps.work?.(phrase) ?? [])];
+  if (from) return { from, label: deps.roleName(from) };
+  // The work alone says no role ("i do a bit of everything"); a field one works in is the background itself.
+  return field ? { from: null, label: tidy(phrase) } : undefined;
 }
