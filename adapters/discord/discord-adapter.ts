@@ -113,7 +113,27 @@ export class DiscordAdapter implements PlatformAdapter {
       { user: client.user?.tag, scopes: INVITE_SCOPES, permissions: BOT_PERMISSIONS.toArray(), invite: inviteUrl(opts.applicationId) },
       "Discord connected; add the bot to a server with the invite URL",
     );
-    if (!opts.messageContent) opts.logger.info("listening mode is unavailable on Discord without the Message Content intent (DISCORD_MESSAGE_CONTENT=true): only mentions, commands and DMs are read");
+    if (!opts.messageContent) {
+      opts.logger.info("listening mode is unavailable on Discord without the Message Content intent (DISCORD_MESSAGE_CONTENT=true): only mentions, commands and DMs are read");
+      this.track(() => this.warnListeningWithoutIntent());
+    }
+  }
+
+  /** Servers whose settings turn listening on while the bot cannot read unmentioned messages: said once, with the fix. */
+  private async warnListeningWithoutIntent(): Promise<void> {
+    const settings = this.ctx.mentor.settings;
+    if (!settings) return;
+    try {
+      let servers = 0;
+      for (const id of this.client.guilds.cache.keys()) if ((await settings({ platform: "discord", workspace: id })).listening.enabled) servers++;
+      if (servers === 0) return;
+      this.opts.logger.warn(
+        { servers },
+        "listening mode is on in the settings of some servers but cannot work: the bot runs without the Message Content intent. Switch it on in the Developer Portal (Bot → Privileged Gateway Intents → Message Content Intent) and restart with DISCORD_MESSAGE_CONTENT=true (README, \"Listening mode\")",
+      );
+    } catch (err) {
+      this.opts.logger.warn({ err }, "could not check which servers have listening mode on");
+    }
   }
 
   async stop(): Promise<void> {

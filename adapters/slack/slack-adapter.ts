@@ -116,7 +116,7 @@ export class SlackAdapter implements PlatformAdapter {
   async start(): Promise<void> {
     // init() checks the bot token (auth.test) and learns the bot's user id, so that
     // Bolt can ignore the app's own messages; a rejected token stops start-up here.
-    // Bolt's init calls auth.test and keeps only the bot's ids; its answer (with the token's scopes) is kept here too.
+    // Bolt keeps only the ids from that answer: the token's scopes in it are kept here.
     const auth = this.app.client.auth;
     const authTest = auth.test;
     let answered: webApi.AuthTestResponse | undefined;
@@ -184,7 +184,7 @@ export class SlackAdapter implements PlatformAdapter {
     clearTimeout(timer);
     // A client that never finished its request (or a keep-alive one) would hold the close for minutes.
     server?.closeAllConnections();
-    await closed;
+    await Promise.race([closed, new Promise<void>((done) => setTimeout(done, 1000).unref())]);
     this.server = undefined;
     this.logger.info("slack adapter stopped");
   }

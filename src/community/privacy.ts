@@ -7,11 +7,21 @@ import { reply, type Reply } from "../core/reply.ts";
 import type { Address } from "../core/events.ts";
 import type { StateStore } from "../core/state-store.ts";
 
-/** Keys of this platform that have `id` as one whole `:`-separated segment (a person's or a community's id). */
-export async function keysAbout(store: StateStore, platform: string, id: string): Promise<string[]> {
+/**
+ * Every key about a person or a community of this platform. Keys name the platform right after their
+ * kind (`ctx:<platform>:…`, `cooldown:<platform>:…`) or after `person` (`quiz:person:<platform>:…`); a
+ * person's id is always their last part, a community's id the part after the platform. Matching by
+ * position, not anywhere, keeps an id that happens to equal another part ("-", a channel name) from
+ * reaching someone else's keys.
+ */
+export async function keysAbout(store: StateStore, platform: string, of: { person: string } | { community: string }): Promise<string[]> {
+  const id = "person" in of ? of.person : of.community;
   return (await store.keysContaining(id)).filter((key) => {
     const parts = key.split(":");
-    return parts.includes(platform) && parts.includes(id);
+    const at = parts[1] === platform ? 1 : parts[1] === "person" && parts[2] === platform ? 2 : -1;
+    if (at < 0) return false;
+    // A community's settings are never a person's, whatever their ids.
+    return "person" in of ? parts[0] !== "community" && parts.length > at + 1 && parts[parts.length - 1] === id : parts[at + 1] === id;
   });
 }
 

@@ -270,13 +270,13 @@ export function createMentor(deps: MentorDeps): Mentor {
     settings: (address) => communitySettings(address),
     async forgetCommunity(community) {
       // Everything keyed by the community: settings, cooldowns, contexts, quizzes and results (with their cards).
-      const found = await keysAbout(store, community.platform, community.id);
+      const found = await keysAbout(store, community.platform, { community: community.id });
       const like = { platform: community.platform, workspace: community.id, channel: "-", thread: null, dm: false } as InboundEvent["address"];
       for (const key of personKeysIn(found)) {
         const actor = { id: key.split(":")[3]! };
         await deps.quiz.forget({ kind: "command", name: "forget", args: "", address: addressOfPersonKey(key, like), actor });
       }
-      for (const key of await keysAbout(store, community.platform, community.id)) await store.delete(key);
+      for (const key of await keysAbout(store, community.platform, { community: community.id })) await store.delete(key);
       await communityCache.delete(community);
       logger.info({ platform: community.platform, workspace: community.id, keys: found.length }, "community data deleted");
     },
@@ -393,7 +393,7 @@ export function createMentor(deps: MentorDeps): Mentor {
    */
   async function forgetPerson(event: InboundEvent): Promise<Reply[]> {
     const { platform } = event.address;
-    const found = await keysAbout(store, platform, event.actor.id);
+    const found = await keysAbout(store, platform, { person: event.actor.id });
     // The reply counts what was still in force (a context or result past its time to live is deleted, not counted).
     const live: string[] = [];
     for (const key of found) if (!/^(?:ctx|quiz|result):/.test(key) || (await store.get(key))) live.push(key);
@@ -406,7 +406,7 @@ export function createMentor(deps: MentorDeps): Mentor {
       await limiter.delete(key).catch((err: unknown) => logger.warn({ err }, "rate-limit state not deleted"));
     }
     // Then whatever else carries the id: contexts, the profile, cooldowns, redelivery notes.
-    for (const key of await keysAbout(store, platform, event.actor.id)) await store.delete(key);
+    for (const key of await keysAbout(store, platform, { person: event.actor.id })) await store.delete(key);
     const forgotten = forgottenOf(live);
     logger.info({ event: event.id, platform, keys: found.length, ...forgotten }, "person forgotten");
     return [forgotReply(platform, forgotten)];

@@ -8,10 +8,13 @@ import { afterEach, describe, expect, it } from "vitest";
 import { GatewayIntentBits } from "discord.js";
 import { pino } from "pino";
 import { FakeDiscord } from "./fakes/fake-discord.ts";
-import { APP_ID, BOT, GUILD_ID, TOKEN, guildCreate } from "./fixtures.ts";
+import { APP_ID, BOT, GENERAL, GUILD_ID, TOKEN, guildCreate } from "./fixtures.ts";
 import { DiscordAdapter } from "../../adapters/discord/discord-adapter.ts";
 import { ConfigError } from "../../src/config.ts";
 import { testCore } from "./harness.ts";
+import { createCore } from "../../src/bootstrap.ts";
+import { MemoryStore } from "../../src/core/state-store.ts";
+import { updateSettings } from "../../src/community/settings.ts";
 import { ROOT, TSX, cleanEnv } from "../helpers/child.ts";
 
 let fake: FakeDiscord | undefined;
@@ -74,4 +77,28 @@ describe("Message Content intent not switched on (gateway close 4014)", () => {
     expect(stderr).toMatch(CLEAR);
     expect(stderr).not.toContain(TOKEN);
   }, 40_000);
+});
+
+describe("listening on in a server's settings, the bot without DISCORD_MESSAGE_CONTENT", () => {
+  it("start-up warns once that listening cannot work there and what to switch on", async () => {
+    fake = await FakeDiscord.start({ applicationId: APP_ID, bot: BOT, guilds: [guildCreate()], token: TOKEN });
+    const store = new MemoryStore();
+    await updateSettings(store, { platform: "discord", id: GUILD_ID }, { listening: { enabled: true, channels: [GENERAL] } });
+    const core = createCore({ knowledgeDir: "knowledge", store, logger: pino({ level: "silent" }) });
+    const lines: { level: number; msg: string; servers?: number }[] = [];
+    const adapter = new DiscordAdapter({
+      token: TOKEN, applicationId: APP_ID, guildId: GUILD_ID, apiUrl: fake.apiUrl, mentor: core.mentor, quiz: core.quiz, kb: core.kb,
+      logger: pino({ level: "info" }, { write: (l: string) => void lines.push(JSON.parse(l)) }), registerCommands: false, rest: { retries: 0, timeout: 3000 }, drainMs: 200,
+    });
+    try {
+      await adapter.start();
+      await adapter.idle();
+      const warned = lines.filter((l) => l.level === 40 && /listening mode/.test(l.msg));
+      expect(warned).toHaveLength(1);
+      expect(warned[0]!.msg).toMatch(/cannot work.*Message Content intent.*Developer Portal.*DISCORD_MESSAGE_CONTENT=true/);
+      expect(warned[0]!.servers).toBe(1);
+    } finally {
+      await adapter.stop();
+    }
+  });
 });

@@ -63,7 +63,8 @@ describe.skipIf(!redisUrl)("SIGTERM with STORE=redis", () => {
 
     bot.child.kill("SIGTERM");
     const stoppedAt = Date.now();
-    await new Promise((r) => setTimeout(r, 300));
+    while (!/shutting down/.test(bot.output())) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 100));
     // New requests are refused: the HTTP server no longer accepts them, and /healthz says why to the load balancer.
     await expect(quizCommand(bot, api, unique("UGS-late"))).rejects.toThrow();
     const health = await healthz();
