@@ -32,25 +32,27 @@ const mtimeOf = (path) => {
 };
 
 /**
- * Whether the bundle of `source` is missing or older than a source it was built
- * from, a tsconfig, or the last npm install. `mtimes` maps absolute source paths
- * to their mtime (the freshness check has them already).
+ * Why the bundle of `source` must be rebuilt: "code" when it is missing, was
+ * overwritten, or is older than a source it was built from or a tsconfig (it
+ * would run old code); "install" when only package.json or node_modules
+ * changed since (it may hold an old package); false when it is fresh.
+ * `mtimes` maps absolute source paths to their mtime (the freshness check has them).
  */
-export function bundleIsStale(source, mtimes, root = ROOT) {
+export function bundleStaleness(source, mtimes, root = ROOT) {
   let manifest;
   try {
     manifest = JSON.parse(readFileSync(manifestOf(source, root), "utf8"));
   } catch {
-    return true;
+    return "code";
   }
   const built = mtimeOf(outputOf(source, root));
-  if (built < 0 || built !== manifest.builtMtimeMs) return true; // re-emitted on its own since, or gone
-  const newest = Math.max(
+  if (built < 0 || built !== manifest.builtMtimeMs) return "code"; // re-emitted on its own since, or gone
+  const code = Math.max(
     ...manifest.inputs.map((f) => mtimes.get(join(root, f)) ?? mtimeOf(join(root, f))),
-    ...["tsconfig.json", "tsconfig.build.json", "package.json"].map((f) => mtimeOf(join(root, f))),
-    mtimeOf(join(root, INSTALL_STAMP)),
+    ...["tsconfig.json", "tsconfig.build.json"].map((f) => mtimeOf(join(root, f))),
   );
-  return newest > built;
+  if (code > built) return "code";
+  return Math.max(mtimeOf(join(root, "package.json")), mtimeOf(join(root, INSTALL_STAMP))) > built ? "install" : false;
 }
 
 /** Bundles `source` over its tsc output; throws when esbuild is missing or the build fails. */

@@ -103,18 +103,22 @@ async function emit(paths) {
 /**
  * The bundled entries (scripts/bundle.mjs) rebuilt when one of their sources
  * changed; without esbuild such an entry goes back to its plain transpiled
- * module, which imports the fresh files beside it.
+ * module, which imports the fresh files beside it. When only the installed
+ * packages changed and esbuild is gone (an install without dev dependencies),
+ * the bundle still matches the sources and is kept.
  */
 async function refreshBundles(all) {
   const bundling = join(ROOT, "scripts/bundle.mjs");
   if (!existsSync(bundling)) return;
-  const { BUNDLED, bundleIsStale, bundle, forgetBundle } = await import(pathToFileURL(bundling).href);
+  const { BUNDLED, bundleStaleness, bundle, forgetBundle } = await import(pathToFileURL(bundling).href);
   const mtimes = new Map(all.map((s) => [s.path, s.mtimeMs]));
   for (const source of BUNDLED) {
-    if (!existsSync(join(ROOT, source)) || !bundleIsStale(source, mtimes, ROOT)) continue;
+    const why = existsSync(join(ROOT, source)) && bundleStaleness(source, mtimes, ROOT);
+    if (!why) continue;
     try {
       await bundle(source, ROOT);
     } catch {
+      if (why === "install") continue;
       forgetBundle(source, ROOT);
       await emit([join(ROOT, source)]);
     }

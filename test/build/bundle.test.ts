@@ -75,4 +75,15 @@ describe("the bundled ask entry", () => {
     expect(ask()).toMatch(/from "\.\.\/word\.js"/);
     expect(existsSync(manifest())).toBe(false);
   });
+
+  it("is kept when only package.json or node_modules changed and there is neither esbuild nor TypeScript (an install without dev dependencies)", () => {
+    expect(runAsk().stdout).toBe("first\n");
+    rmSync(join(dir, "node_modules"));
+    mkdirSync(join(dir, "node_modules"));
+    source("package.json", JSON.stringify({ type: "module", name: "pruned" }), 5);
+    const r = runAsk();
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe("first\n");
+    expect(existsSync(manifest())).toBe(true);
+  });
 });

@@ -10,11 +10,11 @@ import { basename, join } from "node:path";
 import { serialize } from "node:v8";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadKnowledge, KnowledgeError, type KnowledgeProblem } from "../../src/knowledge/load.ts";
-import { knowledgeKey, readCached } from "../../src/knowledge/validated-cache.ts";
+import { defaultCacheDir, knowledgeKey, readCached, writeCached } from "../../src/knowledge/validated-cache.ts";
 import { createCore } from "../../src/bootstrap.ts";
 import { MemoryStore } from "../../src/core/state-store.ts";
 import { KNOWLEDGE, knowledgeCopies, loadProblems } from "../helpers/knowledge-copy.ts";
-import { ROOT } from "../helpers/child.ts";
+import { ROOT, run } from "../helpers/child.ts";
 import { silentLogger } from "../helpers/core.ts";
 
 const temp: string[] = [];
@@ -25,6 +25,12 @@ const tempDir = () => {
   return d;
 };
 const copy = knowledgeCopies();
+/** A cache folder holding the clean knowledge's entry. */
+const writeClean = () => {
+  const dir = tempDir();
+  loadKnowledge(KNOWLEDGE, { cacheDir: dir });
+  return dir;
+};
 const entries = (dir: string) => readdirSync(dir).filter((f) => f.endsWith(".v8"));
 const problemsOf = (load: () => unknown): KnowledgeProblem[] => {
   try {
@@ -60,6 +66,22 @@ describe("the validated-knowledge cache", () => {
     writeFileSync(join(cacheDir, file!), serialize({ key, parts: { ...parts, titles: [] } }));
     expect(loadKnowledge(KNOWLEDGE, { cacheDir }).titles).toEqual([]);
     expect(loadKnowledge(KNOWLEDGE).titles.length).toBeGreaterThan(0);
+  });
+
+  it("is never read by kb:check, even when an entry claims that broken knowledge is valid (and a start would take it)", async () => {
+    const broken = copy((dir) => {
+      const path = join(dir, "roles", "ml-engineer.yaml");
+      writeFileSync(path, readFileSync(path, "utf8").replace(/^name: .*$/m, "name: 42"));
+    });
+    // A stale or doctored entry in the default cache folder, under the broken copy's own key.
+    const cacheDir = defaultCacheDir()!;
+    const key = knowledgeKey(broken)!;
+    writeCached(cacheDir, key, readCached(writeClean(), knowledgeKey(KNOWLEDGE)!)!);
+    temp.push(join(cacheDir, `knowledge-${key}.v8`));
+    expect(() => createCore({ knowledgeDir: broken, store: new MemoryStore(), logger: silentLogger })).not.toThrow();
+    const r = await run(["src/cli/kb-check.ts", broken]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("ml-engineer.yaml at name");
   });
 
   it("changes its key when any knowledge file changes, even by a byte, or when a file is added", () => {
