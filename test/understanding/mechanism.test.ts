@@ -65,6 +65,9 @@ describe("understanding mechanism", () => {
 
   it("reads stretched and once-typed doubled letters as the word meant: 'helo', 'heyyy' greet, they do not ask for help", () => {
     for (const q of ["helo", "heyyy", "hellooo there", "helo everyone"]) expect(u(q).intent, q).toBe("greeting");
+    // Chat shorthand and sign-offs are small talk too, confidently enough to be answered, not asked back.
+    for (const [q, intent] of [["gm everyone", "greeting"], ["tysm!!", "thanks"], ["ok bye then", "thanks"]] as const) expect(u(q), q).toMatchObject({ intent, confidence: expect.any(Number) });
+    for (const q of ["gm everyone", "tysm!!", "ok bye then"]) expect(u(q).confidence, q).toBeGreaterThanOrEqual(0.35);
     expect(u("machine lerning enginer salary")).toMatchObject({ intent: "role.aspect", roles: ["ml-engineer"], aspect: "salary" });
   });
 
