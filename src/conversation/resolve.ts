@@ -187,7 +187,8 @@ function elliptical(u: Understanding, text: string, ctx: ConversationContext, pe
     return { ...again, ...fitted({ ...again, intent: "role.aspect", aspect: m.aspects[0]! }, subject, m.aspects), ...settled, mentions: again.mentions };
   }
   // Granting a subject makes almost anything read as "about that role": without an aspect, that is no reading.
-  if (again.intent === "role.overview" && m.aspects.length === 0) return m.followup === "more" ? u : again_();
+  // Unless the message points back at it ("what does that role do", "what do they do").
+  if (again.intent === "role.overview" && m.aspects.length === 0 && !m.reference) return m.followup === "more" ? u : again_();
   return { ...again, ...fitted(again, subject, m.aspects), ...settled, mentions: again.mentions, topic: again.topic ?? u.topic };
 }
 

@@ -50,6 +50,8 @@ export const Understanding = Reading.extend({
     terms: z.array(z.string()),
     /** "more": asks for more on the last topic; "about": "what about X"; "them": refers back to the last roles. */
     followup: z.enum(["more", "about", "them"]).nullable(),
+    /** A word points back at something said before ("that role", "it", "them"). */
+    reference: z.boolean(),
     /** Roles whose work the message describes ("get into research", "llm apps"), named or not. */
     work: z.array(RoleId),
     words: z.number().int(),
@@ -231,6 +233,7 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
       terms: unique(a.terms.map((m) => m.value)),
       followup: f?.value ?? null,
       work: unique(a.work.map((m) => m.value)),
+      reference: a.reference,
       words: a.stems.length,
     };
   };
