@@ -254,7 +254,8 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
 
   return {
     understand(raw: string): Understanding {
-      const text = cleanText(raw);
+      // "ok how long would that take", "cool, what tools would i use": an opener carries no intent of its own.
+      const text = withoutOpeners(cleanText(raw));
       const a = analyse(text);
       const base = { alternatives: [], topic: null, language: null, empty: false, mentions: mentions(a), ...(a.background ? { background: a.background } : {}) };
       if (a.stems.length === 0) return { ...emptyReading("help", 0), ...base, empty: true };
@@ -311,6 +312,12 @@ const SUBJECTLESS_CONFIDENCE = 0.3;
 /** A help reading this unsure, of a message with field words ("can i do it without python?"), is not taken. */
 const WEAK_HELP = 0.35;
 const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(englishStopwordList);
+/** Discourse openers before the message proper ("ok", "so", "alright", "hmm"); a message of nothing else keeps them. */
+const OPENERS = /^(?:(?:ok(?:ay)?|k|so|alright|cool|great|nice|hmm+|well|right|yeah|um+|uh+|oh|ah|anyway)\b[\s,.!:;-]*)+/i;
+const withoutOpeners = (text: string): string => {
+  const rest = text.replace(OPENERS, "");
+  return /[\p{L}\p{N}]/u.test(rest) ? rest : text;
+};
 /**
  * Chat's own filler, hedges and sign-offs ("whats the difference again", "idk tbh", "pls"): they name
  * no subject, so they never count as a word from outside the field. Closed-class, not domain vocabulary.
@@ -421,6 +428,9 @@ function frame(scored: Scored<Intent>, a: Analysis, aspectModel: NaiveBayes<Aspe
     intent = "transition";
     [from, to, settled] = [null, roles[0]!, true];
   }
+  // "im a backend dev, which one is closer for me": the role the person is is where they start, not an option.
+  const own = a.background?.from;
+  if (intent === "fit" && own && roles.includes(own)) roles = roles.filter((r) => r !== own);
   // "ml jobs", "data pipeline jobs": in a job search, the work named is the role whose jobs they are.
   const workRoles = unique(a.work.map((w) => w.value));
   if (intent === "job-search" && roles.length === 0 && workRoles.length === 1) roles = workRoles;

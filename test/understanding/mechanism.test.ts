@@ -103,6 +103,16 @@ describe("understanding mechanism", () => {
     expect(u("to become a data scientist, stats first or python first?").intent).toBe("learning-path");
   });
 
+  it("reads past discourse openers ('ok', 'so', 'cool,'), and keeps one that is all there is", () => {
+    expect(u("ok so what does a data engineer do")).toMatchObject({ intent: "role.overview", roles: ["data-engineer"] });
+    expect(u("alright, quiz me").intent).toBe("quiz.start");
+    expect(u("ok").intent).toBe("thanks");
+  });
+
+  it("does not offer the role the person says they are as an option for fit", () => {
+    expect(u("im a data analyst, data scientist or data engineer, which is better for me")).toMatchObject({ intent: "fit", roles: ["data-scientist", "data-engineer"] });
+  });
+
   it("reads a question about the person's quiz result as quiz.result even without a conversation", () => {
     expect(u("remind me what my quiz result was")).toMatchObject({ intent: "quiz.result", roles: [] });
     expect(u("why did the test pick data science for me").intent).toBe("quiz.result");
