@@ -505,7 +505,9 @@ const DESCRIBED_MOVE_CONFIDENCE = 0.6;
  */
 function describedMove(a: Analysis): { from: Role | null; to: Role } | undefined {
   if (new Set(a.roles.map((r) => r.value)).size >= 2 || a.work.length === 0) return undefined;
-  const g = moveStart(a.stems);
+  let g = moveStart(a.stems);
+  // "i do devops stuff, is mlops a natural next step": no word before the destination, but a move cue and one role named after the work.
+  if (g < 0 && a.moveCue && new Set(a.roles.map((r) => r.value)).size === 1) g = a.roles[0]!.start;
   if (g <= 0) return undefined;
   // Work is an origin when the person says they do it ("i do frontend", "i build data pipelines", "3 years of react"), not when they like it.
   const doing = (w: PhraseMatch<Role>) => a.stems.slice(Math.max(0, w.start - 4), w.start).some((s) => DOING_WORDS.has(s));

@@ -79,6 +79,8 @@ describe("understanding mechanism", () => {
     expect(u("i do backend stuff in go, want to get into genai apps")).toMatchObject({ intent: "transition", from: "software-engineer", to: "ai-engineer" });
     expect(u("been doing etl and airflow for 3 years, wanna switch to ml")).toMatchObject({ intent: "transition", from: "data-engineer", to: "ml-engineer" });
     expect(u("data analyst here, trying to get into machine learning")).toMatchObject({ intent: "transition", from: "data-analyst", to: "ml-engineer" });
+    // Asked as whether a role is the next step from the work one does.
+    expect(u("i maintain kafka pipelines, is mlops a good next step")).toMatchObject({ intent: "transition", from: "data-engineer", to: "mlops-engineer" });
     // Work liked is no origin, and described work alone is no question about a role.
     expect(u("I love dashboards, how do i become an ml engineer")).toMatchObject({ intent: "learning-path", roles: ["ml-engineer"] });
     expect(u("what are llm apps")).toMatchObject({ intent: "glossary", roles: [] });
