@@ -313,7 +313,7 @@ const SUBJECTLESS_CONFIDENCE = 0.3;
 const WEAK_HELP = 0.35;
 const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(englishStopwordList);
 /** Discourse openers before the message proper ("ok", "so", "alright", "hmm"); a message of nothing else keeps them. */
-const OPENERS = /^(?:(?:ok(?:ay)?|k|so|alright|cool|great|nice|hmm+|well|yeah|um+|uh+|oh|ah|anyway)\b[\s,.!:;-]*)+/i;
+const OPENERS = /^(?:(?:ok(?:ay)?|k|so|alright|cool|great|nice|hmm+|yeah|um+|uh+|oh|ah|anyway)\b[\s,.!:;-]*)+/i;
 const withoutOpeners = (text: string): string => {
   const rest = text.replace(OPENERS, "");
   return /[\p{L}\p{N}]/u.test(rest) ? rest : text;
