@@ -269,7 +269,7 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
       const ranked = intentModel.rank(features(a)).filter(
         (r) => (r.label !== "fit" || a.fitCue || a.roles.length >= 2) && (r.label !== "job-search" || a.jobCue || a.topics.length > 0) && (r.label !== "quiz.start" || a.quizCue)
           // Help is about the bot: a message about a role, a term or a role's pay or skills is not a help request.
-          && (r.label !== "help" || (a.roles.length === 0 && a.terms.length === 0 && a.aspects.length === 0 && !(a.domain && r.p < WEAK_HELP))),
+          && (r.label !== "help" || (a.roles.length === 0 && a.terms.length === 0 && a.aspects.length === 0 && !(a.domain && r.p < WEAK_HELP) && a.outside < 2)),
       );
       let readings = ranked.slice(0, 4).map((s) => frame(s, a, aspectModel, startingPoints));
       // Off-topic is for off-topic: a message that speaks of roles' aspects, fit, jobs or the last

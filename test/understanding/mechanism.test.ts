@@ -125,6 +125,11 @@ describe("understanding mechanism", () => {
     expect(u("whats the difference between a crocodile and an alligator").intent).toBe("out-of-scope");
   });
 
+  it("reads help as help with the bot: a message about things outside the field is no help request", () => {
+    expect(u("help me file my taxes and mortgage papers").intent).toBe("out-of-scope");
+    expect(u("how do i use this bot").intent).toBe("help");
+  });
+
   it("sends questions without any subject to out-of-scope", () => {
     for (const q of ["what does a nurse earn", "how do i become a pilot", "explain quantum physics"]) expect(u(q).intent, q).toBe("out-of-scope");
   });
