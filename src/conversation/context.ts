@@ -46,6 +46,9 @@ export function rolesOf(f: Frame): Role[] {
 /** The context after answering `f`. */
 export function afterAnswer(ctx: ConversationContext, f: Frame): ConversationContext {
   if (!HAS_SUBJECT.has(f.intent)) return ctx;
+  // A reading still without its subject (answered with "Which role do you mean?") leaves the context as it
+  // was: the roles and the suggestion a follow-up can lean on stay ("what does that role do" after a result).
+  if (f.intent !== "fit" && f.roles.length === 0 && !f.term && !f.to) return ctx;
   const frame = Frame.parse(f); // a copy of just the frame's fields
   const roles = rolesOf(frame);
   // The listing "the first one" counts in stays while the conversation moves within it.

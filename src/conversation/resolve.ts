@@ -43,6 +43,12 @@ const SELF_CONTAINED: ReadonlySet<Understanding["intent"]> = new Set(["greeting"
 const NEEDS_SUBJECT: ReadonlySet<Understanding["intent"]> = new Set(["role.overview", "role.aspect", "compare", "learning-path", "transition", "resources", "job-search", "glossary"]);
 /** Readings of a way somewhere. */
 const MOVES: ReadonlySet<Understanding["intent"]> = new Set(["learning-path", "transition"]);
+/** "which one", "which of them", "which of the two". */
+const WHICH_OF_THEM = /\bwhich (?:one|of (?:them|the two|those|these|both))\b/i;
+/** Kinds of question a short "and …" message can ask on its own; overviews, aspects and comparisons are what it carries over. */
+const OWN_KINDS: ReadonlySet<Understanding["intent"]> = new Set(["transition", "learning-path", "resources", "job-search", "fit"]);
+/** A reading this sure of its own kind is the message's own question. */
+const OWN_QUESTION = 0.6;
 /** Words of a move from one role to another ("how do i move over", "switch", "from one to the other"). */
 const MOVE_BETWEEN = /\b(?:move|moving|switch\w*|transition\w*|pivot\w*|change over|go over|cross over|from)\b|\bthe other\b/i;
 /** Words by which a message itself sets one thing against another. */
@@ -77,6 +83,8 @@ export function resolveInContext(u0: Understanding, text: string, ctx: Conversat
     if (roles.length > 0) return named({ ...u, roles, term: null, mentions: { ...u.mentions, terms: [] } }, text, ctx, person);
   }
   if (u.roles.length > 0) return withOrigin(named(u, text, ctx, person), text, ctx);
+  // "im a backend dev btw, which one is closer for me": however long, "which one" weighs the roles just talked about.
+  if (u.intent === "fit" && WHICH_OF_THEM.test(text) && bothOf(ctx).length >= 2) return { ...u, ...frame("fit", bothOf(ctx)), confidence: Math.max(u.confidence, WEAK), alternatives: [] };
   if (u.term && u.intent === "glossary") return u;
   return elliptical(u, text, ctx, person, deps);
 }
@@ -98,7 +106,9 @@ function named(u: Understanding, text: string, ctx: ConversationContext, person:
   const settled = { confidence: Math.max(u.confidence, WEAK), alternatives: [] };
   // "and for data scientists?", "what about X", or X as a bare qualifier ("for a data scientist?").
   // A message that itself contrasts ("and how is that different from a data scientist") is a comparison, below.
-  if (last && (m.followup === "about" || QUALIFIER.test(text)) && m.words <= SHORT && m.terms.length === 0 && u.intent !== "transition" && !(u.intent === "compare" && u.roles.length === 1 && CONTRASTS.test(text))) {
+  // So is one that asks a question of its own kind ("and how do i become a data engineer").
+  const ownQuestion = OWN_KINDS.has(u.intent) && u.confidence >= OWN_QUESTION;
+  if (last && (m.followup === "about" || QUALIFIER.test(text)) && m.words <= SHORT && m.terms.length === 0 && u.intent !== "transition" && !ownQuestion && !(u.intent === "compare" && u.roles.length === 1 && CONTRASTS.test(text))) {
     const roles = u.roles;
     const aspect = m.aspects[0] ?? null;
     switch (last.intent) {
@@ -187,7 +197,8 @@ function elliptical(u: Understanding, text: string, ctx: ConversationContext, pe
     return { ...again, ...fitted({ ...again, intent: "role.aspect", aspect: m.aspects[0]! }, subject, m.aspects), ...settled, mentions: again.mentions };
   }
   // Granting a subject makes almost anything read as "about that role": without an aspect, that is no reading.
-  if (again.intent === "role.overview" && m.aspects.length === 0) return m.followup === "more" ? u : again_();
+  // Unless the message points back at it ("what does that role do", "what do they do").
+  if (again.intent === "role.overview" && m.aspects.length === 0 && !m.reference) return m.followup === "more" ? u : again_();
   return { ...again, ...fitted(again, subject, m.aspects), ...settled, mentions: again.mentions, topic: again.topic ?? u.topic };
 }
 

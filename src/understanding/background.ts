@@ -15,7 +15,7 @@ const END = /\s+(?:since|for|with|at|in|and|but|who|that|looking|wanting|want|wa
 /** The last word of a job title ("tester", "physics PhD", "teacher", "student"); "a bit confused" has none. */
 const JOB_WORD = /(?:er|or|ist|ian|ant|ent|phd|dev|grad|graduate|student|major|intern|lead|officer|admin|analyst|nurse|doctor|lawyer|postdoc|sre|devops)$/i;
 /** "i do frontend react stuff", "i build data pipelines", "i work with spark": work, whose role the work lexicon may know. */
-const DOING = /(?:^|[\s,.;!?(])(?:i do|i build|i write|i work (?:on|with)|i'?ve been doing|been doing)\s+([^.,;!?()\n]+)/i;
+const DOING = /(?:^|[\s,.;!?(])(?<!\b(?:should|could|would|can|will|shall|did|does|do|must|might|to|what|which)\s)(?:i do|i build|i write|i work (?:on|with)|i'?ve been doing|been doing)\s+([^.,;!?()\n]+)/i;
 /** "i work in marketing": a field, which is the background as it stands. */
 const FIELD = /(?:^|[\s,.;!?(])i work in\s+([^.,;!?()\n]+)/i;
 /** At most this many words name a job; more is a sentence, not a title. */

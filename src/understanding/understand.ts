@@ -50,6 +50,8 @@ export const Understanding = Reading.extend({
     terms: z.array(z.string()),
     /** "more": asks for more on the last topic; "about": "what about X"; "them": refers back to the last roles. */
     followup: z.enum(["more", "about", "them"]).nullable(),
+    /** A word points back at something said before ("that role", "it", "them"). */
+    reference: z.boolean(),
     /** Roles whose work the message describes ("get into research", "llm apps"), named or not. */
     work: z.array(RoleId),
     words: z.number().int(),
@@ -231,6 +233,7 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
       terms: unique(a.terms.map((m) => m.value)),
       followup: f?.value ?? null,
       work: unique(a.work.map((m) => m.value)),
+      reference: a.reference,
       words: a.stems.length,
     };
   };
@@ -251,7 +254,8 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
 
   return {
     understand(raw: string): Understanding {
-      const text = cleanText(raw);
+      // "ok how long would that take", "cool, what tools would i use": an opener carries no intent of its own.
+      const text = withoutOpeners(cleanText(raw));
       const a = analyse(text);
       const base = { alternatives: [], topic: null, language: null, empty: false, mentions: mentions(a), ...(a.background ? { background: a.background } : {}) };
       if (a.stems.length === 0) return { ...emptyReading("help", 0), ...base, empty: true };
@@ -265,7 +269,7 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
       const ranked = intentModel.rank(features(a)).filter(
         (r) => (r.label !== "fit" || a.fitCue || a.roles.length >= 2) && (r.label !== "job-search" || a.jobCue || a.topics.length > 0) && (r.label !== "quiz.start" || a.quizCue)
           // Help is about the bot: a message about a role, a term or a role's pay or skills is not a help request.
-          && (r.label !== "help" || (a.roles.length === 0 && a.terms.length === 0 && a.aspects.length === 0 && !(a.domain && r.p < WEAK_HELP))),
+          && (r.label !== "help" || (a.roles.length === 0 && a.terms.length === 0 && a.aspects.length === 0 && !(a.domain && r.p < WEAK_HELP) && a.outside < 2)),
       );
       let readings = ranked.slice(0, 4).map((s) => frame(s, a, aspectModel, startingPoints));
       // Off-topic is for off-topic: a message that speaks of roles' aspects, fit, jobs or the last
@@ -308,6 +312,12 @@ const SUBJECTLESS_CONFIDENCE = 0.3;
 /** A help reading this unsure, of a message with field words ("can i do it without python?"), is not taken. */
 const WEAK_HELP = 0.35;
 const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(englishStopwordList);
+/** Discourse openers before the message proper ("ok", "so", "alright", "hmm"); a message of nothing else keeps them. */
+const OPENERS = /^(?:(?:ok(?:ay)?|k|so|alright|cool|great|nice|hmm+|yeah|um+|uh+|oh|ah|anyway)\b[\s,.!:;-]*)+/i;
+const withoutOpeners = (text: string): string => {
+  const rest = text.replace(OPENERS, "");
+  return /[\p{L}\p{N}]/u.test(rest) ? rest : text;
+};
 /**
  * Chat's own filler, hedges and sign-offs ("whats the difference again", "idk tbh", "pls"): they name
  * no subject, so they never count as a word from outside the field. Closed-class, not domain vocabulary.
@@ -418,6 +428,9 @@ function frame(scored: Scored<Intent>, a: Analysis, aspectModel: NaiveBayes<Aspe
     intent = "transition";
     [from, to, settled] = [null, roles[0]!, true];
   }
+  // "im a backend dev, which one is closer for me": the role the person is is where they start, not an option.
+  const own = a.background?.from;
+  if (intent === "fit" && own && roles.includes(own)) roles = roles.filter((r) => r !== own);
   // "ml jobs", "data pipeline jobs": in a job search, the work named is the role whose jobs they are.
   const workRoles = unique(a.work.map((w) => w.value));
   if (intent === "job-search" && roles.length === 0 && workRoles.length === 1) roles = workRoles;
@@ -492,7 +505,9 @@ const DESCRIBED_MOVE_CONFIDENCE = 0.6;
  */
 function describedMove(a: Analysis): { from: Role | null; to: Role } | undefined {
   if (new Set(a.roles.map((r) => r.value)).size >= 2 || a.work.length === 0) return undefined;
-  const g = moveStart(a.stems);
+  let g = moveStart(a.stems);
+  // "i do devops stuff, is mlops a natural next step": no word before the destination, but a move cue and one role named after the work.
+  if (g < 0 && a.moveCue && new Set(a.roles.map((r) => r.value)).size === 1) g = a.roles[0]!.start;
   if (g <= 0) return undefined;
   // Work is an origin when the person says they do it ("i do frontend", "i build data pipelines", "3 years of react"), not when they like it.
   const doing = (w: PhraseMatch<Role>) => a.stems.slice(Math.max(0, w.start - 4), w.start).some((s) => DOING_WORDS.has(s));

@@ -167,6 +167,12 @@ describe("quiz.result explains the person's last result", () => {
     // The result is the role the mentor suggested: "how do i get there" leans on it, in another channel too.
     expect(outcome).toBe("ai-engineer");
     {
+      // "what does that role do" points back at the result's role; an unclear turn before it does not lose it.
+      const other = conversation(mentor, { ...me, address: { platform: "test", workspace: "w1", channel: "third", thread: null, dm: false } } as Partial<InboundEventInput>);
+      await other.say("how much do they get paid?");
+      expect((await other.say("what does that role do")).reading).toMatchObject({ intent: "role.overview", roles: [outcome] });
+    }
+    {
       expect((await c.say("how do i get there")).reading).toMatchObject({ intent: "learning-path", roles: [outcome] });
       const channel = conversation(mentor, { ...me, address: { platform: "test", workspace: "w1", channel: "another", thread: null, dm: false } } as Partial<InboundEventInput>);
       expect((await channel.say("how do i get there")).reading).toMatchObject({ intent: "learning-path", roles: [outcome] });

@@ -34,6 +34,14 @@ describe("the conversation context", () => {
     expect(afterSuggestion(c, "ai-engineer").suggested).toBe("ai-engineer");
   });
 
+  it("a reading still without its subject leaves the context as it was, so the roles and the suggestion stay", () => {
+    const c = afterSuggestion(emptyContext(), "ai-engineer");
+    expect(afterAnswer(c, f({ intent: "role.overview" }))).toBe(c);
+    expect(afterAnswer(c, f({ intent: "role.aspect", aspect: "salary" }))).toBe(c);
+    // A fit question without roles is a subject of its own ("which role fits me?").
+    expect(afterAnswer(c, f({ intent: "fit" })).last).toMatchObject({ intent: "fit" });
+  });
+
   it("recent roles are the last ones named, most recent last, at most four", () => {
     let c = emptyContext();
     for (const r of ["ml-engineer", "ai-engineer", "data-scientist", "data-engineer", "mlops-engineer", "ai-engineer"] as const) c = afterAnswer(c, f({ roles: [r] }));

@@ -68,6 +68,17 @@ describe("an elliptical follow-up takes its subject from the context", () => {
     expect(read("how do i switch over", sweVsAi)).toMatchObject({ intent: "transition", from: "software-engineer", to: "ai-engineer" });
   });
 
+  it('an opener does not hide the question: "ok how long would that take", "ok and how do i become X" (its own question, not the last one carried over)', () => {
+    const ctx = after({ intent: "transition", roles: ["data-analyst", "ml-engineer"], from: "data-analyst", to: "ml-engineer" });
+    expect(read("ok how long would that take", ctx)).toMatchObject({ intent: "transition", from: "data-analyst", to: "ml-engineer" });
+    const onDemand = after({ intent: "compare", roles: ["data-engineer", "data-scientist"], aspect: "demand" });
+    expect(read("ok and how do i become a data engineer", onDemand)).toMatchObject({ intent: "learning-path", roles: ["data-engineer"] });
+  });
+
+  it('"which one is closer for me", however long, weighs the roles just compared', () => {
+    expect(read("im a backend dev btw, which one would be closer for me", compared)).toMatchObject({ intent: "fit", roles: sorted("ml-engineer", "ai-engineer") });
+  });
+
   it('"how do i become one" after a role: its learning path', () => {
     expect(read("how do i become one", after({ roles: ["mlops-engineer"] }))).toMatchObject({ intent: "learning-path", roles: ["mlops-engineer"] });
   });

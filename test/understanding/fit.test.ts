@@ -58,6 +58,10 @@ describe("fit from a description", () => {
     expect(r.leans.flatMap((l) => l.because)).toEqual([]);
   });
 
+  it("never counts words that weigh the options ('closer', 'easier', 'next step') as evidence", () => {
+    expect(createFitSearch(kb)("which one is closer for me, or an easier next step").leans.flatMap((l) => l.because)).toEqual([]);
+  });
+
   it("tells an empty 'which role fits me' from a thin description", () => {
     const search = createFitSearch(kb);
     expect(search("which role fits me?").described).toBe(false);

@@ -37,6 +37,13 @@ describe("understanding on labelled sets", () => {
     expect(fullMatch(labels, understand).score).toBeGreaterThanOrEqual(0.85);
   });
 
+  it("reaches full match >= 0.92 on the chat-style set fresh-3 (typos, slang, moves told in people's own words)", () => {
+    const labels = read("test/understanding/fresh-3.jsonl");
+    expect(labels.length).toBeGreaterThanOrEqual(120);
+    const { score, misses } = fullMatch(labels, understand);
+    expect(score, misses.join(" | ")).toBeGreaterThanOrEqual(0.92);
+  });
+
   it("keeps out-of-scope precision >= 0.90 on the held-out set", () => {
     const labels = read("test/understanding/held-out.jsonl");
     const said = labels.filter((l) => understand(l.q).intent === "out-of-scope");

@@ -65,6 +65,9 @@ describe("understanding mechanism", () => {
 
   it("reads stretched and once-typed doubled letters as the word meant: 'helo', 'heyyy' greet, they do not ask for help", () => {
     for (const q of ["helo", "heyyy", "hellooo there", "helo everyone"]) expect(u(q).intent, q).toBe("greeting");
+    // Chat shorthand and sign-offs are small talk too, confidently enough to be answered, not asked back.
+    for (const [q, intent] of [["gm everyone", "greeting"], ["tysm!!", "thanks"], ["ok bye then", "thanks"]] as const) expect(u(q), q).toMatchObject({ intent, confidence: expect.any(Number) });
+    for (const q of ["gm everyone", "tysm!!", "ok bye then"]) expect(u(q).confidence, q).toBeGreaterThanOrEqual(0.35);
     expect(u("machine lerning enginer salary")).toMatchObject({ intent: "role.aspect", roles: ["ml-engineer"], aspect: "salary" });
   });
 
@@ -76,6 +79,8 @@ describe("understanding mechanism", () => {
     expect(u("i do backend stuff in go, want to get into genai apps")).toMatchObject({ intent: "transition", from: "software-engineer", to: "ai-engineer" });
     expect(u("been doing etl and airflow for 3 years, wanna switch to ml")).toMatchObject({ intent: "transition", from: "data-engineer", to: "ml-engineer" });
     expect(u("data analyst here, trying to get into machine learning")).toMatchObject({ intent: "transition", from: "data-analyst", to: "ml-engineer" });
+    // Asked as whether a role is the next step from the work one does.
+    expect(u("i maintain kafka pipelines, is mlops a good next step")).toMatchObject({ intent: "transition", from: "data-engineer", to: "mlops-engineer" });
     // Work liked is no origin, and described work alone is no question about a role.
     expect(u("I love dashboards, how do i become an ml engineer")).toMatchObject({ intent: "learning-path", roles: ["ml-engineer"] });
     expect(u("what are llm apps")).toMatchObject({ intent: "glossary", roles: [] });
@@ -100,6 +105,16 @@ describe("understanding mechanism", () => {
     expect(u("to become a data scientist, stats first or python first?").intent).toBe("learning-path");
   });
 
+  it("reads past discourse openers ('ok', 'so', 'cool,'), and keeps one that is all there is", () => {
+    expect(u("ok so what does a data engineer do")).toMatchObject({ intent: "role.overview", roles: ["data-engineer"] });
+    expect(u("alright, quiz me").intent).toBe("quiz.start");
+    expect(u("ok").intent).toBe("thanks");
+  });
+
+  it("does not offer the role the person says they are as an option for fit", () => {
+    expect(u("im a data analyst, data scientist or data engineer, which is better for me")).toMatchObject({ intent: "fit", roles: ["data-scientist", "data-engineer"] });
+  });
+
   it("reads a question about the person's quiz result as quiz.result even without a conversation", () => {
     expect(u("remind me what my quiz result was")).toMatchObject({ intent: "quiz.result", roles: [] });
     expect(u("why did the test pick data science for me").intent).toBe("quiz.result");
@@ -108,6 +123,11 @@ describe("understanding mechanism", () => {
   it("reads 'whats the difference again' as a comparison waiting for its roles, not as off-topic", () => {
     expect(u("whats the difference again")).toMatchObject({ intent: "compare", roles: [] });
     expect(u("whats the difference between a crocodile and an alligator").intent).toBe("out-of-scope");
+  });
+
+  it("reads help as help with the bot: a message about things outside the field is no help request", () => {
+    expect(u("help me file my taxes and mortgage papers").intent).toBe("out-of-scope");
+    expect(u("how do i use this bot").intent).toBe("help");
   });
 
   it("sends questions without any subject to out-of-scope", () => {
