@@ -273,7 +273,7 @@ export function createMentor(deps: MentorDeps): Mentor {
       const found = await keysAbout(store, community.platform, { community: community.id });
       const like = { platform: community.platform, workspace: community.id, channel: "-", thread: null, dm: false } as InboundEvent["address"];
       for (const key of personKeysIn(found)) {
-        const actor = { id: key.split(":")[3]! };
+        const actor = { id: key.split(":").slice(3).join(":") };
         await deps.quiz.forget({ kind: "command", name: "forget", args: "", address: addressOfPersonKey(key, like), actor });
       }
       for (const key of await keysAbout(store, community.platform, { community: community.id })) await store.delete(key);
