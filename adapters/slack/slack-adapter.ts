@@ -361,6 +361,13 @@ export class SlackAdapter implements PlatformAdapter {
     if (turn.duplicate) return;
     if (admin && /^\s*listening\s+on\b/i.test(parsed.args)) turn.replies = await this.withScopeWarning(team, turn.replies);
     await deliver(client, inAppDm ? { kind: "dm", channel: dm, user } : { kind: "response", respond, user }, turn.replies, { onDelivered: this.seen(team, user) });
+    // The store is cleared by the core; what this process remembers about the person goes too.
+    if (parsed.name === "forget") this.dms.delete(`${team}:${user}`);
+  }
+
+  /** What this process holds in memory under a person's id (their DM channel); for tests of /forget. */
+  heldInMemoryAbout(user: string): string[] {
+    return [...this.dms.keys()].filter((k) => k.split(":")[1] === user);
   }
 
   private async onClick(c: {
@@ -469,7 +476,7 @@ export class SlackAdapter implements PlatformAdapter {
 
   private async forgetWorkspace(team: string, why: string): Promise<void> {
     await this.core.mentor.forgetCommunity({ platform: "slack", id: team });
-    this.dms.clear();
+    for (const key of this.dms.keys()) if (key.startsWith(`${team}:`)) this.dms.delete(key);
     this.logger.info({ team, why }, "slack workspace data deleted");
   }
 
