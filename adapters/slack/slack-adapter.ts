@@ -63,6 +63,8 @@ export class SlackAdapter implements PlatformAdapter {
   /** team:user → the id of the person's DM with the app. */
   private readonly dms = new Map<string, string>();
   private readonly inflight = new Set<Promise<void>>();
+  /** Set when stop() begins: requests not yet handed to Bolt are refused from then on. */
+  private stopping = false;
   private server?: Server;
   /** The bot token's scopes as auth.test reported them at start-up (undefined when Slack did not say). */
   private scopes?: string[];
@@ -88,7 +90,7 @@ export class SlackAdapter implements PlatformAdapter {
         ...(opts.unhandledRequestTimeoutMillis ? { unhandledRequestTimeoutMillis: opts.unhandledRequestTimeoutMillis } : {}),
       });
       // Bolt's own checks leave gaps (future timestamps, non-object bodies): a gate goes first.
-      receiver.requestListener = guardRequestListener(receiver.requestListener, { signingSecret: opts.config.signingSecret, path: "/slack/events", logger: opts.logger });
+      receiver.requestListener = guardRequestListener(receiver.requestListener, { signingSecret: opts.config.signingSecret, path: "/slack/events", logger: opts.logger, refusing: () => this.stopping });
       this.app = new App({ token: opts.config.botToken, receiver, logger, clientOptions, deferInitialization: true, convoStore: false });
     } else {
       if (!opts.config.appToken) throw new Error("Slack Socket Mode needs SLACK_APP_TOKEN");
@@ -176,6 +178,7 @@ export class SlackAdapter implements PlatformAdapter {
   async stop(): Promise<void> {
     // The receiver stops accepting at once; its close waits for open requests (a click is acknowledged
     // only once handled), so it joins the drain, bounded like the answers under way.
+    this.stopping = true;
     const server = this.server;
     const closed = this.app.stop().catch((err: unknown) => this.logger.warn({ err }, "slack receiver stop failed"));
     let timer: NodeJS.Timeout | undefined;
