@@ -488,7 +488,12 @@ export function createMentor(deps: MentorDeps): Mentor {
     const slash = /^\s*\/([a-z][\w-]*)\s*(.*)$/is.exec(text);
     if (slash) return handleEvent({ ...event, kind: "command", name: slash[1]!, args: slash[2] ?? "" }, false);
 
-    const during = await deps.quiz.onText(event, text);
+    // The quiz kept with this place first; else one running elsewhere (the DM), only for an answer it takes.
+    const elsewhere = async () => {
+      const r = event.quizIn ? await deps.quiz.onText({ ...event, address: event.quizIn }, text) : undefined;
+      return r?.answered ? r : undefined;
+    };
+    const during = (await deps.quiz.onText(event, text)) ?? (await elsewhere());
     if (during?.answered) {
       await noteSuggestion(during.replies);
       return { replies: during.replies, reading: QUIZ_ANSWER };

@@ -3,8 +3,8 @@
 // (its reply goes out and what it saves after delivery reaches Redis), new
 // requests are refused (one already on a connection but not yet handed to
 // Bolt gets 503, so Slack retries it elsewhere), connections close and the
-// process exits; a turn that
-// cannot finish does not hold the exit beyond a bound.
+// process exits; a turn that cannot finish does not hold the exit beyond a
+// bound.
 import { spawn, type ChildProcess } from "node:child_process";
 import { connect } from "node:net";
 import { Redis } from "ioredis";
