@@ -443,7 +443,11 @@ export class SlackAdapter implements PlatformAdapter {
     const address: Address = { platform: "slack", workspace: team, channel: m.channel, thread: m.thread_ts ?? null, dm: false };
     const turn = await this.core.mentor.handle({ id: `event:${eventId}`, kind: "message", text: fromSlackText(m.text ?? "", botUserId), address, actor: { id: m.user }, listen: true });
     if (turn.duplicate || turn.skipped) return;
-    const { quiz, other } = splitQuizReplies(turn.replies);
+    const split = splitQuizReplies(turn.replies);
+    const { other } = split;
+    // A follow-up that was not about the quiz leaves the DM's quiz alone (its question is not sent
+    // there again), as on Discord, where the DM's quiz takes only an answer typed in a thread.
+    const quiz = turn.reading?.intent.startsWith("quiz.") ? split.quiz : [];
     const place: Place = { kind: "thread", channel: m.channel, user: m.user, thread: m.thread_ts ?? m.ts };
     if (other.length > 0) await deliver(client, place, other, { onDelivered: this.seen(team, m.user) });
     // A follow-up that starts or answers the quiz: the quiz runs in the DM (as /quiz and a mention do), and the thread is told so.
