@@ -2,6 +2,7 @@
 // JavaScript in dist/, through scripts/fresh-dist.mjs), and a redis-server of
 // its own on a free port, both of which the run may kill and start again.
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { freePort } from "../../test/helpers/free-port.ts";
 
@@ -65,6 +66,17 @@ export class Bot {
     const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
     await exited(child);
     clearTimeout(timer);
+  }
+
+  /** CPU seconds (user + system) the running bot process has used so far (Linux /proc; undefined elsewhere). */
+  cpuSeconds(): number | undefined {
+    try {
+      const stat = readFileSync(`/proc/${this.child!.pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+    } catch {
+      return undefined;
+    }
   }
 
   alive(): boolean {

@@ -90,8 +90,10 @@ async function main(): Promise<void> {
   const bot = new Bot({ port: Number(env.PORT), env, profileDir: PROFILE || undefined }, async () => (await post(Number(env.PORT), "ping=1")).status !== 0);
   await bot.start();
   connectionErrors.clear(); // start-up polling is not load
+  const cpuAtStart = bot.cpuSeconds() ?? 0; // loading the knowledge is not load either
 
   const acks: number[] = [];
+  const commandAcks: number[] = [];
   const count = { refused: 0, dropped: 0, waited: 0, away: 0, typed: 0, clicks: 0, stopped: 0, gaveUp: 0, appliedAfterOutage: 0 };
   let outage: { from: number; to: number } | undefined;
   const started = Date.now();
@@ -121,9 +123,10 @@ async function main(): Promise<void> {
     const stopAtLast = CRASH && n % 2 === 1;
     let typeNext = false;
     let step = 0;
-    const send = async (body: string, type?: string) => {
+    const send = async (body: string, type?: string, kind?: "command") => {
       const r = await post(bot.port, body, type);
       acks.push(r.ms);
+      if (kind) commandAcks.push(r.ms);
       return r;
     };
     const command = () => new URLSearchParams({ command: "/quiz", text: "", team_id: "T1", team_domain: "load", user_id: user, user_name: user, channel_id: "C1", channel_name: "general", api_app_id: "A1", response_url: slack.responseUrl(user, `c${step}`), trigger_id: `t-${n}-${step}` }).toString();
@@ -140,7 +143,7 @@ async function main(): Promise<void> {
       if (Date.now() > deadline) { count.gaveUp++; return; }
       step++;
       const seen = p.inbox.length;
-      const r = await send(command());
+      const r = await send(command(), undefined, "command");
       if (r.status === 0) { count.dropped++; await sleep(500); continue; }
       if (!(await p.next(seen, ANSWER_WAIT_MS, inDm))) count.waited++;
       else if (!p.question() && !p.continueButton()) await sleep(1000); // "try again in a moment"
@@ -197,6 +200,9 @@ async function main(): Promise<void> {
   for (let last = -1, t = Date.now(); Date.now() - t < 30_000 && total() !== last; ) { last = total(); await sleep(2000); }
   const seconds = (Date.now() - started) / 1000;
   const crashed = bot.crashes > 0 || !bot.alive();
+  // The bot's own CPU per answer: unlike latency, it hardly depends on what else the machine runs.
+  const cpuNow = bot.cpuSeconds();
+  const cpu = cpuNow === undefined || bot.starts > 1 ? undefined : cpuNow - cpuAtStart;
   await bot.stop();
   const store = await openStore(STORE, where);
   const verdict = await checkStore(store, slack.people);
@@ -216,7 +222,8 @@ async function main(): Promise<void> {
   const load = loadavg().map((l) => l.toFixed(1)).join(" ");
   console.log(`machine: ${cpus()[0]?.model ?? "?"} x${cpus().length}, load average ${load}, Node ${process.version}; bot: node dist/src/main.js; client keep-alive pool ${SOCKETS} sockets; server listen backlog ${LISTEN_BACKLOG}`);
   console.log(`mode ${MODE}: ${TAKERS} takers, think ${THINK_MIN}-${THINK_MAX} ms, store ${STORE}, result cards ${CARDS ? "on" : "off"}: ${finished} finished, ${count.stopped} stopped at the last question, ${count.clicks} clicks acknowledged, ${count.typed} typed answers, in ${seconds.toFixed(1)} s`);
-  console.log(`acknowledgements: p50 ${pct(acks, 50).toFixed(1)} ms, p99 ${pct(acks, 99).toFixed(1)} ms, max ${Math.max(...acks).toFixed(1)} ms, over 3 s: ${acks.filter((a) => a > 3000).length}; refused (not 200) ${count.refused}; client connection errors: ${connErrors}`);
+  console.log(`acknowledgements: p50 ${pct(acks, 50).toFixed(1)} ms, p99 ${pct(acks, 99).toFixed(1)} ms, max ${Math.max(...acks).toFixed(1)} ms, over 3 s: ${acks.filter((a) => a > 3000).length} (of them /quiz commands: ${commandAcks.filter((a) => a > 3000).length}); refused (not 200) ${count.refused}; client connection errors: ${connErrors}`);
+  if (cpu !== undefined) console.log(`bot CPU under load: ${cpu.toFixed(1)} s user+system, ${((1000 * cpu) / Math.max(1, count.clicks + count.typed)).toFixed(2)} ms per answer`);
   if (outage) console.log(`${KILL9 ? "bot killed (-9) and started again" : "redis-server stopped and started again"} at ${((outage.from - started) / 1000).toFixed(1)} s, back after ${((outage.to - outage.from) / 1000).toFixed(1)} s; "try again in a moment" answers: ${count.away}; answers applied after it: ${count.appliedAfterOutage}`);
   console.log(`waited ${ANSWER_WAIT_MS / 1000} s in vain for a reply (then acted again): ${count.waited}; takers who gave up: ${count.gaveUp}; typed answers held back because their question had not been shown: ${notReached}`);
   console.log(`store: ${verdict.checked} open quizzes checked answer by answer, finished quizzes without a stored result: ${verdict.resultMissing}`);
