@@ -17,7 +17,7 @@ import { Agent, request } from "node:http";
 import { tmpdir, cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { STORE_AWAY_TEXT } from "../../src/core/store-outage.ts";
-import { LISTEN_BACKLOG } from "../../adapters/slack/slack-adapter.ts";
+import { KEEP_ALIVE_TIMEOUT_MS, LISTEN_BACKLOG } from "../../adapters/slack/slack-adapter.ts";
 import { freePort } from "../../test/helpers/free-port.ts";
 import { FakeSlack, textOf, type Json } from "./fake-slack.ts";
 import { Bot, RedisServer } from "./processes.ts";
@@ -220,7 +220,7 @@ async function main(): Promise<void> {
   const notReached = people.reduce((n, p) => n + p.inbox.filter((m) => textOf(m).includes("did not reach you") || JSON.stringify(m.blocks ?? "").includes("did not reach you")).length, 0);
   const connErrors = [...connectionErrors].map(([k, v]) => `${k} ${v}`).join(", ") || "none";
   const load = loadavg().map((l) => l.toFixed(1)).join(" ");
-  console.log(`machine: ${cpus()[0]?.model ?? "?"} x${cpus().length}, load average ${load}, Node ${process.version}; bot: node dist/src/main.js; client keep-alive pool ${SOCKETS} sockets; server listen backlog ${LISTEN_BACKLOG}`);
+  console.log(`machine: ${cpus()[0]?.model ?? "?"} x${cpus().length}, load average ${load}, Node ${process.version}; bot: node dist/src/main.js; client keep-alive pool ${SOCKETS} sockets; server listen backlog ${LISTEN_BACKLOG} (kernel cap net.core.somaxconn), keep-alive timeout ${KEEP_ALIVE_TIMEOUT_MS / 1000} s`);
   console.log(`mode ${MODE}: ${TAKERS} takers, think ${THINK_MIN}-${THINK_MAX} ms, store ${STORE}, result cards ${CARDS ? "on" : "off"}: ${finished} finished, ${count.stopped} stopped at the last question, ${count.clicks} clicks acknowledged, ${count.typed} typed answers, in ${seconds.toFixed(1)} s`);
   console.log(`acknowledgements: p50 ${pct(acks, 50).toFixed(1)} ms, p99 ${pct(acks, 99).toFixed(1)} ms, max ${Math.max(...acks).toFixed(1)} ms, over 3 s: ${acks.filter((a) => a > 3000).length} (of them /quiz commands: ${commandAcks.filter((a) => a > 3000).length}); refused (not 200) ${count.refused}; client connection errors: ${connErrors}`);
   if (cpu !== undefined) console.log(`bot CPU under load: ${cpu.toFixed(1)} s user+system, ${((1000 * cpu) / Math.max(1, count.clicks + count.typed)).toFixed(2)} ms per answer`);
