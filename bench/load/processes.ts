@@ -86,8 +86,10 @@ export class Bot {
 
 /**
  * A redis-server of the run's own, on a free port. It keeps its data across a
- * restart (append-only file, fsync on every write) as a deployment would, so
- * "committed" means what Redis acknowledged.
+ * restart as a deployment would: append-only file, fsync once a second (Redis's
+ * default), and a stop is graceful (SIGTERM flushes the file), so "committed"
+ * means what Redis acknowledged. (fsync on every write made every store round
+ * trip wait for the disk: p50 acks of 1.8 s at 1,000 takers on this shared disk.)
  */
 export class RedisServer {
   private child?: ChildProcess;
@@ -102,7 +104,7 @@ export class RedisServer {
   get url(): string { return `redis://127.0.0.1:${this.port}`; }
 
   async start(): Promise<void> {
-    const child = spawn("redis-server", ["--port", String(this.port), "--bind", "127.0.0.1", "--dir", this.dir, "--appendonly", "yes", "--appendfsync", "always", "--save", ""], { stdio: ["ignore", "pipe", "ignore"] });
+    const child = spawn("redis-server", ["--port", String(this.port), "--bind", "127.0.0.1", "--dir", this.dir, "--appendonly", "yes", "--appendfsync", "everysec", "--save", ""], { stdio: ["ignore", "pipe", "ignore"] });
     this.child = child;
     await new Promise<void>((done, fail) => {
       const timer = setTimeout(() => fail(new Error("redis-server did not start")), 10_000);

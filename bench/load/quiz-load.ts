@@ -228,7 +228,10 @@ async function main(): Promise<void> {
   console.log(`waited ${ANSWER_WAIT_MS / 1000} s in vain for a reply (then acted again): ${count.waited}; takers who gave up: ${count.gaveUp}; typed answers held back because their question had not been shown: ${notReached}`);
   console.log(`store: ${verdict.checked} open quizzes checked answer by answer, finished quizzes without a stored result: ${verdict.resultMissing}`);
   console.log(`lost (acknowledged, not applied): ${lostOnScreen} on screen, ${verdict.lost} in the store; duplicated (applied twice): ${duplicated}; recorded against a question never shown: ${verdict.unseen}; bot crashed: ${crashed}`);
-  const failed = lostOnScreen + verdict.lost + duplicated + verdict.unseen + verdict.resultMissing > 0 || crashed;
+  // After the fault the bot must carry on by itself: answers applied again, or it is as good as crashed.
+  const stuck = CRASH && count.appliedAfterOutage === 0;
+  if (stuck) console.log("the bot did not recover after the fault: no answer was applied after it");
+  const failed = lostOnScreen + verdict.lost + duplicated + verdict.unseen + verdict.resultMissing > 0 || crashed || stuck;
   process.exitCode = failed ? 1 : 0;
 }
 
