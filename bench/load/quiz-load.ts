@@ -54,7 +54,9 @@ const pct = (xs: number[], p: number) => (xs.length ? [...xs].sort((a, b) => a -
 const think = () => sleep(THINK_MIN + Math.random() * (THINK_MAX - THINK_MIN));
 
 // ---- Signed requests over a pool of keep-alive connections ----
-const agent = new Agent({ keepAlive: true, maxSockets: SOCKETS });
+// Every connection stays in the pool while idle (Node keeps only 256 free ones by default and closes the rest,
+// so a burst would keep opening new connections).
+const agent = new Agent({ keepAlive: true, maxSockets: SOCKETS, maxFreeSockets: SOCKETS });
 /** Client-side connection failures (refused, reset, hung up), by error code. */
 const connectionErrors = new Map<string, number>();
 function post(port: number, body: string, type = "application/x-www-form-urlencoded"): Promise<{ status: number; ms: number }> {
