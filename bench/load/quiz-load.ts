@@ -59,6 +59,8 @@ const think = () => sleep(THINK_MIN + Math.random() * (THINK_MAX - THINK_MIN));
 const agent = new Agent({ keepAlive: true, maxSockets: SOCKETS, maxFreeSockets: SOCKETS });
 /** Client-side connection failures (refused, reset, hung up), by error code. */
 const connectionErrors = new Map<string, number>();
+/** Ack times from the moment the request had a connection: without the wait for a free one in the pool. */
+const onConnection: number[] = [];
 function post(port: number, body: string, type = "application/x-www-form-urlencoded"): Promise<{ status: number; ms: number }> {
   const ts = Math.floor(Date.now() / 1000);
   const signature = `v0=${createHmac("sha256", SECRET).update(`v0:${ts}:${body}`).digest("hex")}`;
@@ -66,9 +68,11 @@ function post(port: number, body: string, type = "application/x-www-form-urlenco
   return new Promise((done) => {
     const req = request({ host: "127.0.0.1", port, path: "/slack/events", method: "POST", agent, headers: { "content-type": type, "content-length": Buffer.byteLength(body), "x-slack-request-timestamp": ts, "x-slack-signature": signature } }, (res) => {
       res.resume();
-      res.on("end", () => done({ status: res.statusCode ?? 0, ms: performance.now() - started }));
+      res.on("end", () => { onConnection.push(performance.now() - (assigned ?? started)); done({ status: res.statusCode ?? 0, ms: performance.now() - started }); });
       res.on("error", () => done({ status: 0, ms: performance.now() - started }));
     });
+    let assigned: number | undefined;
+    req.once("socket", () => { assigned = performance.now(); });
     req.on("error", (err: NodeJS.ErrnoException) => {
       const code = err.code ?? err.message;
       connectionErrors.set(code, (connectionErrors.get(code) ?? 0) + 1);
@@ -225,6 +229,7 @@ async function main(): Promise<void> {
   console.log(`machine: ${cpus()[0]?.model ?? "?"} x${cpus().length}, load average ${load}, Node ${process.version}; bot: node dist/src/main.js; client keep-alive pool ${SOCKETS} sockets; server listen backlog ${LISTEN_BACKLOG} (kernel cap net.core.somaxconn), keep-alive timeout ${KEEP_ALIVE_TIMEOUT_MS / 1000} s`);
   console.log(`mode ${MODE}: ${TAKERS} takers, think ${THINK_MIN}-${THINK_MAX} ms, store ${STORE}, result cards ${CARDS ? "on" : "off"}: ${finished} finished, ${count.stopped} stopped at the last question, ${count.clicks} clicks acknowledged, ${count.typed} typed answers, in ${seconds.toFixed(1)} s`);
   console.log(`acknowledgements: p50 ${pct(acks, 50).toFixed(1)} ms, p99 ${pct(acks, 99).toFixed(1)} ms, max ${Math.max(...acks).toFixed(1)} ms, over 3 s: ${acks.filter((a) => a > 3000).length} (of them /quiz commands: ${commandAcks.filter((a) => a > 3000).length}); refused (not 200) ${count.refused}; client connection errors: ${connErrors}`);
+  console.log(`the same from the moment a pooled connection was free: p50 ${pct(onConnection, 50).toFixed(1)} ms, p99 ${pct(onConnection, 99).toFixed(1)} ms (the rest is the wait for one of the ${SOCKETS})`);
   if (cpu !== undefined) console.log(`bot CPU under load: ${cpu.toFixed(1)} s user+system, ${((1000 * cpu) / Math.max(1, count.clicks + count.typed)).toFixed(2)} ms per answer`);
   if (outage) console.log(`${KILL9 ? "bot killed (-9) and started again" : "redis-server stopped and started again"} at ${((outage.from - started) / 1000).toFixed(1)} s, back after ${((outage.to - outage.from) / 1000).toFixed(1)} s; "try again in a moment" answers: ${count.away}; answers applied after it: ${count.appliedAfterOutage}`);
   console.log(`waited ${ANSWER_WAIT_MS / 1000} s in vain for a reply (then acted again): ${count.waited}; takers who gave up: ${count.gaveUp}; typed answers held back because their question had not been shown: ${notReached}`);
