@@ -47,6 +47,13 @@ export interface SlackAdapterOptions {
  */
 export const LISTEN_BACKLOG = 4096;
 
+/**
+ * HTTP mode: how long an idle keep-alive connection stays open (Node's default: 5 s). A load
+ * balancer (or Slack) reusing a connection the server is closing at that instant gets a reset;
+ * the server must wait longer than its clients, so this is above the usual 60 s idle timeout.
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 /** Quiz clicks that replace the question they were made on; the others post a new message. */
 const IN_PLACE_QUIZ_OPS = new Set(["a", "n", "continue"]);
 
@@ -137,6 +144,8 @@ export class SlackAdapter implements PlatformAdapter {
     await this.checkListeningScopes(answered);
     if (this.config.mode === "http") {
       this.server = (await this.app.start({ port: this.config.port, host: this.host, backlog: LISTEN_BACKLOG })) as Server;
+      this.server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+      this.server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000; // Node wants it above keepAliveTimeout
       this.logger.info({ port: this.port, path: "/slack/events" }, "slack adapter listening (HTTP)");
     } else {
       await this.app.start();

@@ -2,6 +2,7 @@
 // JavaScript in dist/, through scripts/fresh-dist.mjs), and a redis-server of
 // its own on a free port, both of which the run may kill and start again.
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { freePort } from "../../test/helpers/free-port.ts";
 
@@ -67,6 +68,17 @@ export class Bot {
     clearTimeout(timer);
   }
 
+  /** CPU seconds (user + system) the running bot process has used so far (Linux /proc; undefined elsewhere). */
+  cpuSeconds(): number | undefined {
+    try {
+      const stat = readFileSync(`/proc/${this.child!.pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+    } catch {
+      return undefined;
+    }
+  }
+
   alive(): boolean {
     return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
   }
@@ -74,8 +86,10 @@ export class Bot {
 
 /**
  * A redis-server of the run's own, on a free port. It keeps its data across a
- * restart (append-only file, fsync on every write) as a deployment would, so
- * "committed" means what Redis acknowledged.
+ * restart as a deployment would: append-only file, fsync once a second (Redis's
+ * default), and a stop is graceful (SIGTERM flushes the file), so "committed"
+ * means what Redis acknowledged. (fsync on every write made every store round
+ * trip wait for the disk: p50 acks of 1.8 s at 1,000 takers on this shared disk.)
  */
 export class RedisServer {
   private child?: ChildProcess;
@@ -90,7 +104,7 @@ export class RedisServer {
   get url(): string { return `redis://127.0.0.1:${this.port}`; }
 
   async start(): Promise<void> {
-    const child = spawn("redis-server", ["--port", String(this.port), "--bind", "127.0.0.1", "--dir", this.dir, "--appendonly", "yes", "--appendfsync", "always", "--save", ""], { stdio: ["ignore", "pipe", "ignore"] });
+    const child = spawn("redis-server", ["--port", String(this.port), "--bind", "127.0.0.1", "--dir", this.dir, "--appendonly", "yes", "--appendfsync", "everysec", "--save", ""], { stdio: ["ignore", "pipe", "ignore"] });
     this.child = child;
     await new Promise<void>((done, fail) => {
       const timer = setTimeout(() => fail(new Error("redis-server did not start")), 10_000);

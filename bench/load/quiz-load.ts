@@ -17,7 +17,7 @@ import { Agent, request } from "node:http";
 import { tmpdir, cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { STORE_AWAY_TEXT } from "../../src/core/store-outage.ts";
-import { LISTEN_BACKLOG } from "../../adapters/slack/slack-adapter.ts";
+import { KEEP_ALIVE_TIMEOUT_MS, LISTEN_BACKLOG } from "../../adapters/slack/slack-adapter.ts";
 import { freePort } from "../../test/helpers/free-port.ts";
 import { FakeSlack, textOf, type Json } from "./fake-slack.ts";
 import { Bot, RedisServer } from "./processes.ts";
@@ -54,9 +54,13 @@ const pct = (xs: number[], p: number) => (xs.length ? [...xs].sort((a, b) => a -
 const think = () => sleep(THINK_MIN + Math.random() * (THINK_MAX - THINK_MIN));
 
 // ---- Signed requests over a pool of keep-alive connections ----
-const agent = new Agent({ keepAlive: true, maxSockets: SOCKETS });
+// Every connection stays in the pool while idle (Node keeps only 256 free ones by default and closes the rest,
+// so a burst would keep opening new connections).
+const agent = new Agent({ keepAlive: true, maxSockets: SOCKETS, maxFreeSockets: SOCKETS });
 /** Client-side connection failures (refused, reset, hung up), by error code. */
 const connectionErrors = new Map<string, number>();
+/** Ack times from the moment the request had a connection: without the wait for a free one in the pool. */
+const onConnection: number[] = [];
 function post(port: number, body: string, type = "application/x-www-form-urlencoded"): Promise<{ status: number; ms: number }> {
   const ts = Math.floor(Date.now() / 1000);
   const signature = `v0=${createHmac("sha256", SECRET).update(`v0:${ts}:${body}`).digest("hex")}`;
@@ -64,9 +68,11 @@ function post(port: number, body: string, type = "application/x-www-form-urlenco
   return new Promise((done) => {
     const req = request({ host: "127.0.0.1", port, path: "/slack/events", method: "POST", agent, headers: { "content-type": type, "content-length": Buffer.byteLength(body), "x-slack-request-timestamp": ts, "x-slack-signature": signature } }, (res) => {
       res.resume();
-      res.on("end", () => done({ status: res.statusCode ?? 0, ms: performance.now() - started }));
+      res.on("end", () => { onConnection.push(performance.now() - (assigned ?? started)); done({ status: res.statusCode ?? 0, ms: performance.now() - started }); });
       res.on("error", () => done({ status: 0, ms: performance.now() - started }));
     });
+    let assigned: number | undefined;
+    req.once("socket", () => { assigned = performance.now(); });
     req.on("error", (err: NodeJS.ErrnoException) => {
       const code = err.code ?? err.message;
       connectionErrors.set(code, (connectionErrors.get(code) ?? 0) + 1);
@@ -90,8 +96,10 @@ async function main(): Promise<void> {
   const bot = new Bot({ port: Number(env.PORT), env, profileDir: PROFILE || undefined }, async () => (await post(Number(env.PORT), "ping=1")).status !== 0);
   await bot.start();
   connectionErrors.clear(); // start-up polling is not load
+  const cpuAtStart = bot.cpuSeconds() ?? 0; // loading the knowledge is not load either
 
   const acks: number[] = [];
+  const commandAcks: number[] = [];
   const count = { refused: 0, dropped: 0, waited: 0, away: 0, typed: 0, clicks: 0, stopped: 0, gaveUp: 0, appliedAfterOutage: 0 };
   let outage: { from: number; to: number } | undefined;
   const started = Date.now();
@@ -121,9 +129,10 @@ async function main(): Promise<void> {
     const stopAtLast = CRASH && n % 2 === 1;
     let typeNext = false;
     let step = 0;
-    const send = async (body: string, type?: string) => {
+    const send = async (body: string, type?: string, kind?: "command") => {
       const r = await post(bot.port, body, type);
       acks.push(r.ms);
+      if (kind) commandAcks.push(r.ms);
       return r;
     };
     const command = () => new URLSearchParams({ command: "/quiz", text: "", team_id: "T1", team_domain: "load", user_id: user, user_name: user, channel_id: "C1", channel_name: "general", api_app_id: "A1", response_url: slack.responseUrl(user, `c${step}`), trigger_id: `t-${n}-${step}` }).toString();
@@ -140,7 +149,7 @@ async function main(): Promise<void> {
       if (Date.now() > deadline) { count.gaveUp++; return; }
       step++;
       const seen = p.inbox.length;
-      const r = await send(command());
+      const r = await send(command(), undefined, "command");
       if (r.status === 0) { count.dropped++; await sleep(500); continue; }
       if (!(await p.next(seen, ANSWER_WAIT_MS, inDm))) count.waited++;
       else if (!p.question() && !p.continueButton()) await sleep(1000); // "try again in a moment"
@@ -197,6 +206,9 @@ async function main(): Promise<void> {
   for (let last = -1, t = Date.now(); Date.now() - t < 30_000 && total() !== last; ) { last = total(); await sleep(2000); }
   const seconds = (Date.now() - started) / 1000;
   const crashed = bot.crashes > 0 || !bot.alive();
+  // The bot's own CPU per answer: unlike latency, it hardly depends on what else the machine runs.
+  const cpuNow = bot.cpuSeconds();
+  const cpu = cpuNow === undefined || bot.starts > 1 ? undefined : cpuNow - cpuAtStart;
   await bot.stop();
   const store = await openStore(STORE, where);
   const verdict = await checkStore(store, slack.people);
@@ -214,14 +226,19 @@ async function main(): Promise<void> {
   const notReached = people.reduce((n, p) => n + p.inbox.filter((m) => textOf(m).includes("did not reach you") || JSON.stringify(m.blocks ?? "").includes("did not reach you")).length, 0);
   const connErrors = [...connectionErrors].map(([k, v]) => `${k} ${v}`).join(", ") || "none";
   const load = loadavg().map((l) => l.toFixed(1)).join(" ");
-  console.log(`machine: ${cpus()[0]?.model ?? "?"} x${cpus().length}, load average ${load}, Node ${process.version}; bot: node dist/src/main.js; client keep-alive pool ${SOCKETS} sockets; server listen backlog ${LISTEN_BACKLOG}`);
+  console.log(`machine: ${cpus()[0]?.model ?? "?"} x${cpus().length}, load average ${load}, Node ${process.version}; bot: node dist/src/main.js; client keep-alive pool ${SOCKETS} sockets; server listen backlog ${LISTEN_BACKLOG} (kernel cap net.core.somaxconn), keep-alive timeout ${KEEP_ALIVE_TIMEOUT_MS / 1000} s`);
   console.log(`mode ${MODE}: ${TAKERS} takers, think ${THINK_MIN}-${THINK_MAX} ms, store ${STORE}, result cards ${CARDS ? "on" : "off"}: ${finished} finished, ${count.stopped} stopped at the last question, ${count.clicks} clicks acknowledged, ${count.typed} typed answers, in ${seconds.toFixed(1)} s`);
-  console.log(`acknowledgements: p50 ${pct(acks, 50).toFixed(1)} ms, p99 ${pct(acks, 99).toFixed(1)} ms, max ${Math.max(...acks).toFixed(1)} ms, over 3 s: ${acks.filter((a) => a > 3000).length}; refused (not 200) ${count.refused}; client connection errors: ${connErrors}`);
+  console.log(`acknowledgements: p50 ${pct(acks, 50).toFixed(1)} ms, p99 ${pct(acks, 99).toFixed(1)} ms, max ${Math.max(...acks).toFixed(1)} ms, over 3 s: ${acks.filter((a) => a > 3000).length} (of them /quiz commands: ${commandAcks.filter((a) => a > 3000).length}); refused (not 200) ${count.refused}; client connection errors: ${connErrors}`);
+  console.log(`the same from the moment a pooled connection was free: p50 ${pct(onConnection, 50).toFixed(1)} ms, p99 ${pct(onConnection, 99).toFixed(1)} ms (the rest is the wait for one of the ${SOCKETS})`);
+  if (cpu !== undefined) console.log(`bot CPU under load: ${cpu.toFixed(1)} s user+system, ${((1000 * cpu) / Math.max(1, count.clicks + count.typed)).toFixed(2)} ms per answer`);
   if (outage) console.log(`${KILL9 ? "bot killed (-9) and started again" : "redis-server stopped and started again"} at ${((outage.from - started) / 1000).toFixed(1)} s, back after ${((outage.to - outage.from) / 1000).toFixed(1)} s; "try again in a moment" answers: ${count.away}; answers applied after it: ${count.appliedAfterOutage}`);
   console.log(`waited ${ANSWER_WAIT_MS / 1000} s in vain for a reply (then acted again): ${count.waited}; takers who gave up: ${count.gaveUp}; typed answers held back because their question had not been shown: ${notReached}`);
   console.log(`store: ${verdict.checked} open quizzes checked answer by answer, finished quizzes without a stored result: ${verdict.resultMissing}`);
   console.log(`lost (acknowledged, not applied): ${lostOnScreen} on screen, ${verdict.lost} in the store; duplicated (applied twice): ${duplicated}; recorded against a question never shown: ${verdict.unseen}; bot crashed: ${crashed}`);
-  const failed = lostOnScreen + verdict.lost + duplicated + verdict.unseen + verdict.resultMissing > 0 || crashed;
+  // After the fault the bot must carry on by itself: answers applied again, or it is as good as crashed.
+  const stuck = CRASH && count.appliedAfterOutage === 0;
+  if (stuck) console.log("the bot did not recover after the fault: no answer was applied after it");
+  const failed = lostOnScreen + verdict.lost + duplicated + verdict.unseen + verdict.resultMissing > 0 || crashed || stuck;
   process.exitCode = failed ? 1 : 0;
 }
 

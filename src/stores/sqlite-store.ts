@@ -8,6 +8,9 @@ import { dirname } from "node:path";
 import type { SetOptions, StateStore, Versioned } from "../core/state-store.ts";
 import { SqliteCheckpointer } from "./sqlite-checkpointer.ts";
 
+/** About when SQLite's own auto-checkpoint would first have run (a write is one to three pages). */
+const WRITES_BEFORE_CHECKPOINTER = 300;
+
 export interface SqliteStoreOptions {
   /** How often the background checkpoint runs (default 500 ms). */
   checkpointEveryMs?: number;
@@ -20,8 +23,10 @@ export class SqliteStore implements StateStore {
   private readonly del: Database.Statement<[string]>;
   private readonly keysStmt: Database.Statement<[string]>;
   private readonly setTx: Database.Transaction<(key: string, json: string, options: SetOptions) => number | undefined>;
-  /** Absent for ":memory:" (no WAL). */
-  readonly checkpointer?: SqliteCheckpointer;
+  /** Started after WRITES_BEFORE_CHECKPOINTER writes; never for ":memory:" (no WAL). */
+  checkpointer?: SqliteCheckpointer;
+  private startCheckpointer?: () => void;
+  private writes = 0;
 
   constructor(path: string, private readonly now: () => number = Date.now, opts: SqliteStoreOptions = {}) {
     if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
@@ -50,9 +55,10 @@ export class SqliteStore implements StateStore {
       return version;
     });
     if (path !== ":memory:") {
-      // The worker checkpoints instead of the commit that crosses 1,000 pages.
+      // The worker checkpoints instead of the commit that crosses 1,000 pages. It starts with the
+      // writing (a terminal chat or a CLI never writes that much and never pays for the thread).
       this.db.pragma("wal_autocheckpoint = 0");
-      this.checkpointer = new SqliteCheckpointer(path, opts.checkpointEveryMs ?? 500);
+      this.startCheckpointer = () => { this.checkpointer = new SqliteCheckpointer(path, opts.checkpointEveryMs ?? 500); };
     }
   }
 
@@ -72,6 +78,7 @@ export class SqliteStore implements StateStore {
   }
 
   async set<T>(key: string, value: T, options: SetOptions = {}): Promise<number | undefined> {
+    if (++this.writes === WRITES_BEFORE_CHECKPOINTER) this.startCheckpointer?.();
     return this.setTx.immediate(key, JSON.stringify(value), options);
   }
 

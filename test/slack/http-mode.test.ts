@@ -13,7 +13,7 @@ import { pino } from "pino";
 import { createCore } from "../../src/bootstrap.ts";
 import { MemoryStore, StoreUnavailableError } from "../../src/core/state-store.ts";
 import { STORE_AWAY_TEXT } from "../../src/core/store-outage.ts";
-import { LISTEN_BACKLOG } from "../../adapters/slack/slack-adapter.ts";
+import { KEEP_ALIVE_TIMEOUT_MS, LISTEN_BACKLOG } from "../../adapters/slack/slack-adapter.ts";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import type { RecordedCall } from "./fakes/fake-slack-api.ts";
@@ -372,6 +372,13 @@ describe("stop", () => {
     const sendQ = Number(listing.trim().split(/\s+/)[2]);
     expect(sendQ).toBe(Math.min(LISTEN_BACKLOG, somaxconn));
     expect(sendQ).toBeGreaterThan(511);
+  });
+
+  it("keeps idle connections open longer than a load balancer's usual 60 s (Node's 5 s made reused connections reset)", async () => {
+    const res = await h.post("ping=1", "application/x-www-form-urlencoded");
+    await res.arrayBuffer();
+    expect(res.headers.get("keep-alive")).toBe(`timeout=${KEEP_ALIVE_TIMEOUT_MS / 1000}`);
+    expect(KEEP_ALIVE_TIMEOUT_MS).toBeGreaterThan(60_000);
   });
 
   it("closes the HTTP listener", async () => {

@@ -21,6 +21,8 @@ describe("SqliteStore checkpoints", () => {
     // The background checkpoint far away: whatever reaches the database file here, a commit put there.
     const store = new SqliteStore(path, Date.now, { checkpointEveryMs: 600_000 });
     const before = statSync(path).size;
+    await writeMany(store, 10);
+    expect(store.checkpointer).toBeUndefined(); // a few writes (a terminal chat) start no thread
     await writeMany(store, 1500); // well past SQLite's auto-checkpoint at 1,000 pages
     expect(statSync(`${path}-wal`).size).toBeGreaterThan(4_000_000);
     expect(statSync(path).size).toBe(before);
