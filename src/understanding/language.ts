@@ -83,17 +83,18 @@ function detectForeignLanguage(text: string, isEnglishWord: (w: string) => boole
   if (typeof letterCount === "string") return letterCount;
   if (letterCount === 0) return null;
 
-  const words = text.toLowerCase().normalize("NFC").split(/[^\p{L}']+/u).map((w) => w.replace(/'/g, "")).filter(Boolean);
+  const lower = text.toLowerCase();
+  const words = (ascii ? lower.split(/[^a-z']+/) : lower.normalize("NFC").split(/[^\p{L}']+/u)).map((w) => w.replace(/'/g, "")).filter(Boolean);
   const english = words.filter((w) => englishStopwords.has(w)).length;
   const votes = new Map<string, number>();
-  // "¿", "¡" and accented words English does not have ("diplôme", "estás") count as foreign words too.
-  let foreignCount = (text.match(/[¿¡]/g) ?? []).length;
+  // "¿", "¡" and accented words English does not have ("diplôme", "estás") count as foreign words too (never in ASCII).
+  let foreignCount = ascii ? 0 : (text.match(/[¿¡]/g) ?? []).length;
   for (const w of words) {
     const langs = foreign.get(w);
     if (langs) {
       foreignCount++;
       for (const l of langs) votes.set(l, (votes.get(l) ?? 0) + 1);
-    } else if (ACCENTED.test(w) && !isEnglishWord(w)) foreignCount++;
+    } else if (!ascii && ACCENTED.test(w) && !isEnglishWord(w)) foreignCount++;
   }
   if (foreignCount >= MIN_FOREIGN_WORDS && foreignCount > english) {
     // The function words' language when they agree on one, else franc's pick among the candidates.
