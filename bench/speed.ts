@@ -158,7 +158,7 @@ console.log(`understand + compose reply, throughput on one core: ${(answered / t
 const actorOf = (n: number) => ({ actor: { id: `user-${n}` }, address: { platform: "test" as const, workspace: "bench", channel: `dm-${n}`, thread: null, dm: true } });
 const inQuiz = (replies: unknown) => /Question \d+ of/.test(JSON.stringify(replies));
 /** Starts a quiz for person n and answers `answers` questions (all of them when Infinity); returns the turn times. */
-async function quiz(store: StateStore, n: number, answers: number): Promise<number[]> {
+async function quiz(store: StateStore, n: number, answers: number, afterTurn?: () => Promise<void> | void): Promise<number[]> {
   const c = quizCores.get(store)!;
   const who = actorOf(n);
   const times: number[] = [];
@@ -169,6 +169,7 @@ async function quiz(store: StateStore, n: number, answers: number): Promise<numb
     t = performance.now();
     replies = (await c.mentor.handle({ kind: "message", text: String(1 + ((n + i) % 5)), ...who })).replies;
     times.push(performance.now() - t);
+    await afterTurn?.();
   }
   return times;
 }
@@ -197,6 +198,13 @@ const rows = reader.prepare("SELECT key, length(CAST(value AS BLOB)) AS bytes FR
 reader.close();
 const quizRow = rows.find((r) => r.key.startsWith("quiz:"));
 console.log(`stored per active quiz, SQLite, after ${half} of ${planned} answers: quiz value ${quizRow?.bytes ?? "?"} bytes + key ${quizRow?.key.length ?? "?"} bytes; everything stored for that person: ${rows.map((r) => `${r.key.split(":")[0]} ${r.bytes + r.key.length}`).join(", ")} bytes (key + value)`);
+// The largest a quiz gets: every answer in, tie-breakers too, the background question still open.
+const sqliteSizes: number[] = [];
+const sizeReader = new Database(sqlitePath, { readonly: true });
+const sizeOf = sizeReader.prepare("SELECT length(CAST(value AS BLOB)) + length(key) AS bytes FROM state WHERE key LIKE 'quiz:%' AND key LIKE ?");
+await quiz(sqlite, 5001, Infinity, () => void sqliteSizes.push((sizeOf.get("%:user-5001") as { bytes: number } | undefined)?.bytes ?? 0));
+sizeReader.close();
+console.log(`stored per active quiz, SQLite, largest (all answers and tie-breakers in, ${sqliteSizes.length} turns): ${Math.max(...sqliteSizes)} bytes (key + value)`);
 await sqlite.close();
 rmSync(dir, { recursive: true, force: true });
 
@@ -220,6 +228,14 @@ if (redisUp) {
   const sizes = await Promise.all(keys.map(async (k) => ({ key: k, data: await raw.hstrlen(k, "d"), memory: Number(await raw.call("MEMORY", "USAGE", k, "SAMPLES", "0")) })));
   const quizKey = sizes.find((s) => s.key.includes("quiz:"));
   console.log(`stored per active quiz, Redis, after ${half} of ${planned} answers: quiz value ${quizKey?.data ?? "?"} bytes, MEMORY USAGE of its hash ${quizKey?.memory ?? "?"} bytes (key, fields, Redis's overhead); everything for that person: ${sizes.map((s) => `${s.key.replace(/^role-mentor:/, "").split(":")[0]} ${s.memory}`).join(", ")} bytes`);
+  const redisSizes: { data: number; memory: number }[] = [];
+  const quizKey5001 = async () => (await raw.keys("*quiz:*user-5001"))[0];
+  await quiz(redisStore, 5001, Infinity, async () => {
+    const k = await quizKey5001();
+    if (k) redisSizes.push({ data: await raw.hstrlen(k, "d"), memory: Number(await raw.call("MEMORY", "USAGE", k, "SAMPLES", "0")) });
+  });
+  const largest = redisSizes.reduce((a, b) => (b.data > a.data ? b : a), { data: 0, memory: 0 });
+  console.log(`stored per active quiz, Redis, largest (all answers and tie-breakers in): quiz value ${largest.data} bytes, MEMORY USAGE of its hash ${largest.memory} bytes`);
   raw.disconnect();
   await redisStore.close();
 } else console.log("stored per active quiz, Redis: skipped (redis-server is not installed)");

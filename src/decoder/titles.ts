@@ -41,8 +41,13 @@ const SYMBOL_PAIR = new RegExp(`\\b([\\p{L}]+)\\s*[/&+]\\s*([\\p{L}]+(?:\\s+[\\p
 /** "AI and ML Engineer" (one word each side: "and" joins too much else to reach further). */
 const WORD_PAIR = new RegExp(`\\b([\\p{L}]+)\\s+and\\s+([\\p{L}]+)\\s+(${JOB_NOUNS})\\b`, "giu");
 
+/** Cheap tests first: most messages have neither a "/", "&" or "+" nor an "and". */
+const MAY_PAIR_SYMBOL = /[/&+]/;
+const MAY_PAIR_WORD = /and/i;
+
 function expandPairs(text: string): string {
-  return text.replace(SYMBOL_PAIR, "$1 $3 and $2 $3").replace(WORD_PAIR, "$1 $3 and $2 $3");
+  const symbols = MAY_PAIR_SYMBOL.test(text) ? text.replace(SYMBOL_PAIR, "$1 $3 and $2 $3") : text;
+  return MAY_PAIR_WORD.test(symbols) ? symbols.replace(WORD_PAIR, "$1 $3 and $2 $3") : symbols;
 }
 
 export function createTitleIndex(kb: KnowledgeBase): TitleIndex {

@@ -11,7 +11,7 @@ import { personKey, type InboundEvent } from "../core/events.ts";
 import { reply, type BlockInput, type Reply } from "../core/reply.ts";
 import { encodeAction } from "../core/actions.ts";
 import { score, type Outcome } from "./scoring.ts";
-import { BACKGROUND, QuizState, applyAnswer, applyBackground, goBack, newState, nextStep, ownerTag } from "./session.ts";
+import { BACKGROUND, QuizState, applyAnswer, fromStored, toStored, applyBackground, goBack, newState, nextStep, ownerTag } from "./session.ts";
 import { questionReply, resultReply, shownOptions, type QuizNav } from "./render.ts";
 import { readTypedAnswer } from "./typed-answer.ts";
 import { getProfile } from "../core/profile.ts";
@@ -34,6 +34,11 @@ type Person = Pick<InboundEvent, "address" | "actor">;
 
 interface Stored {
   state: QuizState;
+  expiresAt: number;
+}
+/** As written to the store: the state in its compact stored shape. */
+interface Persisted {
+  state: unknown;
   expiresAt: number;
 }
 
@@ -91,17 +96,17 @@ export class QuizService implements QuizPort {
 
   /** The person's quiz, or "expired" once it has been idle too long (the record is then removed). */
   private async load(e: Person): Promise<{ stored: Stored; version: number } | "expired" | undefined> {
-    const found = await this.store.get<Stored>(this.quizKey(e));
+    const found = await this.store.get<Persisted>(this.quizKey(e));
     if (!found) return undefined;
     if (found.value.expiresAt <= this.now()) {
       await this.store.delete(this.quizKey(e));
       return "expired";
     }
-    return { stored: { ...found.value, state: QuizState.parse(found.value.state) }, version: found.version };
+    return { stored: { ...found.value, state: fromStored(found.value.state) }, version: found.version };
   }
 
   private async save(e: Person, state: QuizState, expectedVersion: number): Promise<boolean> {
-    const stored: Stored = { state, expiresAt: this.now() + this.idleMs };
+    const stored: Persisted = { state: toStored(state), expiresAt: this.now() + this.idleMs };
     return (await this.store.set(this.quizKey(e), stored, { ttlMs: this.idleMs + GRACE_MS, expectedVersion })) !== undefined;
   }
 

@@ -24,6 +24,50 @@ export const QuizState = z.object({
 export type QuizState = z.infer<typeof QuizState>;
 
 /**
+ * How a quiz state is stored: every answered or skipped question once, in
+ * the order of `history` ([item, value] answered, [item] skipped, ["background"]
+ * the background question), instead of its id in both `history` and
+ * `answers`/`skipped`. A finished quiz was about 1.1 KB that way.
+ */
+export const StoredQuizState = z.object({
+  runId: z.string(),
+  startedAt: z.number(),
+  updatedAt: z.number(),
+  steps: z.array(z.union([z.tuple([z.string(), z.number().int().min(0)]), z.tuple([z.string()])])),
+  background: z.string().nullable().optional(),
+  shown: z.string().optional(),
+});
+export type StoredQuizState = z.infer<typeof StoredQuizState>;
+
+export function toStored(s: QuizState): StoredQuizState {
+  const answers = [...s.answers];
+  const steps = s.history.map((item): [string, number] | [string] => {
+    const at = item === BACKGROUND ? -1 : answers.findIndex((a) => a.item === item);
+    return at < 0 ? [item] : [item, answers.splice(at, 1)[0]!.value];
+  });
+  const out: StoredQuizState = { runId: s.runId, startedAt: s.startedAt, updatedAt: s.updatedAt, steps };
+  if (s.background !== undefined) out.background = s.background;
+  if (s.shown !== undefined) out.shown = s.shown;
+  return out;
+}
+
+/** A stored quiz state, in the stored shape or in the earlier one (answers, skipped and history in full). */
+export function fromStored(raw: unknown): QuizState {
+  const stored = StoredQuizState.safeParse(raw);
+  if (!stored.success) return QuizState.parse(raw);
+  const { steps, background, shown, ...times } = stored.data;
+  const state: QuizState = {
+    ...times,
+    answers: steps.flatMap((st) => (st.length === 2 ? [{ item: st[0], value: st[1] }] : [])),
+    skipped: steps.flatMap((st) => (st.length === 1 && st[0] !== BACKGROUND ? [st[0]] : [])),
+    history: steps.map((st) => st[0]),
+  };
+  if (background !== undefined) state.background = background;
+  if (shown !== undefined) state.shown = shown;
+  return state;
+}
+
+/**
  * Core items count as "Question N of M" with M the fixed size of the bank;
  * tie-breakers carry their own count ("1 of up to 3"); the background comes last.
  */

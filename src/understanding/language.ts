@@ -60,27 +60,41 @@ export function createLanguageDetector(isEnglishWord: (w: string) => boolean): (
   return (text) => detectForeignLanguage(text, isEnglishWord, foreign);
 }
 
-function detectForeignLanguage(text: string, isEnglishWord: (w: string) => boolean, foreign: Map<string, string[]>): string | null {
+const NON_ASCII = /[^\x00-\x7f]/;
+const ASCII_LETTER = /[A-Za-z]/g;
+
+/** The number of letters of a mostly Latin-script text, or the language of its other script. */
+function latinOrForeignScript(text: string): number | string {
   // Letters as code points; one match over the text instead of a test per character.
   const letters = text.normalize("NFC").match(/\p{L}/gu) ?? [];
-  if (letters.length === 0) return null;
+  if (letters.length === 0) return 0;
   const latin = letters.join("").match(/\p{Script=Latin}/gu)?.length ?? 0;
   if (latin * 2 < letters.length) {
     for (const { pattern, lang } of SCRIPTS) if (letters.some((c) => pattern.test(c))) return lang;
     return "und";
   }
+  return letters.length;
+}
 
-  const words = text.toLowerCase().normalize("NFC").split(/[^\p{L}']+/u).map((w) => w.replace(/'/g, "")).filter(Boolean);
+function detectForeignLanguage(text: string, isEnglishWord: (w: string) => boolean, foreign: Map<string, string[]>): string | null {
+  // Most chat is plain ASCII: its letters are A–Z, all Latin, and need no Unicode scan.
+  const ascii = !NON_ASCII.test(text);
+  const letterCount = ascii ? (text.match(ASCII_LETTER) ?? []).length : latinOrForeignScript(text);
+  if (typeof letterCount === "string") return letterCount;
+  if (letterCount === 0) return null;
+
+  const lower = text.toLowerCase();
+  const words = (ascii ? lower.split(/[^a-z']+/) : lower.normalize("NFC").split(/[^\p{L}']+/u)).map((w) => w.replace(/'/g, "")).filter(Boolean);
   const english = words.filter((w) => englishStopwords.has(w)).length;
   const votes = new Map<string, number>();
-  // "¿", "¡" and accented words English does not have ("diplôme", "estás") count as foreign words too.
-  let foreignCount = (text.match(/[¿¡]/g) ?? []).length;
+  // "¿", "¡" and accented words English does not have ("diplôme", "estás") count as foreign words too (never in ASCII).
+  let foreignCount = ascii ? 0 : (text.match(/[¿¡]/g) ?? []).length;
   for (const w of words) {
     const langs = foreign.get(w);
     if (langs) {
       foreignCount++;
       for (const l of langs) votes.set(l, (votes.get(l) ?? 0) + 1);
-    } else if (ACCENTED.test(w) && !isEnglishWord(w)) foreignCount++;
+    } else if (!ascii && ACCENTED.test(w) && !isEnglishWord(w)) foreignCount++;
   }
   if (foreignCount >= MIN_FOREIGN_WORDS && foreignCount > english) {
     // The function words' language when they agree on one, else franc's pick among the candidates.
@@ -90,7 +104,7 @@ function detectForeignLanguage(text: string, isEnglishWord: (w: string) => boole
     return guess !== "und" ? guess : first?.[0] ?? "und";
   }
 
-  if (english > 0 || letters.length < FRANC_MIN_LETTERS) return null;
+  if (english > 0 || letterCount < FRANC_MIN_LETTERS) return null;
   const lang = franc(text, { minLength: FRANC_MIN_LETTERS });
   if (lang === "und" || lang === "eng" || lang === "sco") return null;
   // Long, no English function word, and mostly words English does not have.

@@ -4,6 +4,9 @@
 // clearly closest, so ordinary words are never bent into domain words.
 import { typoDistance } from "./edit-distance.ts";
 
+/** How many corrections a corrector remembers. */
+const CORRECTIONS_KEPT = 4096;
+
 export class SpellingCorrector {
   private readonly known = new Map<string, number>();
   private readonly byLength = new Map<number, string[]>();
@@ -26,9 +29,22 @@ export class SpellingCorrector {
     return this.known.has(word) || this.dictionary.has(word);
   }
 
+  /** Corrections already worked out: chat repeats its typos and words (bounded; the oldest go first). */
+  private readonly corrected = new Map<string, string>();
+
   /** The known word this token was meant to be, or the token itself. */
   correct(token: string): string {
-    if (this.has(token) || /\d/.test(token)) return token;
+    if (this.has(token)) return token;
+    const seen = this.corrected.get(token);
+    if (seen !== undefined) return seen;
+    const fixed = this.search(token);
+    if (this.corrected.size >= CORRECTIONS_KEPT) this.corrected.delete(this.corrected.keys().next().value!);
+    this.corrected.set(token, fixed);
+    return fixed;
+  }
+
+  private search(token: string): string {
+    if (/\d/.test(token)) return token;
     // Chat stretches words for tone ("hellooo", "heyyy", "pleaseee"): three or more of a letter is
     // one or two of it. Tried before any edit, so a stretched word is never bent into another.
     if (/(\p{L})\1\1/u.test(token)) {

@@ -35,7 +35,10 @@ function mrkdwnTexts(v: unknown, out: string[] = []): string[] {
 
 export function expectSendable(turn: Turn, what: string): void {
   for (const r of turn.replies) {
-    expect(Reply.safeParse(r).success, what).toBe(true);
+    const parsed = Reply.safeParse(r);
+    expect(parsed.success, what).toBe(true);
+    // reply() builds replies without the schema in production: they must be exactly the schema's output.
+    expect(JSON.stringify(r), what).toBe(JSON.stringify(parsed.data));
     for (const m of renderDiscord(r)) {
       expect(limitProblems(m), what).toEqual([]);
       expect(wireLimitErrors(JSON.parse(JSON.stringify(m)) as never), what).toEqual([]);

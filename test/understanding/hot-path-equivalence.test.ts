@@ -9,6 +9,8 @@ import { describe, expect, it } from "vitest";
 import { typoDistance } from "../../src/understanding/edit-distance.ts";
 import { NaiveBayes } from "../../src/understanding/naive-bayes.ts";
 import { hasPhrase } from "../../src/knowledge/topic-match.ts";
+import { SpellingCorrector } from "../../src/understanding/spelling.ts";
+import { createLanguageDetector } from "../../src/understanding/language.ts";
 
 function matrixTypoDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
@@ -91,5 +93,27 @@ describe("the cheaper hot path gives the results of the code it replaced", () =>
     fc.assert(fc.property(text, fc.oneof(piece, text), (t, p) => {
       expect(hasPhrase(t, p)).toBe(regexHasPhrase(t, p));
     }), { numRuns: 5000 });
+  });
+
+  it("spelling corrections remembered per token, also past the memory's bound", () => {
+    const vocabulary = ["machine", "learning", "engineer", "engineers", "hello", "help", "scientist", "data", "pipeline", "pipelines", "model"];
+    const dictionary = new Set(["the", "and", "hello"]);
+    const typo = fc.array(fc.constantFrom(..."aeilnmrstcdhpo"), { minLength: 1, maxLength: 10 }).map((cs) => cs.join(""));
+    const token = fc.oneof(typo, fc.constantFrom(...vocabulary).map((w) => w.slice(1)), fc.constantFrom(...vocabulary).map((w) => w + w.at(-1)!.repeat(3)));
+    const remembering = new SpellingCorrector(vocabulary, dictionary);
+    fc.assert(fc.property(fc.array(token, { maxLength: 20 }), (tokens) => {
+      for (const t of [...tokens, ...tokens]) expect(remembering.correct(t)).toBe(new SpellingCorrector(vocabulary, dictionary).correct(t));
+    }), { numRuns: 400 }); // 16,000 tokens: the memory of 4,096 is emptied and refilled many times
+  });
+
+  it("language check on plain ASCII gives the result of the Unicode letter scan", () => {
+    const isEnglish = (w: string) => ["data", "scientist", "how", "become", "engineer"].includes(w);
+    const detect = createLanguageDetector(isEnglish);
+    // The same text with an invisible non-ASCII character takes the Unicode scan; the ASCII fast path must agree with it.
+    const piece = fc.constantFrom("Como", "SER", "Wie", "como", "ser", "de", "que", "wie", "werde", "ich", "data", "scientist", "how", "to", "become", "ohne", "sans", "pour", "un", " ", "?", "1", "-", "xyzzy", "lorem ipsum dolor sit amet consectetur");
+    fc.assert(fc.property(fc.array(piece, { maxLength: 12 }).map((p) => p.join(" ")), (text) => {
+      const viaUnicodeScan = detect(`${text} \u00a0`); // a trailing no-break space: not a letter, and blank to franc
+      expect(detect(text)).toBe(viaUnicodeScan);
+    }), { numRuns: 2000 });
   });
 });

@@ -104,11 +104,12 @@ export function regionNoted(kb: KnowledgeBase, regionId: string): Reply {
  */
 export function offerHomeRegion(kb: KnowledgeBase, r: Reply, region: string | undefined): Reply {
   const home = region && region !== HOME_REGION ? regionById(kb, region) : undefined;
+  if (!home) return r; // most messages: no choice needs decoding
   const at = r.choices.findIndex((c) => {
-    const a = decodeAction(c.id);
+    const a = c.id.startsWith("pay:") ? decodeAction(c.id) : undefined;
     return a?.kind === "pay" && !a.region;
   });
-  if (!home || at < 0) return r;
+  if (at < 0) return r;
   const picker = decodeAction(r.choices[at]!.id) as Extract<Action, { kind: "pay" }>;
   const direct = choice({ kind: "pay", roles: picker.roles, region: home.id }, `Pay in ${placeLabel(home)}`);
   return reply(r.blocks as BlockInput[], [...r.choices.slice(0, at), direct, ...r.choices.slice(at)], { visibility: r.visibility, data: r.data });

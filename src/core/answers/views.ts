@@ -25,7 +25,8 @@ export function firstView(full: Reply, of: Action): Reply {
   if (!hasViews(of)) return full;
   const sources = sourceEntries(full);
   const condensed = condense(full.blocks);
-  const cut = condensed.length < full.blocks.length || condensed.some((b, i) => JSON.stringify(b) !== JSON.stringify(full.blocks[i]));
+  // condense() hands back the very block it left unchanged, so only rewritten ones are compared.
+  const cut = condensed.length < full.blocks.length || condensed.some((b, i) => b !== full.blocks[i] && JSON.stringify(b) !== JSON.stringify(full.blocks[i]));
   if (!cut && sources.length === 0) return full;
   const base = encodeAction(of);
   const depth: Choice[] = [];
@@ -100,7 +101,7 @@ function condense(blocks: Block[]): Block[] {
     switch (b.type) {
       case "heading": next = b; break;
       case "text":
-        if (!leadDone) { next = { ...b, text: sentences(b.text, LEAD_MAX) }; leadDone = true; }
+        if (!leadDone) { next = sameOr(b, "text", sentences(b.text, LEAD_MAX)); leadDone = true; }
         break;
       case "fields":
         next = { ...b, fields: b.fields.map((f) => ({ ...f, value: sentences(f.value, VALUE_MAX) })) };
@@ -112,7 +113,7 @@ function condense(blocks: Block[]): Block[] {
           : b.ordered
             // Steps: their titles, so the whole route shows at a glance.
             ? { ...b, items: b.items.map((it) => sentences(it.split(/: |\. /)[0]!, ITEM_MAX)) }
-            : { ...b, items: b.items.slice(0, LIST_ITEMS).map((it) => sentences(it, ITEM_MAX)) };
+            : sameOr(b, "items", sameItems(b.items, b.items.slice(0, LIST_ITEMS).map((it) => sentences(it, ITEM_MAX))));
         break;
       case "links": next = { ...b, links: b.links.slice(0, LIST_ITEMS).map(({ note: _note, ...l }) => l) }; break;
       case "context":
@@ -137,6 +138,14 @@ function condense(blocks: Block[]): Block[] {
   if (sources.length > 0) out.push({ type: "context", text: shortSourcesLine(sources) });
   return out;
 }
+
+/** `b` itself when `value` is what it already holds under `key`, else a copy with `value` there. */
+function sameOr<B extends Block, K extends keyof B>(b: B, key: K, value: B[K]): B {
+  return b[key] === value ? b : { ...b, [key]: value };
+}
+
+/** `before` itself when `after` holds the same strings. */
+const sameItems = (before: string[], after: string[]) => (after.length === before.length && after.every((x, i) => x === before[i]) ? before : after);
 
 const blockSize = (b: Block) => renderPlainText({ blocks: [b], choices: [], visibility: "public" }).length + 2;
 
