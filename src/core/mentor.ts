@@ -40,6 +40,7 @@ import { looksLikePosting, titleQuestion } from "../decoder/detect.ts";
 import { decodedPosting, titleAnswer, withQuizFit } from "./answers/decode.ts";
 import { offerHomeRegion, payInRegion, regionOnly, regionPicker, regionalPay } from "./answers/regional-pay.ts";
 import { findRegion } from "../knowledge/region-match.ts";
+import { asksQuestion } from "../understanding/background.ts";
 import { offerFor, offerReply } from "../community/listening.ts";
 import { claimCooldown } from "../community/cooldown.ts";
 import { answersMentionsIn, listensIn, SettingsCache, DEFAULT_SETTINGS, type Community, type CommunitySettings } from "../community/settings.ts";
@@ -569,7 +570,8 @@ export function createMentor(deps: MentorDeps): Mentor {
 
 /** A message that tells a background and asks nothing the mentor could answer. */
 function statesOnly(u: Understanding, from: string | null, text: string): boolean {
-  if (/\?/.test(text)) return false;
+  // "i do devops stuff, is it a natural next step": a question, even without "?", is answered.
+  if (asksQuestion(text)) return false;
   if (u.intent === "out-of-scope" || u.confidence < CLARIFY_BELOW) return true;
   // "im a data analyst, 2 yrs of sql": read as being about the role they come from.
   return ["role.overview", "role.aspect", "learning-path"].includes(u.intent) && u.roles.length === 1 && u.roles[0] === from;
