@@ -26,7 +26,7 @@ import { resources } from "./answers/resources.ts";
 import { glossaryTerm, unknownTerm } from "./answers/glossary.ts";
 import { jobSearch } from "./answers/job-search.ts";
 import { decisionFramework } from "./answers/decision.ts";
-import { createFitSearch, fitAnswer, withBackgroundRoutes } from "./answers/fit.ts";
+import { createFitSearch, fitAnswer, withBackgroundRoutes, withStartingPointRoutes } from "./answers/fit.ts";
 import { ASPECT_LABELS } from "./answers/format.ts";
 import { choice } from "./answers/choices.ts";
 import * as talk from "./answers/small-talk.ts";
@@ -554,9 +554,12 @@ export function createMentor(deps: MentorDeps): Mentor {
       const lean = fitSearch(text).leans.find((l) => l.because.length > 0)?.role;
       // A background they told us: how far the roles weighed are from there, the move one click away.
       const from = profile.background?.from;
-      if (from && replies[0]?.data?.kind === "fit") {
-        const weighed = u.roles.length >= 2 ? u.roles : lean ? [lean] : (["ml-engineer", "ai-engineer"] as RoleId[]);
-        replies = [withBackgroundRoutes(kb, replies[0], from, weighed), ...replies.slice(1)];
+      const weighed = u.roles.length >= 2 ? u.roles : lean ? [lean] : (["ml-engineer", "ai-engineer"] as RoleId[]);
+      if (from && replies[0]?.data?.kind === "fit") replies = [withBackgroundRoutes(kb, replies[0], from, weighed), ...replies.slice(1)];
+      // A background that is no role (a teacher, a physics PhD): the routes from that starting point.
+      else if (profile.background && replies[0]?.data?.kind === "fit") {
+        const { label } = profile.background;
+        replies = [withStartingPointRoutes(kb, replies[0], label, findStartingPoint(kb.topics.startingPoints, label), weighed), ...replies.slice(1)];
       }
       if (lean) await remember((c) => afterSuggestion(afterAnswer(c, u), lean));
       else await remember((c) => afterAnswer(c, u));

@@ -166,6 +166,12 @@ describe("a background followed by a question is answered, not only noted", () =
     expect(t.replies[0]!.choices.some((ch) => ch.id.startsWith("start:teacher"))).toBe(true);
     const fresh = await conversation(mentor).say("which role would suit me");
     expect(plain(fresh)).not.toMatch(/Coming from/);
+    // A background the starting points do not cover: said so in one line, the paths one click away.
+    const nurse = conversation(mentor, { actor: { id: "nurse-fit" } });
+    await nurse.say("I'm a nurse");
+    const n = await nurse.say("which role would suit me");
+    expect(plain(n)).toMatch(/Coming from nurse: I have no dedicated route/);
+    expect(n.replies[0]!.choices.map((ch) => ch.id)).toContain("path:ml-engineer");
   });
 });
 
