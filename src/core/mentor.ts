@@ -38,7 +38,7 @@ import { findStartingPoint, findToolChoice } from "../knowledge/topic-match.ts";
 import { createDecoder } from "../decoder/decode.ts";
 import { looksLikePosting, titleQuestion } from "../decoder/detect.ts";
 import { decodedPosting, titleAnswer, withQuizFit } from "./answers/decode.ts";
-import { offerHomeRegion, payInRegion, regionOnly, regionPicker, regionalPay } from "./answers/regional-pay.ts";
+import { areaPay, offerHomeRegion, payInRegion, regionOnly, regionPicker, regionalPay } from "./answers/regional-pay.ts";
 import { findRegion } from "../knowledge/region-match.ts";
 import { asksQuestion } from "../understanding/background.ts";
 import { offerFor, offerReply } from "../community/listening.ts";
@@ -543,6 +543,12 @@ export function createMentor(deps: MentorDeps): Mentor {
     if (only) {
       await remember((c) => afterAnswer(c, only.reading));
       return { replies: only.action ? answerAction(only.action, prefix) : [only.reply!], understanding: only.reading, reading: only.reading };
+    }
+    // "ml engineer pay in europe", "and in europe?": no area-wide figure, the countries that have one offered.
+    const area = named ? undefined : areaPay(kb, u, text, ctx.last ?? undefined);
+    if (area) {
+      await remember((c) => afterAnswer(c, area.reading));
+      return { replies: [area.reply], understanding: area.reading, reading: area.reading };
     }
     // "How long would that take?" is answered with the duration itself, the path one click away.
     const howLong = asksHowLong(text) && u.confidence >= CLARIFY_BELOW ? durationReply(kb, u) : undefined;
