@@ -409,7 +409,9 @@ function frame(scored: Scored<Intent>, a: Analysis, aspectModel: NaiveBayes<Aspe
   // Topic over shape: "what is the AI engineer interview like", "what does a good DS portfolio look
   // like" read like an overview, but resumes, portfolios, interviews and networking are the job
   // search (taxonomy) for the role named, or for the one being discussed.
-  if (intent === "role.overview" && roles.length <= 1 && a.topics.some((t) => SEARCH_TOPICS.has(t.value))) intent = "job-search";
+  // The shape is "… like" in the topic's own sentence: "I met them at a meetup. What do they do?" stays the overview.
+  const likeShape = (t: PhraseMatch<JobTopic>) => a.stems.some((w, i) => w === "like" && a.sentenceOf[i] === a.sentenceOf[t.start]);
+  if (intent === "role.overview" && roles.length <= 1 && a.topics.some((t) => SEARCH_TOPICS.has(t.value) && likeShape(t))) intent = "job-search";
   // "Which one pays more", "which uses more math, X or Y" weigh roles (two named, or on pay or
   // demand); "which is better for me" and "a better fit for a stats phd" weigh them for a person.
   if (intent === "fit" && !a.personal && a.comparative && (roles.length >= 2 || a.aspects.some((m) => m.value === "salary" || m.value === "demand"))) intent = "compare";
