@@ -7,6 +7,7 @@ import { MessageFlags, PermissionFlagsBits, type AutocompleteInteraction, type B
 import type { Address, InboundEventInput } from "../../src/core/events.ts";
 import type { DiscordContext } from "./context.ts";
 import { LISTENING_NEEDS_INTENT, errorRef, somethingWentWrong } from "./context.ts";
+import { dropCachedPerson } from "./cached-person.ts";
 import { CONFIG_COMMAND, PERSONAL_COMMANDS, commandArgs } from "./commands.ts";
 import { buttonKind, choiceIdFrom, isQuizMessage } from "./custom-id.ts";
 import { discordCode, isExpiredInteraction } from "./errors.ts";
@@ -56,6 +57,8 @@ async function command(ctx: DiscordContext, i: ChatInputCommandInteraction): Pro
     ? [...turn.replies.slice(0, -1), { ...turn.replies.at(-1)!, blocks: [...turn.replies.at(-1)!.blocks, { type: "context" as const, text: LISTENING_NEEDS_INTENT }] }]
     : turn.replies;
   await answerInteraction(i, replies, { ephemeral }, reportDelivered(ctx, e));
+  // The store is cleared by the core; what discord.js holds about the person goes too.
+  if (name === "forget") dropCachedPerson(ctx.client, i.user.id);
 }
 
 /** The decode modal's posting, answered in public like the command. */

@@ -14,7 +14,7 @@ import { DiscordCode, discordCode, hasCode } from "./errors.ts";
 import { actorOf, dmAddress, guildAddress, withoutMention } from "./inbound.ts";
 import { LIMITS } from "./limits.ts";
 import { notice } from "./render.ts";
-import { openQuizInDm, quitQuizStartedHere } from "./quiz-dm.ts";
+import { openQuizInDm, quitQuizStartedHere, quizContinuesInDm } from "./quiz-dm.ts";
 import { adapterReply, replyToMessage, sendToChannel } from "./send.ts";
 import { plainSafe, truncate } from "./text.ts";
 import { withPastedFile } from "./pasted-file.ts";
@@ -90,7 +90,10 @@ async function heard(ctx: DiscordContext, m: Message<true>): Promise<void> {
   const ch = m.channel;
   const inThread = ch.isThread();
   const address = inThread ? guildAddress(m.guildId, ch.parentId ?? ch.id, ch.id) : guildAddress(m.guildId, m.channelId, null);
-  const turn = await ctx.mentor.handle({ id: m.id, kind: "message", text: m.content, address, actor: actorOf(m.author), listen: true });
+  // The person's quiz runs in the DM (keyed apart from this server): an answer typed here that it takes
+  // is recorded there, as on Slack. The quiz's key does not depend on the DM's channel id.
+  const quizIn = inThread ? dmAddress(m.author.dmChannel?.id ?? "@me") : undefined;
+  const turn = await ctx.mentor.handle({ id: m.id, kind: "message", text: m.content, address, actor: actorOf(m.author), listen: true, ...(quizIn ? { quizIn } : {}) });
   if (turn.duplicate || turn.skipped) return;
   // Personal replies (a quiz a follow-up started or answered) go to the DM, as for a mention; the thread is told.
   const shown = turn.replies.filter((r) => r.visibility !== "private");
@@ -120,7 +123,10 @@ async function personalElsewhere(ctx: DiscordContext, m: Message<true>, personal
   }
   try {
     const dm = await m.author.createDM();
-    await sendToChannel(dm, personal, reportDelivered(ctx, { address, actor }));
+    // Quiz questions sent to the DM belong to the DM's quiz (a server's quiz runs only where DMs are closed).
+    await sendToChannel(dm, personal, reportDelivered(ctx, { address: dmAddress(dm.id), actor }));
+    // The thread learns where the quiz went on, once per answer, without any of it.
+    if (personal.some((r) => r.data?.quiz !== undefined || r.data?.outcome !== undefined)) return [adapterReply(quizContinuesInDm(dm.id))];
   } catch (err) {
     if (!hasCode(err, DiscordCode.CannotMessageUser)) throw err;
     ctx.logger.info({ user: m.author.id }, "personal reply not delivered: DMs closed");

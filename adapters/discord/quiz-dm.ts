@@ -16,6 +16,7 @@ import { reportDelivered } from "./delivered.ts";
 export type DmQuiz = { sent: true; channelId: string } | { sent: false };
 
 export const checkYourDms = (channelId: string) => `Check your DMs: your quiz is waiting there. https://discord.com/channels/@me/${channelId}`;
+export const quizContinuesInDm = (channelId: string) => `Your quiz runs in our DM, so it goes on there: https://discord.com/channels/@me/${channelId}`;
 export const DMS_CLOSED = "I can't send you a direct message (your DMs are closed for this server), so the quiz runs here instead. Only you can see it.";
 
 /** Open the quiz in the person's DM; `{ sent: false }` when their DMs are closed. */

@@ -19,6 +19,12 @@ export interface GuardOptions {
   path: string;
   logger: Logger;
   now?: () => number;
+  /**
+   * True once shutdown has begun: a request not yet handed to Bolt (one that arrived on a keep-alive
+   * connection, or whose body was still coming) gets 503 and is not processed. Slack retries it, and
+   * another replica takes it; the turns Bolt already has finish.
+   */
+  refusing?: () => boolean;
 }
 
 /** The verdict on one request: pass it on to Bolt, or answer with this status. */
@@ -31,7 +37,20 @@ export function guardRequestListener(inner: Listener, opts: GuardOptions): Liste
       inner(req, res);
       return;
     }
+    const refuseForShutdown = () => {
+      opts.logger.info({ status: 503 }, "slack request refused: shutting down");
+      res.writeHead(503, { connection: "close", "retry-after": "1" });
+      res.end();
+    };
+    if (opts.refusing?.()) {
+      refuseForShutdown();
+      return;
+    }
     void checkRequest(req, opts).then((verdict) => {
+      if (verdict.pass && opts.refusing?.()) {
+        refuseForShutdown();
+        return;
+      }
       if (verdict.pass) {
         inner(req, res);
         return;

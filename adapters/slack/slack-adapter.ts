@@ -63,6 +63,8 @@ export class SlackAdapter implements PlatformAdapter {
   /** team:user → the id of the person's DM with the app. */
   private readonly dms = new Map<string, string>();
   private readonly inflight = new Set<Promise<void>>();
+  /** Set when stop() begins: requests not yet handed to Bolt are refused from then on. */
+  private stopping = false;
   private server?: Server;
   /** The bot token's scopes as auth.test reported them at start-up (undefined when Slack did not say). */
   private scopes?: string[];
@@ -88,7 +90,7 @@ export class SlackAdapter implements PlatformAdapter {
         ...(opts.unhandledRequestTimeoutMillis ? { unhandledRequestTimeoutMillis: opts.unhandledRequestTimeoutMillis } : {}),
       });
       // Bolt's own checks leave gaps (future timestamps, non-object bodies): a gate goes first.
-      receiver.requestListener = guardRequestListener(receiver.requestListener, { signingSecret: opts.config.signingSecret, path: "/slack/events", logger: opts.logger });
+      receiver.requestListener = guardRequestListener(receiver.requestListener, { signingSecret: opts.config.signingSecret, path: "/slack/events", logger: opts.logger, refusing: () => this.stopping });
       this.app = new App({ token: opts.config.botToken, receiver, logger, clientOptions, deferInitialization: true, convoStore: false });
     } else {
       if (!opts.config.appToken) throw new Error("Slack Socket Mode needs SLACK_APP_TOKEN");
@@ -176,6 +178,7 @@ export class SlackAdapter implements PlatformAdapter {
   async stop(): Promise<void> {
     // The receiver stops accepting at once; its close waits for open requests (a click is acknowledged
     // only once handled), so it joins the drain, bounded like the answers under way.
+    this.stopping = true;
     const server = this.server;
     const closed = this.app.stop().catch((err: unknown) => this.logger.warn({ err }, "slack receiver stop failed"));
     let timer: NodeJS.Timeout | undefined;
@@ -361,6 +364,13 @@ export class SlackAdapter implements PlatformAdapter {
     if (turn.duplicate) return;
     if (admin && /^\s*listening\s+on\b/i.test(parsed.args)) turn.replies = await this.withScopeWarning(team, turn.replies);
     await deliver(client, inAppDm ? { kind: "dm", channel: dm, user } : { kind: "response", respond, user }, turn.replies, { onDelivered: this.seen(team, user) });
+    // The store is cleared by the core; what this process remembers about the person goes too.
+    if (parsed.name === "forget") this.dms.delete(`${team}:${user}`);
+  }
+
+  /** What this process holds in memory under a person's id (their DM channel); for tests of /forget. */
+  heldInMemoryAbout(user: string): string[] {
+    return [...this.dms.keys()].filter((k) => k.split(":")[1] === user);
   }
 
   private async onClick(c: {
@@ -433,7 +443,11 @@ export class SlackAdapter implements PlatformAdapter {
     const address: Address = { platform: "slack", workspace: team, channel: m.channel, thread: m.thread_ts ?? null, dm: false };
     const turn = await this.core.mentor.handle({ id: `event:${eventId}`, kind: "message", text: fromSlackText(m.text ?? "", botUserId), address, actor: { id: m.user }, listen: true });
     if (turn.duplicate || turn.skipped) return;
-    const { quiz, other } = splitQuizReplies(turn.replies);
+    const split = splitQuizReplies(turn.replies);
+    const { other } = split;
+    // A follow-up that was not about the quiz leaves the DM's quiz alone (its question is not sent
+    // there again), as on Discord, where the DM's quiz takes only an answer typed in a thread.
+    const quiz = turn.reading?.intent.startsWith("quiz.") ? split.quiz : [];
     const place: Place = { kind: "thread", channel: m.channel, user: m.user, thread: m.thread_ts ?? m.ts };
     if (other.length > 0) await deliver(client, place, other, { onDelivered: this.seen(team, m.user) });
     // A follow-up that starts or answers the quiz: the quiz runs in the DM (as /quiz and a mention do), and the thread is told so.
@@ -469,7 +483,7 @@ export class SlackAdapter implements PlatformAdapter {
 
   private async forgetWorkspace(team: string, why: string): Promise<void> {
     await this.core.mentor.forgetCommunity({ platform: "slack", id: team });
-    this.dms.clear();
+    for (const key of this.dms.keys()) if (key.startsWith(`${team}:`)) this.dms.delete(key);
     this.logger.info({ team, why }, "slack workspace data deleted");
   }
 

@@ -8,20 +8,40 @@ import type { Address } from "../core/events.ts";
 import type { StateStore } from "../core/state-store.ts";
 
 /**
- * Every key about a person or a community of this platform. Keys name the platform right after their
- * kind (`ctx:<platform>:…`, `cooldown:<platform>:…`) or after `person` (`quiz:person:<platform>:…`); a
- * person's id is always their last part, a community's id the part after the platform. Matching by
- * position, not anywhere, keeps an id that happens to equal another part ("-", a channel name) from
- * reaching someone else's keys.
+ * Where each kind of key keeps its parts (`ctx:<platform>:<workspace>:<channel>:<thread>:<person>`,
+ * `quiz:person:<platform>:<workspace>:<person>`, …): the platform's index, the community's, and the index
+ * the person's id starts at. The person's id runs to the end of the key, so an id with `:` in it (a
+ * terminal user may pick one) is read whole.
+ */
+interface Layout { platform: number; community?: number; person?: number }
+const OF_A_PERSON: Layout = { platform: 2, community: 3, person: 4 };
+const LAYOUTS: Record<string, Layout> = {
+  ctx: { platform: 1, community: 2, person: 5 },
+  profile: { platform: 1, person: 2 },
+  cooldown: { platform: 1, community: 2, person: 4 },
+  community: { platform: 1, community: 2 },
+  seen: { platform: 1 },
+  quiz: OF_A_PERSON, result: OF_A_PERSON, origin: OF_A_PERSON, share: OF_A_PERSON, rate: OF_A_PERSON,
+};
+
+/** A key's layout; a kind written later and not listed here is read as `<kind>:<platform>:…:<person>`. */
+function layoutOf(parts: string[]): Layout {
+  return LAYOUTS[parts[0]!] ?? (parts[1] === "person" ? OF_A_PERSON : { platform: 1, community: 2, person: parts.length - 1 });
+}
+
+/**
+ * Every key about a person or a community of this platform, matched by position, not anywhere: an id
+ * that equals another part ("-", a channel name) or ends like another person's id never reaches someone
+ * else's keys.
  */
 export async function keysAbout(store: StateStore, platform: string, of: { person: string } | { community: string }): Promise<string[]> {
   const id = "person" in of ? of.person : of.community;
   return (await store.keysContaining(id)).filter((key) => {
     const parts = key.split(":");
-    const at = parts[1] === platform ? 1 : parts[1] === "person" && parts[2] === platform ? 2 : -1;
-    if (at < 0) return false;
-    // A community's settings are never a person's, whatever their ids.
-    return "person" in of ? parts[0] !== "community" && parts.length > at + 1 && parts[parts.length - 1] === id : parts[at + 1] === id;
+    const layout = layoutOf(parts);
+    if (parts[layout.platform] !== platform || (layout.platform === 2 && parts[1] !== "person")) return false;
+    if ("community" in of) return layout.community !== undefined && parts[layout.community] === id;
+    return layout.person !== undefined && parts.length > layout.person && parts.slice(layout.person).join(":") === id;
   });
 }
 
@@ -31,9 +51,9 @@ export async function keysAbout(store: StateStore, platform: string, of: { perso
  */
 export function personKeysIn(keys: string[]): string[] {
   const found = keys.map((k) => {
-    const quiz = /^(?:quiz|result|origin|share|rate):(person:[^:]+:[^:]+:[^:]+)$/.exec(k)?.[1];
+    const quiz = /^(?:quiz|result|origin|share|rate):(person:[^:]+:[^:]+:.+)$/.exec(k)?.[1];
     if (quiz) return quiz;
-    const ctx = /^ctx:([^:]+):([^:]+):[^:]+:[^:]+:([^:]+)$/.exec(k);
+    const ctx = /^ctx:([^:]+):([^:]+):[^:]+:[^:]+:(.+)$/.exec(k);
     return ctx ? `person:${ctx[1]}:${ctx[2]}:${ctx[3]}` : undefined;
   });
   return [...new Set(found.filter((k): k is string => k !== undefined))];

@@ -21,7 +21,14 @@ export type Actor = z.infer<typeof Actor>;
 export const Origin = z.object({ workspace: z.string().min(1), channel: z.string().min(1) });
 export type Origin = z.infer<typeof Origin>;
 
-const base = { id: z.string().optional(), address: Address, actor: Actor, origin: Origin.optional() };
+const base = {
+  id: z.string().optional(), address: Address, actor: Actor, origin: Origin.optional(),
+  /**
+   * Where the person's quiz runs when it is not keyed like `address` (Discord: a server thread's
+   * message, the quiz in the DM). A typed answer that the quiz there takes is recorded on it.
+   */
+  quizIn: Address.optional(),
+};
 
 export const InboundEvent = z.discriminatedUnion("kind", [
   /**

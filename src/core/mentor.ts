@@ -274,7 +274,7 @@ export function createMentor(deps: MentorDeps): Mentor {
       const found = await keysAbout(store, community.platform, { community: community.id });
       const like = { platform: community.platform, workspace: community.id, channel: "-", thread: null, dm: false } as InboundEvent["address"];
       for (const key of personKeysIn(found)) {
-        const actor = { id: key.split(":")[3]! };
+        const actor = { id: key.split(":").slice(3).join(":") };
         await deps.quiz.forget({ kind: "command", name: "forget", args: "", address: addressOfPersonKey(key, like), actor });
       }
       for (const key of await keysAbout(store, community.platform, { community: community.id })) await store.delete(key);
@@ -489,7 +489,12 @@ export function createMentor(deps: MentorDeps): Mentor {
     const slash = /^\s*\/([a-z][\w-]*)\s*(.*)$/is.exec(text);
     if (slash) return handleEvent({ ...event, kind: "command", name: slash[1]!, args: slash[2] ?? "" }, false);
 
-    const during = await deps.quiz.onText(event, text);
+    // The quiz kept with this place first; else one running elsewhere (the DM), only for an answer it takes.
+    const elsewhere = async () => {
+      const r = event.quizIn ? await deps.quiz.onText({ ...event, address: event.quizIn }, text) : undefined;
+      return r?.answered ? r : undefined;
+    };
+    const during = (await deps.quiz.onText(event, text)) ?? (await elsewhere());
     if (during?.answered) {
       await noteSuggestion(during.replies);
       return { replies: during.replies, reading: QUIZ_ANSWER };

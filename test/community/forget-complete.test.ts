@@ -4,7 +4,8 @@
 // and got a listening offer (cooldown) — after /forget in one server, a scan of
 // the whole store finds no key and no value with their id, their card file is
 // gone, the rate limiter has forgotten them, and someone else's data is intact.
-// Then the bot is removed from a server: every key of that server goes.
+// A terminal id with a colon is forgotten whole, nobody else with it. Then the
+// bot is removed from a server: every key of that server goes.
 import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -128,6 +129,25 @@ for (const [name, make, available] of backends) {
       // Someone else's context is still there, and so is the server's setting.
       expect(after.some((r) => r.key.includes(other.id) && r.key.includes("ctx:"))).toBe(true);
       expect(after.some((r) => r.key.endsWith(`community:discord:${g2}`))).toBe(true);
+    }, 60_000);
+
+    it("/forget at the terminal takes a person whose id contains ':' whole, and leaves the person whose id it ends with", async () => {
+      const tag = snowflake();
+      const me = { id: `ada:${tag}` };
+      const other = { id: tag };
+      const terminal: Address = { platform: "terminal", workspace: null, channel: "local", thread: null, dm: true };
+      for (const actor of [me, other]) {
+        await core!.mentor.handle(message("I'm a data analyst, how do I become an ML engineer?", { address: terminal, actor }));
+        await finishQuiz(core!, { address: terminal, actor });
+      }
+      const mine = (await backend!.dump()).filter((r) => r.key.includes(me.id));
+      for (const kind of ["ctx:", "profile:", "result:person:"]) expect(mine.some((r) => r.key.includes(kind)), kind).toBe(true);
+
+      await core!.mentor.handle(command("forget", "", { address: terminal, actor: me }));
+
+      const after = await backend!.dump();
+      expect(after.filter((r) => r.key.includes(me.id) || r.value.includes(me.id))).toEqual([]);
+      for (const kind of ["ctx:", "profile:", "result:person:"]) expect(after.some((r) => r.key.includes(kind) && r.key.endsWith(`:${other.id}`)), kind).toBe(true);
     }, 60_000);
 
     it("removing the bot from a server deletes every key of that server, and nothing of another", async () => {

@@ -2,7 +2,8 @@
 // thread the person already talks with the bot (after a mention), a follow-up
 // without a mention that asks for the quiz is not dropped: the quiz opens in
 // the person's DM, as it does for a mention, and the thread says so; asking
-// again while it runs offers to continue it, in the DM. Nothing of the quiz
+// again while it runs offers to continue it, in the DM; an answer typed in the
+// thread lands on the DM's quiz (the thread gets a link). Nothing of the quiz
 // is posted in the server.
 import { describe, expect, it } from "vitest";
 import type { Core } from "../../src/bootstrap.ts";
@@ -34,6 +35,18 @@ describe("a follow-up heard in a listened thread", () => {
       expect(inThread).toHaveLength(1);
       expect(textOf(inThread[0]!.body)).toMatch(/sent you the quiz in a DM/);
       expect(reqs.filter((r) => r.method === "POST" && !r.route.startsWith(`/channels/${dm}`)).map((r) => textOf(r.body)).join("\n")).not.toMatch(/Question \d/);
+
+      // An answer typed in the thread lands on the DM's quiz (the question it got there): the next question
+      // goes to the DM, the thread gets a link to it and nothing of the quiz.
+      const typed = await bot.say(userMessage(user, { channel: asked.id }, "1"));
+      expect(textOf(typed.filter(isChannelPost(dm)).at(-1)!.body)).toMatch(/Question 2 of/);
+      const note = typed.filter(isChannelPost(asked.id));
+      expect(note).toHaveLength(1);
+      expect(textOf(note[0]!.body)).toMatch(new RegExp(`quiz runs in our DM.*https://discord\\.com/channels/@me/${dm}`));
+      expect(note.map((r) => textOf(r.body)).join("\n")).not.toMatch(/Question \d/);
+      // The question that went to the DM was recorded as delivered there: an answer typed in the DM lands on it.
+      const inDm = await bot.say(userMessage(user, { dm }, "1"));
+      expect(textOf(inDm.filter(isChannelPost(dm)).at(-1)!.body)).toMatch(/Question 3 of/);
 
       const again = await bot.say(userMessage(user, { channel: asked.id }, "let's do the quiz"));
       expect(textOf(again.filter(isChannelPost(dm)).at(-1)!.body)).toMatch(/quiz in progress .*Continue/s);

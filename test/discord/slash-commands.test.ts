@@ -11,6 +11,7 @@ import { commandArgs } from "../../adapters/discord/commands.ts";
 import { APP_ID, GENERAL, asMessage, click, person, slash } from "./fixtures.ts";
 import { embedsOf, isCallback, isEditOriginal, textOf, buttonsOf, type Bot } from "./harness.ts";
 import { useBot } from "./harness.ts";
+import { cachedAbout } from "../../adapters/discord/cached-person.ts";
 
 let core: Core;
 let bot: Bot;
@@ -109,6 +110,20 @@ describe("personal commands", () => {
     const reqs = await bot.interact(slash(person(), { channel: GENERAL }, "forget"));
     expect(reqs.find(isCallback)!.body).toEqual({ type: 5, data: { flags: MessageFlags.Ephemeral } });
     expect(textOf(reqs.find(isEditOriginal)!.body)).toMatch(/deleted/i);
+  });
+
+  it("/forget also drops what the process holds about the person (user, DM channel, memberships), and no one else's", async () => {
+    const user = person();
+    const other = person();
+    for (const u of [user, other]) {
+      await bot.interact(slash(u, { dm: bot.fake.dmChannel(u.id) }, "quiz"));
+      await bot.interact(slash(u, { channel: GENERAL }, "help"));
+    }
+    expect(cachedAbout(bot.client, user.id)).toEqual(expect.arrayContaining(["user", `dm:${bot.fake.dmChannel(user.id)}`]));
+    const othersBefore = cachedAbout(bot.client, other.id);
+    await bot.interact(slash(user, { channel: GENERAL }, "forget"));
+    expect(cachedAbout(bot.client, user.id)).toEqual([]);
+    expect(cachedAbout(bot.client, other.id)).toEqual(othersBefore);
   });
 
   it("/quiz in the bot's DM asks the first question right there, with answer buttons", async () => {

@@ -1,8 +1,10 @@
 // Graceful shutdown of a real bot process (`src/main.ts`, Slack HTTP mode,
 // STORE=redis on a real redis-server): on SIGTERM a turn under way finishes
 // (its reply goes out and what it saves after delivery reaches Redis), new
-// requests are refused, connections close and the process exits; a turn that
-// cannot finish does not hold the exit beyond a bound.
+// requests are refused (one already on a connection but not yet handed to
+// Bolt gets 503, so Slack retries it elsewhere), connections close and the
+// process exits; a turn that cannot finish does not hold the exit beyond a
+// bound.
 import { spawn, type ChildProcess } from "node:child_process";
 import { connect } from "node:net";
 import { Redis } from "ioredis";
@@ -98,6 +100,36 @@ describe.skipIf(!redisUrl)("SIGTERM with STORE=redis", () => {
       expect(code).not.toBeNull();
     } finally {
       release();
+    }
+  }, 60_000);
+
+  it("a request that reached the server just before SIGTERM but not yet the app gets 503 and is not processed", async () => {
+    bot = await startBot(api);
+    const { port } = new URL(bot.url);
+    const user = unique("UGS-edge");
+    const body = new URLSearchParams({ ...fixture<Record<string, string>>("slash-command"), command: "/quiz", text: "", user_id: user, channel_id: `D${user}`, trigger_id: unique("t"), response_url: api.responseUrl(unique("cmd")) }).toString();
+    const ts = Math.floor(Date.now() / 1000);
+    // An open connection with the request's headers and half its body in: the server has the request, Bolt not yet.
+    const socket = connect(Number(port), "127.0.0.1");
+    await new Promise<void>((r) => socket.once("connect", () => r()));
+    socket.on("error", () => undefined);
+    let answer = "";
+    socket.on("data", (d: Buffer) => (answer += d.toString()));
+    const half = Math.floor(body.length / 2);
+    socket.write(`POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\nContent-Type: application/x-www-form-urlencoded\r\nX-Slack-Request-Timestamp: ${ts}\r\nX-Slack-Signature: ${sign(body, ts)}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, half)}`);
+    await new Promise((r) => setTimeout(r, 200));
+    try {
+      bot.child.kill("SIGTERM");
+      while (!/shutting down/.test(bot.output())) await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, 100));
+      socket.write(body.slice(half));
+      await expect.poll(() => answer, { timeout: 5000 }).toMatch(/^HTTP\/1\.1 \d{3}/);
+      expect(answer).toMatch(/^HTTP\/1\.1 503/);
+      expect(await bot.exited).toBe(0);
+      // Nothing of it was started: no DM opened, no question sent.
+      expect(api.calls.filter((c) => JSON.stringify(c.body).includes(user))).toEqual([]);
+    } finally {
+      socket.destroy();
     }
   }, 60_000);
 

@@ -166,6 +166,16 @@ describe("slash commands: /mentor <subcommand> and the short forms", () => {
     expect(callText(r)).toMatch(/deleted everything I stored about you on Slack/);
   });
 
+  it("/mentor forget also drops what the process remembers about the person (their DM channel), and no one else's", async () => {
+    await h.event("message-im", { user: "UFORGET", channel: "DFORGET" });
+    await h.command("/quiz", "", { user_id: "UKEEP" });
+    await h.api.waitFor(() => h.adapter.heldInMemoryAbout("UFORGET").length > 0 && h.adapter.heldInMemoryAbout("UKEEP").length > 0, 3000, "both DMs remembered");
+    const { responseUrl } = await h.command("/mentor", "forget", { user_id: "UFORGET" });
+    await responses(responseUrl);
+    await expect.poll(() => h.adapter.heldInMemoryAbout("UFORGET"), { timeout: 2000 }).toEqual([]);
+    expect(h.adapter.heldInMemoryAbout("UKEEP")).toEqual(["T1:UKEEP"]);
+  });
+
   it("/mentor quiz and /quiz in a channel: an ephemeral note there, the first question in the DM", async () => {
     for (const [cmd, text, user] of [["/mentor", "quiz", "U7"], ["/quiz", "", "U8"]] as const) {
       const { responseUrl } = await h.command(cmd, text, { user_id: user });

@@ -2,7 +2,8 @@
 // (after a mention), a follow-up without a mention that starts the quiz, or
 // answers it by typing, is not dropped: the quiz's messages go to the person's
 // DM with the app (as /quiz and a mention do) and the thread gets an ephemeral
-// note saying so. Real Bolt against the fake Web API.
+// note saying so; a follow-up about something else leaves the DM's quiz alone
+// (as on Discord). Real Bolt against the fake Web API.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startHttpHarness, type HttpHarness } from "./harness.ts";
 import { blocksText } from "./slack-text.ts";
@@ -40,5 +41,16 @@ describe("a follow-up heard in a listened thread", () => {
     await h.api.waitFor(() => posted("DUQ1").length >= 2, 5000, "the second question in the DM");
     expect(blocksText(posted("DUQ1")[1]!.body.blocks)).toMatch(/Question 2 of/);
     expect(posted("C0LISTEN").map((c) => blocksText(c.body.blocks)).join("\n")).not.toMatch(/Question \d/);
+    // The thread is told where it went on, as on Discord.
+    const notes = () => h.api.callsTo("chat.postEphemeral").filter((c) => c.body.channel === "C0LISTEN" && c.body.user === "UQ1");
+    await h.api.waitFor(() => notes().length >= 2, 5000, "a second note in the thread");
+    expect(String(notes()[1]!.body.text)).toMatch(/The quiz runs in .*direct messages/);
+
+    // A follow-up about something else is answered in the thread; the DM's quiz is left alone (no question sent again).
+    await h.event("message-im", { channel_type: "channel", user: "UQ1", channel: "C0LISTEN", text: "what does a data engineer do?", ts: "1700000603.000100", thread_ts: thread });
+    await h.api.waitFor(() => posted("C0LISTEN").length >= 2, 5000, "the follow-up answered in the thread");
+    await new Promise((r) => setTimeout(r, 200));
+    expect(posted("DUQ1")).toHaveLength(2);
+    expect(notes()).toHaveLength(2);
   });
 });

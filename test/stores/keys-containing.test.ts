@@ -8,6 +8,7 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 import { MemoryStore, type StateStore } from "../../src/core/state-store.ts";
 import { SqliteStore } from "../../src/stores/sqlite-store.ts";
 import { RedisStore } from "../../src/stores/redis-store.ts";
+import { keysAbout, personKeysIn } from "../../src/community/privacy.ts";
 
 const redisUrl = inject("redisUrl");
 const opened: StateStore[] = [];
@@ -40,6 +41,18 @@ for (const [name, make, available] of kinds) {
       await s.set("ctx:slack:T1:C2:-:U123", 1, { ttlMs: 10 });
       now += 10;
       expect(await s.keysContaining("C2")).toEqual(["ctx:slack:T1:C2:-:U123"]);
+    });
+
+    it("finds a person whose id contains ':' (a terminal user may pick any id) by /forget's matching, and no one else", async () => {
+      const s = make(Date.now);
+      opened.push(s);
+      const of = (id: string) => [`ctx:terminal:-:local:-:${id}`, `profile:terminal:${id}`, `quiz:person:terminal:-:${id}`, `result:person:terminal:-:${id}`];
+      for (const id of ["ada:lovelace", "lovelace", "x:ada:lovelace", "ada"]) for (const k of of(id)) await s.set(k, 1);
+      expect((await keysAbout(s, "terminal", { person: "ada:lovelace" })).sort()).toEqual(of("ada:lovelace").sort());
+      expect((await keysAbout(s, "terminal", { person: "lovelace" })).sort()).toEqual(of("lovelace").sort());
+      expect((await keysAbout(s, "terminal", { person: "ada" })).sort()).toEqual(of("ada").sort());
+      expect(personKeysIn(await keysAbout(s, "terminal", { person: "x:ada:lovelace" }))).toEqual(["person:terminal:-:x:ada:lovelace"]);
+      expect(await keysAbout(s, "terminal", { person: "-:ada" })).toEqual([]);
     });
   });
 }
