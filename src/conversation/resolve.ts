@@ -179,7 +179,7 @@ function elliptical(u: Understanding, text: string, ctx: ConversationContext, pe
   const described = m.work.filter((r) => ctx.recent.includes(r));
   const subject: Subject | undefined = described.length === 1 && MOVES.has(probe.intent)
     ? { kind: "roles", roles: described }
-    : subjectFor(probe, m.aspects, ctx, choosesAmong(text) || u.intent === "compare");
+    : subjectFor(probe, m.aspects, ctx, choosesAmong(text) || u.intent === "compare", (t) => deps.roles(deps.termName(t)));
   if (!subject) return again_();
   const again = deps.read(`${text} (${subjectText(subject, deps)})`);
   // "how do i become one?", "what should i learn first" after two roles were weighed: a way to one of
@@ -213,7 +213,7 @@ type Subject =
   | { kind: "term"; term: string };
 
 /** Which part of the context a subjectless message is about, by what it asks. */
-function subjectFor(probe: Understanding, aspects: AspectId[], ctx: ConversationContext, weighing: boolean): Subject | undefined {
+function subjectFor(probe: Understanding, aspects: AspectId[], ctx: ConversationContext, weighing: boolean, termRoles: (term: string) => Role[]): Subject | undefined {
   const last = ctx.last;
   const path = ctx.path;
   const lastRoles = last ? (last.intent === "fit" && ctx.suggested ? [ctx.suggested] : rolesOf(last)) : ctx.suggested ? [ctx.suggested] : [];
@@ -228,6 +228,9 @@ function subjectFor(probe: Understanding, aspects: AspectId[], ctx: Conversation
   if (aspects.length > 0 || probe.intent === "role.aspect" || probe.intent === "compare") {
     // "do i need a masters for it" after a path: the destination's; after a comparison: both roles'.
     if (onPath && destination) return { kind: "roles", roles: [destination] };
+    // "is it a dead end" after "what does mlops mean": a term that is also a role's name ("MLOps") is that role.
+    const named = lastRoles.length === 0 && last?.intent === "glossary" && ctx.term ? termRoles(ctx.term) : [];
+    if (named.length > 0) return { kind: "roles", roles: named.slice(0, 1) };
     return lastRoles.length > 0 ? { kind: "roles", roles: lastRoles } : undefined;
   }
   if (probe.intent === "learning-path" || probe.intent === "transition") {

@@ -26,7 +26,7 @@ import { resources } from "./answers/resources.ts";
 import { glossaryTerm, unknownTerm } from "./answers/glossary.ts";
 import { jobSearch } from "./answers/job-search.ts";
 import { decisionFramework } from "./answers/decision.ts";
-import { createFitSearch, fitAnswer, withBackgroundRoutes } from "./answers/fit.ts";
+import { createFitSearch, fitAnswer, withBackgroundRoutes, withStartingPointRoutes } from "./answers/fit.ts";
 import { ASPECT_LABELS } from "./answers/format.ts";
 import { choice } from "./answers/choices.ts";
 import * as talk from "./answers/small-talk.ts";
@@ -38,8 +38,9 @@ import { findStartingPoint, findToolChoice } from "../knowledge/topic-match.ts";
 import { createDecoder } from "../decoder/decode.ts";
 import { looksLikePosting, titleQuestion } from "../decoder/detect.ts";
 import { decodedPosting, titleAnswer, withQuizFit } from "./answers/decode.ts";
-import { offerHomeRegion, payInRegion, regionOnly, regionPicker, regionalPay } from "./answers/regional-pay.ts";
+import { areaPay, offerHomeRegion, payInRegion, regionOnly, regionPicker, regionalPay } from "./answers/regional-pay.ts";
 import { findRegion } from "../knowledge/region-match.ts";
+import { asksQuestion } from "../understanding/background.ts";
 import { offerFor, offerReply } from "../community/listening.ts";
 import { claimCooldown } from "../community/cooldown.ts";
 import { answersMentionsIn, listensIn, SettingsCache, DEFAULT_SETTINGS, type Community, type CommunitySettings } from "../community/settings.ts";
@@ -548,6 +549,12 @@ export function createMentor(deps: MentorDeps): Mentor {
       await remember((c) => afterAnswer(c, only.reading));
       return { replies: only.action ? answerAction(only.action, prefix) : [only.reply!], understanding: only.reading, reading: only.reading };
     }
+    // "ml engineer pay in europe", "and in europe?": no area-wide figure, the countries that have one offered.
+    const area = named ? undefined : areaPay(kb, u, text, ctx.last ?? undefined);
+    if (area) {
+      await remember((c) => afterAnswer(c, area.reading));
+      return { replies: [area.reply], understanding: area.reading, reading: area.reading };
+    }
     // "How long would that take?" is answered with the duration itself, the path one click away.
     const howLong = asksHowLong(text) && u.confidence >= CLARIFY_BELOW ? durationReply(kb, u) : undefined;
     // The person's own region first; else the community's default (read only for a salary question: other turns never use it).
@@ -558,9 +565,12 @@ export function createMentor(deps: MentorDeps): Mentor {
       const lean = fitSearch(text).leans.find((l) => l.because.length > 0)?.role;
       // A background they told us: how far the roles weighed are from there, the move one click away.
       const from = profile.background?.from;
-      if (from && replies[0]?.data?.kind === "fit") {
-        const weighed = u.roles.length >= 2 ? u.roles : lean ? [lean] : (["ml-engineer", "ai-engineer"] as RoleId[]);
-        replies = [withBackgroundRoutes(kb, replies[0], from, weighed), ...replies.slice(1)];
+      const weighed = u.roles.length >= 2 ? u.roles : lean ? [lean] : (["ml-engineer", "ai-engineer"] as RoleId[]);
+      if (from && replies[0]?.data?.kind === "fit") replies = [withBackgroundRoutes(kb, replies[0], from, weighed), ...replies.slice(1)];
+      // A background that is no role (a teacher, a physics PhD): the routes from that starting point.
+      else if (profile.background && replies[0]?.data?.kind === "fit") {
+        const { label } = profile.background;
+        replies = [withStartingPointRoutes(kb, replies[0], label, findStartingPoint(kb.topics.startingPoints, label), weighed), ...replies.slice(1)];
       }
       if (lean) await remember((c) => afterSuggestion(afterAnswer(c, u), lean));
       else await remember((c) => afterAnswer(c, u));
@@ -574,7 +584,8 @@ export function createMentor(deps: MentorDeps): Mentor {
 
 /** A message that tells a background and asks nothing the mentor could answer. */
 function statesOnly(u: Understanding, from: string | null, text: string): boolean {
-  if (/\?/.test(text)) return false;
+  // "i do devops stuff, is it a natural next step": a question, even without "?", is answered.
+  if (asksQuestion(text)) return false;
   if (u.intent === "out-of-scope" || u.confidence < CLARIFY_BELOW) return true;
   // "im a data analyst, 2 yrs of sql": read as being about the role they come from.
   return ["role.overview", "role.aspect", "learning-path"].includes(u.intent) && u.roles.length === 1 && u.roles[0] === from;

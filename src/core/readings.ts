@@ -13,7 +13,8 @@ export function actionFor(r: Reading): Action | undefined {
     case "role.overview": return first ? { kind: "role", role: first } : undefined;
     case "role.aspect": return first ? { kind: "role", role: first, aspect: r.aspect ?? undefined } : undefined;
     case "compare": return { kind: "compare", roles: comparedRoles(r.roles), aspect: r.aspect ?? undefined };
-    case "transition": return r.from && r.to ? { kind: "transition", from: r.from, to: r.to } : undefined;
+    // From a starting point outside the roles (a teacher, a PhD), the move is the path to the destination.
+    case "transition": return r.from && r.to ? { kind: "transition", from: r.from, to: r.to } : r.to ? { kind: "path", role: r.to } : undefined;
     case "learning-path": return first ? { kind: "path", role: first } : undefined;
     case "resources": return { kind: "resources", role: first };
     case "glossary": return r.term ? { kind: "glossary", term: r.term } : undefined;
@@ -32,7 +33,7 @@ export function readingLabel(kb: KnowledgeBase, r: Reading): string {
     case "role.overview": return `About ${names[0]}`;
     case "role.aspect": return `${names[0]}: ${r.aspect ? ASPECT_LABELS[r.aspect].toLowerCase() : "details"}`;
     case "compare": return `Compare ${r.aspect ? `${ASPECT_LABELS[r.aspect].toLowerCase()}: ` : ""}${comparedRoles(r.roles).map((x) => kb.role(x).short).join(" vs ")}`;
-    case "transition": return `${kb.role(r.from!).short} → ${kb.role(r.to!).short}`;
+    case "transition": return r.from ? `${kb.role(r.from).short} → ${kb.role(r.to!).short}` : `Path to ${kb.role(r.to!).short}`;
     case "learning-path": return `Path to ${names[0]}`;
     case "resources": return names[0] ? `Resources for ${names[0]}` : "Resources";
     case "glossary": return `Explain ${kb.term(r.term!)?.term ?? r.term}`;

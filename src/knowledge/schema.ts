@@ -267,6 +267,8 @@ export const Lexicon = z.strictObject({
   fit_cues: z.array(Phrase).min(1),
   /** Phrases without which a message is not about finding a job (besides the job_search topics). */
   job_cues: z.array(Phrase).min(1),
+  /** Worries about a field's future ("is X dying", "a fad", "still relevant"): with a role named, they ask its demand. */
+  outlook_cues: z.array(Phrase).default([]),
   /** Phrases without which a message is not asking for the quiz ("give me the code" is not "give me the quiz"). */
   quiz_cues: z.array(Phrase).min(1),
   /** Words in "which role fits me?" messages that say nothing about the work a person enjoys. */

@@ -11,7 +11,7 @@ const SELF = /(?:^|[\s,.;!?(])(?:i'?m|i am|im|i work(?:ed)? as|i'?ve been(?: wor
 /** Words that turn "i'm …" into a state or a plan rather than a job ("i'm thinking", "i'm new to"). */
 const NOT_A_JOB = /^(?:thinking|trying|planning|looking|interested|curious|new|confused|wondering|considering|not|so|also|going|hoping|aiming|aspiring|about|into|currently\s+(?:learning|studying)|learning|studying|stuck|lost|torn|unsure|sure|happy|glad|here|back|done|ready|able|just|really|very|still|tired|bored|getting|switching|moving|transitioning|pivoting|wanting|keen|excited)\b/i;
 /** Where the description of the job ends: "since 4 years", "with 6 yrs of java", "and want to …". */
-const END = /\s+(?:since|for|with|at|in|and|but|who|that|looking|wanting|want|wanna|trying|hoping|planning|thinking|,)\b.*$/i;
+const END = /\s+(?:since|for|with|at|in|and|but|who|that|looking|wanting|want|wanna|trying|hoping|planning|thinking|,|(?=(?:can|could|should|would|will|do|does|is|are|am|how|what|which|where|when|why)\s+\S))\b.*$/i;
 /** The last word of a job title ("tester", "physics PhD", "teacher", "student"); "a bit confused" has none. */
 const JOB_WORD = /(?:er|or|ist|ian|ant|ent|phd|dev|grad|graduate|student|major|intern|lead|officer|admin|analyst|nurse|doctor|lawyer|postdoc|sre|devops)$/i;
 /** "i do frontend react stuff", "i build data pipelines", "i work with spark": work, whose role the work lexicon may know. */
@@ -68,4 +68,15 @@ function describedWork(text: string, deps: BackgroundDeps): Background | undefin
   if (from) return { from, label: deps.roleName(from) };
   // The work alone says no role ("i do a bit of everything"); a field one works in is the background itself.
   return field ? { from: null, label: tidy(phrase) } : undefined;
+}
+
+/**
+ * A question asked after (or around) a stated background, with or without "?": a clause opened by
+ * a question word ("…, is it a natural next step", "…, how do i start") or a question word before
+ * its subject ("im a teacher can i become …", "should i go for …"). "I am a teacher" asks nothing.
+ */
+const QUESTION_CLAUSE = /(?:^|[,;:.!-]\s*|\b(?:and|but|so)\s+)(?:is|are|can|could|should|would|will|do|does|did|how|what|which|where|when|why|any)\b|\b(?:can|could|should|would|will|do|does|did|is|are|shall)\s+(?:i|it|that|this|there|they|you|we|one|mlops|ml|ai|data)\b|\b(?:how|what|which|where|when|why)\s+(?:do|does|can|could|should|would|is|are|long|much|many)\b/i;
+
+export function asksQuestion(text: string): boolean {
+  return /\?/.test(text) || QUESTION_CLAUSE.test(text.trim());
 }

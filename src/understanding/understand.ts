@@ -97,6 +97,8 @@ interface Analysis {
   jobCue: boolean;
   /** The message asks for the quiz (needed for `quiz.start`). */
   quizCue: boolean;
+  /** The message worries about a field's future ("is mlops dying", "a fad", "still relevant"). */
+  outlookCue: boolean;
   /** Content words the mentor's material never uses ("dentist", "weather"). */
   outside: number;
   /** A word pointing back at something said before ("it", "that one", "them"). */
@@ -146,6 +148,8 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
   for (const c of kb.lexicon.fit_cues) fitCueMatcher.add(c, true);
   const jobCueMatcher = new PhraseMatcher<true>();
   for (const c of kb.lexicon.job_cues) jobCueMatcher.add(c, true);
+  const outlookMatcher = new PhraseMatcher<true>();
+  for (const c of kb.lexicon.outlook_cues) outlookMatcher.add(c, true);
   const quizCueMatcher = new PhraseMatcher<true>();
   for (const c of kb.lexicon.quiz_cues) quizCueMatcher.add(c, true);
   const followMatcher = new PhraseMatcher<"more" | "about" | "them">();
@@ -223,6 +227,7 @@ export function createUnderstander(kb: KnowledgeBase): Understander {
       fitCue: fitCueMatcher.find(stems).length > 0,
       jobCue: jobCueMatcher.find(stems).length > 0,
       quizCue: quizCueMatcher.find(stems).length > 0,
+      outlookCue: outlookMatcher.find(stems).length > 0,
     };
   };
 
@@ -327,6 +332,10 @@ const CHAT_WORDS: ReadonlySet<string> = new Set([
   "though", "tho", "exactly", "basically", "sorry", "yeah", "yes", "yea", "cool", "wait", "huh", "tbh", "idk", "imo", "imho", "pretty",
   "kinda", "sorta", "gonna", "wanna", "gotta", "tryna", "literally", "honestly", "seriously", "remind", "thx", "guys", "folks", "everyone",
 ]);
+/** Job-search topics that win over the "what is X like" shape of an overview (certificates are education). */
+const SEARCH_TOPICS: ReadonlySet<JobTopic> = new Set(["resume", "portfolio", "interviews", "networking"] as JobTopic[]);
+/** Readings a worry about a role's future overrides: it asks the role's demand. */
+const OUTLOOK_OVERRIDES: ReadonlySet<Intent> = new Set(["glossary", "role.overview", "learning-path", "job-search"]);
 /** Intents whose answer is about one role, so a reading of them without a role cannot be answered. */
 const ROLE_BOUND: ReadonlySet<Intent> = new Set(["role.overview", "role.aspect", "learning-path"]);
 /** The two roles the product is about (taxonomy): the readings offered when a question names no role. */
@@ -388,6 +397,7 @@ function frame(scored: Scored<Intent>, a: Analysis, aspectModel: NaiveBayes<Aspe
   // "AI", "ML" alone are terms only in a question about terms.
   const strongTerm = a.terms.find((t) => t.phrase.length > 2)?.value ?? null;
 
+  let outlook = false;
   // Structural consistency (the taxonomy's labelling rules).
   if ((intent === "role.overview" || intent === "role.aspect") && roles.length >= 2) intent = "compare";
   if ((intent === "role.overview" || intent === "role.aspect") && roles.length === 0 && strongTerm) intent = "glossary";
@@ -396,6 +406,12 @@ function frame(scored: Scored<Intent>, a: Analysis, aspectModel: NaiveBayes<Aspe
   if (roles.length === 0 && strongTerm && (intent === "compare" || (intent === "job-search" && a.topics.length === 0))) intent = "glossary";
   if (intent === "glossary" && !term && roles.length > 0) intent = a.aspects.length > 0 ? "role.aspect" : "role.overview";
   if (intent === "learning-path" && roles.length >= 2) intent = "transition";
+  // Topic over shape: "what is the AI engineer interview like", "what does a good DS portfolio look
+  // like" read like an overview, but resumes, portfolios, interviews and networking are the job
+  // search (taxonomy) for the role named, or for the one being discussed.
+  // The shape is "… like" in the topic's own sentence: "I met them at a meetup. What do they do?" stays the overview.
+  const likeShape = (t: PhraseMatch<JobTopic>) => a.stems.some((w, i) => w === "like" && a.sentenceOf[i] === a.sentenceOf[t.start]);
+  if (intent === "role.overview" && roles.length <= 1 && a.topics.some((t) => SEARCH_TOPICS.has(t.value) && likeShape(t))) intent = "job-search";
   // "Which one pays more", "which uses more math, X or Y" weigh roles (two named, or on pay or
   // demand); "which is better for me" and "a better fit for a stats phd" weigh them for a person.
   if (intent === "fit" && !a.personal && a.comparative && (roles.length >= 2 || a.aspects.some((m) => m.value === "salary" || m.value === "demand"))) intent = "compare";
@@ -414,6 +430,13 @@ function frame(scored: Scored<Intent>, a: Analysis, aspectModel: NaiveBayes<Aspe
   // A move told in the person's own words ("i do frontend react stuff, want to get into llm apps",
   // "im a data analyst tryna get into ml"): what they do now is the origin, what follows the
   // move the destination, each a role named or work described.
+  // Demand over glossary: a field that is also a role ("MLOps") asked about with a worry about its
+  // future ("is mlops a fad", "still a thing", "are there still jobs in it") asks the role's demand,
+  // not what the term means, a path into it or a job hunt (taxonomy: "is X dying" → demand).
+  if (a.outlookCue && roles.length <= 1 && a.topics.length === 0 && OUTLOOK_OVERRIDES.has(intent) && (roles.length === 1 || !strongTerm)) {
+    intent = "role.aspect";
+    outlook = true;
+  }
   let from: Role | null = null;
   let to: Role | null = null;
   let settled = false;
@@ -457,7 +480,7 @@ function frame(scored: Scored<Intent>, a: Analysis, aspectModel: NaiveBayes<Aspe
 
   let aspect: Aspect | null = null;
   if (intent === "role.aspect" || intent === "compare") {
-    aspect = dominantAspect(a.aspects, a.sentenceOf);
+    aspect = outlook ? "demand" : dominantAspect(a.aspects, a.sentenceOf);
     if (!aspect && intent === "role.aspect") aspect = aspectModel.rank(features(a, false))[0]?.label ?? null;
   }
   return {

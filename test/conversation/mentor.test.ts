@@ -127,6 +127,70 @@ describe("a background is remembered per person", () => {
   });
 });
 
+describe("a background followed by a question is answered, not only noted", () => {
+  it("'i do devops stuff, is it a natural next step' asks something: no bare 'Noted', the background still remembered", async () => {
+    const { mentor, store } = testCore();
+    const c = conversation(mentor, { actor: { id: "devops-asker" } });
+    const t = await c.say("i do devops stuff, is mlops a natural next step");
+    expect(plain(t)).not.toMatch(/^Noted: your background/);
+    expect(t.reading?.roles).toContain("mlops-engineer");
+    const profile = await getProfile(store, { platform: "test", workspace: "w1", channel: "c1", thread: null, dm: false }, { id: "devops-asker" });
+    expect(profile.background).toBeDefined();
+  });
+
+  it("'i do devops stuff, is it a natural next step', no question mark: asked, so it is not swallowed by 'Noted'", async () => {
+    const { mentor } = testCore();
+    for (const text of ["i do devops stuff, is it a natural next step", "i mostly do backend stuff should i go for ml engineering"]) {
+      const t = await conversation(mentor).say(text);
+      expect(plain(t), text).not.toMatch(/^Noted: your background/);
+    }
+  });
+
+  it("'im a teacher can i become a data analyst': the teacher background is kept and the question gets a path, not a decline", async () => {
+    const { mentor, store } = testCore();
+    const c = conversation(mentor, { actor: { id: "teacher-asker" } });
+    const t = await c.say("im a teacher can i become a data analyst");
+    expect(t.replies[0]?.data?.kind).not.toBe("out-of-scope");
+    expect(plain(t)).toMatch(/Data analyst/i);
+    const profile = await getProfile(store, { platform: "test", workspace: "w9", channel: "x", thread: null, dm: true }, { id: "teacher-asker" });
+    expect(profile.background).toEqual({ from: null, label: "teacher" });
+  });
+
+  it("a background outside the roles is used in which-role-fits: one line from that starting point, its route one click away", async () => {
+    const { mentor } = testCore();
+    const c = conversation(mentor, { actor: { id: "teacher-fit" } });
+    await c.say("I'm a high school teacher");
+    const t = await c.say("which role would suit me");
+    expect(t.reading).toMatchObject({ intent: "fit" });
+    expect(plain(t)).toMatch(/Coming from high school teacher/i);
+    expect(t.replies[0]!.choices.some((ch) => ch.id.startsWith("start:teacher"))).toBe(true);
+    const fresh = await conversation(mentor).say("which role would suit me");
+    expect(plain(fresh)).not.toMatch(/Coming from/);
+    // A background the starting points do not cover: said so in one line, the paths one click away.
+    const nurse = conversation(mentor, { actor: { id: "nurse-fit" } });
+    await nurse.say("I'm a nurse");
+    const n = await nurse.say("which role would suit me");
+    expect(plain(n)).toMatch(/Coming from nurse: I have no dedicated route/);
+    expect(n.replies[0]!.choices.map((ch) => ch.id)).toContain("path:ml-engineer");
+  });
+});
+
+describe("pay in Europe", () => {
+  it("'and in europe?' after a salary answer says there is no Europe-wide figure and offers the countries that have one", async () => {
+    const { mentor, kb } = testCore();
+    const c = conversation(mentor);
+    await c.say("how much do ml engineers make");
+    const t = await c.say("and in europe?");
+    expect(t.reading).toMatchObject({ intent: "role.aspect", roles: ["ml-engineer"], aspect: "salary" });
+    expect(plain(t)).toMatch(/no Europe-wide figure/i);
+    const european = kb.regions.filter((r) => r.id === "uk" || r.id === "de").map((r) => r.id);
+    expect(european).toHaveLength(2);
+    const offered = t.replies[0]!.choices.map((ch) => ch.id);
+    expect(offered.some((id) => european.some((r) => id.endsWith(`:${r}`)))).toBe(true);
+    expect(plain(t)).not.toMatch(/\$1\d\d,\d{3}/); // no US figure passed off as Europe's
+  });
+});
+
 describe("quiz.result explains the person's last result", () => {
   it("before any quiz it says there is none and offers the quiz", async () => {
     const { mentor } = testCore();

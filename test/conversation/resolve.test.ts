@@ -99,6 +99,12 @@ describe("an elliptical follow-up takes its subject from the context", () => {
     expect(read("is a degree required", move)).toMatchObject({ intent: "role.aspect", roles: ["ai-engineer"], aspect: "education" });
   });
 
+  it('"is it a dead end" after a term that is also a role\'s name (MLOps): that role\'s demand; after RAG no role is invented', () => {
+    expect(read("is it a dead end career wise", after({ intent: "glossary", term: "mlops" }))).toMatchObject({ intent: "role.aspect", roles: ["mlops-engineer"], aspect: "demand" });
+    expect(read("how much do they pay", after({ intent: "glossary", term: "mlops" }))).toMatchObject({ intent: "role.aspect", roles: ["mlops-engineer"], aspect: "salary" });
+    expect(read("is it dying", after({ intent: "glossary", term: "rag" })).roles).toEqual([]);
+  });
+
   it('"any good books for that?" after a glossary term is about resources; "and networking?" is job search', () => {
     expect(read("any good books for that?", after({ intent: "learning-path", roles: ["mlops-engineer"] }))).toMatchObject({ intent: "resources", roles: ["mlops-engineer"] });
     expect(read("any good books for that?", after({ intent: "glossary", term: "rag" }))).toMatchObject({ intent: "resources" });

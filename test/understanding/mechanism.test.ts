@@ -12,6 +12,20 @@ describe("understanding mechanism", () => {
     expect(u("do data scientists focus on analysis or on models?").roles).toEqual(["data-scientist"]);
   });
 
+  it("topic over shape: a job-search topic with a role in the 'what is X like' shape is the job search, not the overview", () => {
+    for (const [q, role] of [["what is the data engineer interview like", "data-engineer"], ["what does a good ml engineer portfolio look like", "ml-engineer"], ["what's an ai engineer resume like", "ai-engineer"]] as const)
+      expect(u(q), q).toMatchObject({ intent: "job-search", roles: [role] });
+    // Without the topic word the shape is the overview still.
+    expect(u("what is the data engineer job like")).not.toMatchObject({ intent: "job-search" });
+  });
+
+  it("demand over glossary: a term that is also a role's name, with a worry about its future, asks the role's demand", () => {
+    for (const q of ["is mlops a fad", "is mlops dying", "is mlops still a thing", "is mlops going away"])
+      expect(u(q), q).toMatchObject({ intent: "role.aspect", roles: ["mlops-engineer"], aspect: "demand" });
+    // The term itself is still the term.
+    expect(u("what is mlops")).toMatchObject({ intent: "glossary", term: "mlops" });
+  });
+
   it("recovers a role elided by a conjunction", () => {
     expect(new Set(u("should I do ML or AI engineering?").roles)).toEqual(new Set(["ml-engineer", "ai-engineer"]));
   });

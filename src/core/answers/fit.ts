@@ -12,6 +12,7 @@ import MiniSearch from "minisearch";
 import { removeStopwords } from "stopword";
 import type { KnowledgeBase } from "../../knowledge/knowledge-base.ts";
 import type { RoleId } from "../../knowledge/schema.ts";
+import type { StartingPoint } from "../../knowledge/topics-schema.ts";
 import { stem, tokenize } from "../../understanding/text.ts";
 import { PhraseMatcher } from "../../understanding/phrase-matcher.ts";
 import { reply, type BlockInput, type Reply } from "../reply.ts";
@@ -164,3 +165,21 @@ export function withBackgroundRoutes(kb: KnowledgeBase, r: Reply, from: RoleId, 
 }
 
 const monthsOf = ([low, high]: [number, number]) => (low === high ? `${low}` : `${low}–${high}`);
+
+/**
+ * The same line for a background that is no role ("high school teacher", "physics PhD"): how far
+ * the roles weighed are from that starting point when the knowledge base has routes for it, each
+ * route one click away; otherwise that the paths start from the basics, one click away too.
+ */
+export function withStartingPointRoutes(kb: KnowledgeBase, r: Reply, label: string, point: StartingPoint | undefined, weighed: RoleId[]): Reply {
+  const routes = point ? weighed.map((to) => point.routes.find((x) => x.to === to)).filter((x): x is StartingPoint["routes"][number] => x !== undefined) : [];
+  const note =
+    routes.length > 0
+      ? `Coming from ${label}: ${routes.map((x) => `to ${kb.role(x.to).short} about ${monthsOf(x.duration.months)} months`).join("; ")} (${routes.every((x) => x.duration.kind === "estimate") ? "our estimates" : "see the steps"}).`
+      : `Coming from ${label}: I have no dedicated route from there, so the learning paths from the basics apply.`;
+  const moves = point && routes.length > 0
+    ? routes.map((x) => choice({ kind: "start", point: point.id, to: x.to }, `${point.label} → ${kb.role(x.to).short}`))
+    : weighed.filter((to) => kb.path(to)).map((to) => choice({ kind: "path", role: to }, `Path to ${kb.role(to).short}`));
+  const blocks = [...r.blocks.slice(0, -1), { type: "text" as const, text: note }, ...r.blocks.slice(-1)];
+  return reply(blocks as BlockInput[], [...r.choices.slice(0, 1), ...moves, ...r.choices.slice(1)].slice(0, 4), { visibility: r.visibility, data: r.data });
+}

@@ -140,3 +140,56 @@ export function regionOnly(
   }
   return { reading: u, reply: regionNoted(kb, named) };
 }
+
+/**
+ * Areas people ask about that span several of the regions ("in europe?"). No source gives an
+ * area-wide figure, so the answer says so and offers the member countries that have figures.
+ * (regions.yaml's schema has no group key; the membership is geography, not a figure.)
+ */
+const AREAS: readonly { name: string; words: readonly string[]; members: readonly string[] }[] = [
+  { name: "Europe", words: ["europe", "european", "the eu", "eu"], members: ["uk", "de"] },
+];
+
+const areaIn = (text: string) => {
+  const t = ` ${text.toLowerCase()} `;
+  return AREAS.find((a) => a.words.some((w) => new RegExp(`[^\\p{L}\\p{N}]${w}[^\\p{L}\\p{N}]`, "u").test(t)));
+};
+
+/** The words of `text` other than the area's and the region filler: empty when it only names the area. */
+function onlyArea(kb: KnowledgeBase, text: string, area: (typeof AREAS)[number]): boolean {
+  let rest = ` ${text.toLowerCase()} `;
+  for (const w of [...area.words].sort((a, b) => b.length - a.length)) rest = rest.replace(new RegExp(`(^|[^\\p{L}\\p{N}])${w}(?=[^\\p{L}\\p{N}]|$)`, "gu"), "$1 ");
+  const filler = new Set(kb.regionFiller.flatMap((f) => f.toLowerCase().split(/\s+/)));
+  return rest.split(/[^\p{L}\p{N}']+/u).filter(Boolean).every((w) => filler.has(w));
+}
+
+/**
+ * Pay asked for an area ("ml engineer pay in europe", "and in europe?" after a salary answer):
+ * there is no area-wide figure; the member countries with figures are the choices. Undefined
+ * when the message names no area or is no salary question.
+ */
+export function areaPay(
+  kb: KnowledgeBase, u: Understanding, text: string, last: Frame | undefined,
+): { reading: Understanding; reply: Reply } | undefined {
+  const area = areaIn(text);
+  if (!area) return undefined;
+  const asksPay = (u.intent === "role.aspect" || u.intent === "compare") && u.aspect === "salary" && u.roles.length > 0;
+  const roles = asksPay ? u.roles : onlyArea(kb, text, area) && last?.aspect === "salary" && last.roles.length > 0 ? last.roles : undefined;
+  if (!roles) return undefined;
+  const members = area.members.map((id) => regionById(kb, id)).filter((r): r is Region => r !== undefined);
+  const many = new Set(roles).size > 1;
+  const reading: Understanding = { ...u, intent: many ? "compare" : "role.aspect", roles, aspect: "salary", alternatives: [] };
+  const names = listNames(roles.map((r) => kb.role(r).short));
+  const us: Choice = many ? choice({ kind: "compare", roles, aspect: "salary" }, "US figures") : choice({ kind: "role", role: roles[0]!, aspect: "salary" }, "US figures");
+  const reply_ = reply(
+    [
+      { type: "heading", text: `${names} pay in ${area.name}` },
+      {
+        type: "text",
+        text: `There is no ${area.name}-wide figure in my sources: pay differs a lot from one country to the next.${members.length > 0 ? ` I have figures for ${listNames(members.map(inName))}.` : ""}`,
+      },
+    ],
+    [...members.map((r) => choice({ kind: "pay", roles, region: r.id }, `Pay in ${placeLabel(r)}`)), us],
+  );
+  return { reading, reply: reply_ };
+}
