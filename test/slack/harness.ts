@@ -39,8 +39,12 @@ export function sign(body: string, timestamp: number, secret = SIGNING_SECRET): 
   return `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
 }
 
+// Test files run in parallel against one shared Redis, where the bot dedupes
+// events by id (e.g. `command:<trigger_id>`): a per-process part keeps one
+// file's ids from ever equalling another's.
+const RUN = Math.random().toString(36).slice(2, 8).toUpperCase();
 let counter = 0;
-export const unique = (prefix: string) => `${prefix}${++counter}`;
+export const unique = (prefix: string) => `${prefix}${RUN}${++counter}`;
 
 export interface HttpHarness {
   api: FakeSlackApi;
