@@ -15,7 +15,7 @@ import { glossarySuggestions } from "./glossary-autocomplete.ts";
 import { actorOf, addressOf } from "./inbound.ts";
 import { DMS_CLOSED, checkYourDms, openQuizInDm } from "./quiz-dm.ts";
 import { notice, renderReply } from "./render.ts";
-import { isRefusal, type Reply } from "../../src/core/reply.ts";
+import { isRefusal, turnsListeningOn, type Reply } from "../../src/core/reply.ts";
 import { answerInteraction, editOriginal, originalFilled, withLeadingText } from "./send.ts";
 import { DECODE_FIELD, DECODE_MODAL, decodeModal } from "./decode-modal.ts";
 import { reportDelivered } from "./delivered.ts";
@@ -53,7 +53,7 @@ async function command(ctx: DiscordContext, i: ChatInputCommandInteraction): Pro
   const e = event(addressOf(i));
   const turn = await ctx.mentor.handle(e);
   // An admin turning listening on while the bot cannot read unmentioned messages is told so at once.
-  const replies = admin && ctx.messageContent === false && /^\s*listening\s+on\b/i.test(e.kind === "command" ? e.args ?? "" : "") && turn.replies.length > 0
+  const replies = ctx.messageContent === false && turnsListeningOn(turn.replies)
     ? [...turn.replies.slice(0, -1), { ...turn.replies.at(-1)!, blocks: [...turn.replies.at(-1)!.blocks, { type: "context" as const, text: LISTENING_NEEDS_INTENT }] }]
     : turn.replies;
   await answerInteraction(i, replies, { ephemeral }, reportDelivered(ctx, e));

@@ -11,7 +11,7 @@ import type { Core } from "../../src/bootstrap.ts";
 import { ConfigError, type Config } from "../../src/config.ts";
 import type { Logger } from "../../src/core/logger.ts";
 import type { Address, Actor, InboundEventInput } from "../../src/core/events.ts";
-import { isRefusal, type Reply } from "../../src/core/reply.ts";
+import { isRefusal, turnsListeningOn, type Reply } from "../../src/core/reply.ts";
 import { decodeAction } from "../../src/core/actions.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { CONFIG_SUBCOMMAND, SLASH_COMMANDS, parseSlashCommand } from "./commands.ts";
@@ -371,7 +371,7 @@ export class SlackAdapter implements PlatformAdapter {
     const admin = parsed.name === CONFIG_SUBCOMMAND && parsed.args.trim() !== "" && (await this.isAdmin(client, team, user));
     const turn = await this.core.mentor.handle({ ...event(address), ...(admin ? { admin } : {}) });
     if (turn.duplicate) return;
-    if (admin && /^\s*listening\s+on\b/i.test(parsed.args)) turn.replies = await this.withScopeWarning(team, turn.replies);
+    if (turnsListeningOn(turn.replies)) turn.replies = await this.withScopeWarning(team, turn.replies);
     await deliver(client, inAppDm ? { kind: "dm", channel: dm, user } : { kind: "response", respond, user }, turn.replies, { onDelivered: this.seen(team, user) });
     // The store is cleared by the core; what this process remembers about the person goes too.
     if (parsed.name === "forget") this.dms.delete(`${team}:${user}`);

@@ -89,7 +89,7 @@ export function parseConfig(args: string): ConfigRequest {
 }
 
 /** The settings as a private reply. Channel ids render as platform channel links, which never ping. */
-export function settingsReply(s: Settings, note?: string): Reply {
+export function settingsReply(s: Settings, note?: string, turnedListeningOn = false): Reply {
   const channels = (ids: string[]) => ids.map((id) => `<#${id}>`).join(", ");
   return reply([
     { type: "heading", text: "Role Mentor settings for this community" },
@@ -103,7 +103,7 @@ export function settingsReply(s: Settings, note?: string): Reply {
       { label: "Listening mode", value: s.listening.enabled ? `on in ${channels(s.listening.channels)}` : "off" },
     ] },
     { type: "context", text: `Change one with: ${USAGE.map((u) => u.split("  ")[0]).join(" · ")}` },
-  ], [], { visibility: "private" });
+  ], [], { visibility: "private", ...(turnedListeningOn ? { data: { kind: "config", listeningTurnedOn: true } } : {}) });
 }
 
 /** A person without the right to change settings gets this, privately. */
@@ -118,5 +118,5 @@ export async function configCommand(settings: Pick<SettingsCache, "get" | "updat
   if (request.kind === "show") return settingsReply(await settings.get(community));
   if (!isAdmin) return notAllowedReply(community.platform);
   if (request.kind === "error") return reply([{ type: "text", text: request.message }], [], { visibility: "private" });
-  return settingsReply(await settings.update(community, request.patch), request.summary);
+  return settingsReply(await settings.update(community, request.patch), request.summary, request.patch.listening?.enabled === true);
 }

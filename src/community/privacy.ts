@@ -59,6 +59,9 @@ export function personKeysIn(keys: string[]): string[] {
   return [...new Set(found.filter((k): k is string => k !== undefined))];
 }
 
+/** The person a person key (`person:<platform>:<workspace or ->:<person>`) is about; ids with `:` are read whole. */
+export const personOfKey = (personKey: string): string => personKey.split(":").slice(3).join(":");
+
 /** The address a person key belongs to (the quiz service keys by platform, workspace and person). */
 export function addressOfPersonKey(personKey: string, like: Address): Address {
   const workspace = personKey.split(":")[2]!;

@@ -47,7 +47,7 @@ import { answersMentionsIn, listensIn, SettingsCache, DEFAULT_SETTINGS, type Com
 import { configCommand } from "../community/config-command.ts";
 import { gapInput, withCommandVisibility, withCommunityNotes, withRating } from "../community/community-turn.ts";
 import { recordGap } from "../gaps/gap-log.ts";
-import { addressOfPersonKey, forgotReply, forgottenOf, keysAbout, personKeysIn } from "../community/privacy.ts";
+import { addressOfPersonKey, forgotReply, forgottenOf, keysAbout, personKeysIn, personOfKey } from "../community/privacy.ts";
 
 export interface Turn {
   replies: Reply[];
@@ -274,10 +274,10 @@ export function createMentor(deps: MentorDeps): Mentor {
       const found = await keysAbout(store, community.platform, { community: community.id });
       const like = { platform: community.platform, workspace: community.id, channel: "-", thread: null, dm: false } as InboundEvent["address"];
       for (const key of personKeysIn(found)) {
-        const actor = { id: key.split(":").slice(3).join(":") };
-        await deps.quiz.forget({ kind: "command", name: "forget", args: "", address: addressOfPersonKey(key, like), actor });
+        await deps.quiz.forget({ kind: "command", name: "forget", args: "", address: addressOfPersonKey(key, like), actor: { id: personOfKey(key) } });
       }
-      for (const key of await keysAbout(store, community.platform, { community: community.id })) await store.delete(key);
+      // Then the rest of what was found (deleting what the quiz service already deleted is harmless).
+      for (const key of found) await store.delete(key);
       await communityCache.delete(community);
       logger.info({ platform: community.platform, workspace: community.id, keys: found.length }, "community data deleted");
     },
@@ -407,7 +407,7 @@ export function createMentor(deps: MentorDeps): Mentor {
       await limiter.delete(key).catch((err: unknown) => logger.warn({ err }, "rate-limit state not deleted"));
     }
     // Then whatever else carries the id: contexts, the profile, cooldowns, redelivery notes.
-    for (const key of await keysAbout(store, platform, { person: event.actor.id })) await store.delete(key);
+    for (const key of found) await store.delete(key);
     const forgotten = forgottenOf(live);
     logger.info({ event: event.id, platform, keys: found.length, ...forgotten }, "person forgotten");
     return [forgotReply(platform, forgotten)];

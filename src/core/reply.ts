@@ -65,6 +65,9 @@ export type Reply = z.infer<typeof Reply>;
 export const isRefusal = (replies: Reply[]): boolean =>
   replies.length > 0 && replies.every((r) => r.data?.kind === "refused" || r.data?.kind === "rate-limited");
 
+/** The answer to an admin who just turned listening on: adapters add what their platform still needs for it. */
+export const turnsListeningOn = (replies: readonly Reply[]): boolean => replies.some((r) => r.data?.listeningTurnedOn === true);
+
 let checkAgainstSchema = false;
 /**
  * Tests turn this on (test/setup/reply-checks.ts): every reply is then also

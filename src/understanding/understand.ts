@@ -427,9 +427,6 @@ function frame(scored: Scored<Intent>, a: Analysis, aspectModel: NaiveBayes<Aspe
   if (intent === "learning-path" && roles.length === 1 && a.aspects.some(isSubject) && a.stems.some((s) => NEED_WORDS.has(s))) intent = "role.aspect";
   // A transition may start from a background that is not a role ("teacher -> data scientist").
   if (intent === "transition" && (roles.length === 0 || (roles.length === 1 && !a.moveCue))) intent = "learning-path";
-  // A move told in the person's own words ("i do frontend react stuff, want to get into llm apps",
-  // "im a data analyst tryna get into ml"): what they do now is the origin, what follows the
-  // move the destination, each a role named or work described.
   // Demand over glossary: a field that is also a role ("MLOps") asked about with a worry about its
   // future ("is mlops a fad", "still a thing", "are there still jobs in it") asks the role's demand,
   // not what the term means, a path into it or a job hunt (taxonomy: "is X dying" → demand).
@@ -440,6 +437,9 @@ function frame(scored: Scored<Intent>, a: Analysis, aspectModel: NaiveBayes<Aspe
   let from: Role | null = null;
   let to: Role | null = null;
   let settled = false;
+  // A move told in the person's own words ("i do frontend react stuff, want to get into llm apps",
+  // "im a data analyst tryna get into ml"): what they do now is the origin, what follows the
+  // move the destination, each a role named or work described.
   const move = intent === "learning-path" || intent === "transition" ? describedMove(a) : undefined;
   if (move) {
     intent = "transition";

@@ -6,31 +6,20 @@
 // TypeScript from node_modules.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "../helpers/child.ts";
+import { runThroughFreshDist, throwawayProject, writeSource } from "../helpers/throwaway-project.ts";
 
 let dir: string;
 
-function source(path: string, text: string, ageS = 0): void {
-  const file = join(dir, path);
-  mkdirSync(join(file, ".."), { recursive: true });
-  writeFileSync(file, text);
-  const t = Date.now() / 1000 + ageS;
-  utimesSync(file, t, t);
-}
-
-const runAsk = () => spawnSync(process.execPath, ["--import", "./scripts/fresh-dist.mjs", "dist/src/cli/ask.js"], { cwd: dir, encoding: "utf8", timeout: 30_000 });
+const source = (path: string, text: string, ageS = 0) => writeSource(dir, path, text, ageS);
+const runAsk = () => runThroughFreshDist(dir, "dist/src/cli/ask.js");
 const ask = () => readFileSync(join(dir, "dist/src/cli/ask.js"), "utf8");
 const manifest = () => join(dir, "dist/src/cli/ask.js.bundle.json");
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "role-mentor-bundle-"));
-  mkdirSync(join(dir, "scripts"));
-  for (const f of ["scripts/fresh-dist.mjs", "scripts/bundle.mjs", "tsconfig.build.json", "tsconfig.json"]) copyFileSync(join(ROOT, f), join(dir, f));
-  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
-  writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
+  dir = throwawayProject("bundle", ["scripts/fresh-dist.mjs", "scripts/bundle.mjs", "tsconfig.build.json", "tsconfig.json"]);
   source("src/cli/ask.ts", 'import { word } from "../word.ts";\nconsole.log(word);\n', -60);
   source("src/word.ts", 'export const word: string = "first";\n', -60);
 });

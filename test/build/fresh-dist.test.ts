@@ -4,35 +4,18 @@
 // tsconfig.build.json and the real TypeScript compiler from node_modules.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT, cleanEnv } from "../helpers/child.ts";
+import { runThroughFreshDist, throwawayProject, writeSource } from "../helpers/throwaway-project.ts";
 
 let dir: string;
 
-/** Write a source file with an mtime `ageS` seconds from now (later than any output written before). */
-function source(path: string, text: string, ageS = 0): void {
-  const file = join(dir, path);
-  mkdirSync(join(file, ".."), { recursive: true });
-  writeFileSync(file, text);
-  const t = Date.now() / 1000 + ageS;
-  utimesSync(file, t, t);
-}
-
-function runEntry(entry = "dist/src/main.js") {
-  return spawnSync(process.execPath, ["--import", "./scripts/fresh-dist.mjs", entry], { cwd: dir, encoding: "utf8", timeout: 30_000 });
-}
+const source = (path: string, text: string, ageS = 0) => writeSource(dir, path, text, ageS);
+const runEntry = (entry = "dist/src/main.js") => runThroughFreshDist(dir, entry);
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "role-mentor-fresh-dist-"));
-  mkdirSync(join(dir, "scripts"));
-  copyFileSync(join(ROOT, "scripts/fresh-dist.mjs"), join(dir, "scripts/fresh-dist.mjs"));
-  copyFileSync(join(ROOT, "tsconfig.build.json"), join(dir, "tsconfig.build.json"));
-  copyFileSync(join(ROOT, "tsconfig.json"), join(dir, "tsconfig.json"));
-  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
-  // NodeNext takes the module format from package.json, as in the real project.
-  writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
+  dir = throwawayProject("fresh-dist", ["scripts/fresh-dist.mjs", "tsconfig.build.json", "tsconfig.json"]);
   source("src/main.ts", 'import { word } from "./word.ts";\nconst n: number = 1;\nconsole.log(`${word} ${n}`);\n', -60);
   source("src/word.ts", 'export const word: string = "first";\n', -60);
   source("src/types/ambient.d.ts", "declare const nothing: never;\n", -60);

@@ -60,26 +60,24 @@ describe("start-up checks the scopes listening mode needs", () => {
 });
 
 describe("turning listening on without the scope", () => {
-  it("the admin's answer says listening cannot work yet, and what to add", async () => {
-    const h = await startHttpHarness({ api: { scopes: DEFAULT_SCOPES } });
+  /** An admin turns listening on in a workspace whose token has `scopes`: the text of the answer. */
+  async function adminTurnsListeningOn(scopes: string[]): Promise<string> {
+    const h = await startHttpHarness({ api: { scopes } });
     cleanups.push(() => h.close());
     h.api.admins.add("UADMIN");
     const { responseUrl } = await h.command("/mentor", "config listening on <#C0LISTEN1|careers>", { user_id: "UADMIN" });
     const path = new URL(responseUrl).pathname;
     await h.api.waitFor(() => h.api.calls.some((c) => c.method === "response_url" && c.path === path));
-    const answer = h.api.calls.find((c) => c.method === "response_url" && c.path === path)!;
-    expect(blocksText(answer.body.blocks)).toMatch(/Listening in .*Listening cannot work yet: this app lacks the channels:history scope/s);
+    return blocksText(h.api.calls.find((c) => c.method === "response_url" && c.path === path)!.body.blocks);
+  }
+
+  it("the admin's answer says listening cannot work yet, and what to add", async () => {
+    expect(await adminTurnsListeningOn(DEFAULT_SCOPES)).toMatch(/Listening in .*Listening cannot work yet: this app lacks the channels:history scope/s);
   });
 
   it("with the scope the answer has no such note", async () => {
-    const h = await startHttpHarness({ api: { scopes: [...DEFAULT_SCOPES, "channels:history"] } });
-    cleanups.push(() => h.close());
-    h.api.admins.add("UADMIN");
-    const { responseUrl } = await h.command("/mentor", "config listening on <#C0LISTEN1|careers>", { user_id: "UADMIN" });
-    const path = new URL(responseUrl).pathname;
-    await h.api.waitFor(() => h.api.calls.some((c) => c.method === "response_url" && c.path === path));
-    const answer = h.api.calls.find((c) => c.method === "response_url" && c.path === path)!;
-    expect(blocksText(answer.body.blocks)).toMatch(/Listening in/);
-    expect(blocksText(answer.body.blocks)).not.toMatch(/cannot work/);
+    const answer = await adminTurnsListeningOn([...DEFAULT_SCOPES, "channels:history"]);
+    expect(answer).toMatch(/Listening in/);
+    expect(answer).not.toMatch(/cannot work/);
   });
 });

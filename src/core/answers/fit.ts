@@ -109,7 +109,7 @@ export function createFitSearch(kb: KnowledgeBase): (text: string) => FitResult 
 export function fitAnswer(kb: KnowledgeBase, named: RoleId[], found: FitResult | FitLean[]): Reply {
   const { leans, described } = Array.isArray(found) ? { leans: found, described: found.length > 0 } : found;
   const options = named.length >= 2 ? named : [];
-  const blocks: BlockInput[] = [{ type: "heading", text: options.length >= 2 ? `${orNames(options.map((r) => kb.role(r).short))}?` : "Which role fits you?" }];
+  const blocks: BlockInput[] = [{ type: "heading", text: options.length >= 2 ? `${listNames(options.map((r) => kb.role(r).short), "or")}?` : "Which role fits you?" }];
   const ranked = leans.filter((l) => l.because.length > 0 && (options.length === 0 || options.includes(l.role)));
   const [top, second] = ranked;
   let invited = false;
@@ -145,8 +145,6 @@ export function fitAnswer(kb: KnowledgeBase, named: RoleId[], found: FitResult |
   ].slice(0, 4), { data: { kind: "fit" } });
 }
 
-/** "ML engineer, AI engineer or data scientist". */
-const orNames = (names: string[]) => (names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`);
 const QUIZ_LINE = "Not sure yet? The quiz asks what work you enjoy and recommends a role, with reasons.";
 const QUIZ_LINE_SHORT = "The quiz asks what work you enjoy and recommends a role, with reasons.";
 

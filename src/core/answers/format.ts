@@ -15,9 +15,10 @@ export const ASPECT_LABELS: Record<AspectId, string> = {
 
 export const shortName = (kb: KnowledgeBase, id: RoleId) => kb.role(id).short;
 
-export function listNames(names: string[]): string {
+/** "A, B and C" (or "A, B or C"). */
+export function listNames(names: string[], conjunction: "and" | "or" = "and"): string {
   if (names.length <= 1) return names.join("");
-  return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+  return `${names.slice(0, -1).join(", ")} ${conjunction} ${names[names.length - 1]}`;
 }
 
 /** "$112,590: Median annual pay, data scientists (US; BLS, May 2024)". Article claims say so. */

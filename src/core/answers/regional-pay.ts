@@ -146,19 +146,22 @@ export function regionOnly(
  * area-wide figure, so the answer says so and offers the member countries that have figures.
  * (regions.yaml's schema has no group key; the membership is geography, not a figure.)
  */
-const AREAS: readonly { name: string; words: readonly string[]; members: readonly string[] }[] = [
+const AREAS = [
   { name: "Europe", words: ["europe", "european", "the eu", "eu"], members: ["uk", "de"] },
-];
+].map((a) => ({
+  ...a,
+  // Compiled once: the mentor asks on every message that names no region (longest word first, so "the eu" goes whole).
+  pattern: new RegExp(`(^|[^\\p{L}\\p{N}])(?:${[...a.words].sort((x, y) => y.length - x.length).join("|")})(?=[^\\p{L}\\p{N}]|$)`, "u"),
+}));
 
 const areaIn = (text: string) => {
-  const t = ` ${text.toLowerCase()} `;
-  return AREAS.find((a) => a.words.some((w) => new RegExp(`[^\\p{L}\\p{N}]${w}[^\\p{L}\\p{N}]`, "u").test(t)));
+  const t = text.toLowerCase();
+  return AREAS.find((a) => a.pattern.test(t));
 };
 
 /** The words of `text` other than the area's and the region filler: empty when it only names the area. */
 function onlyArea(kb: KnowledgeBase, text: string, area: (typeof AREAS)[number]): boolean {
-  let rest = ` ${text.toLowerCase()} `;
-  for (const w of [...area.words].sort((a, b) => b.length - a.length)) rest = rest.replace(new RegExp(`(^|[^\\p{L}\\p{N}])${w}(?=[^\\p{L}\\p{N}]|$)`, "gu"), "$1 ");
+  const rest = text.toLowerCase().replace(new RegExp(area.pattern, "gu"), "$1 ");
   const filler = new Set(kb.regionFiller.flatMap((f) => f.toLowerCase().split(/\s+/)));
   return rest.split(/[^\p{L}\p{N}']+/u).filter(Boolean).every((w) => filler.has(w));
 }
